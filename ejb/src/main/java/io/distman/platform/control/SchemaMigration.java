@@ -1,0 +1,49 @@
+package io.distman.platform.control;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.Resource;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import java.util.logging.Logger;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.output.MigrateResult;
+
+/**
+ * Brings the schema up to date when the application is deployed, before any bean touches a table.
+ * Every other startup bean declares {@code @DependsOn("SchemaMigration")}. The persistence unit does
+ * not generate DDL: Flyway owns the schema on PostgreSQL and on the embedded Derby alike, with one
+ * migration folder per vendor ({@code db/migration/postgresql}, {@code db/migration/derby}).
+ */
+@Singleton
+@Startup
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+public class SchemaMigration {
+
+    private static final Logger LOG = Logger.getLogger(SchemaMigration.class.getName());
+
+    @Resource(lookup = "jdbc/distman")
+    DataSource dataSource;
+
+    private String databaseVendor;
+
+    @PostConstruct
+    void migrate() {
+        Flyway flyway = Flyway.configure(getClass().getClassLoader())
+                .dataSource(dataSource)
+                .locations("classpath:db/migration/{vendor}")
+                .failOnMissingLocations(true)
+                .load();
+        MigrateResult result = flyway.migrate();
+        databaseVendor = result.database;
+        LOG.info(() -> "Schema of " + result.database + " at version " + result.targetSchemaVersion
+                + " (" + result.migrationsExecuted + " migrations applied now)");
+    }
+
+    /** The database product the schema was migrated on, as Flyway names it (e.g. PostgreSQL, Derby). */
+    public String databaseVendor() {
+        return databaseVendor;
+    }
+}

@@ -1,0 +1,148 @@
+-- The spine: accounts, archived messages, one delivery per recipient and the append-only timeline.
+-- Ids come from sequences that step by 50 so EclipseLink can pre-allocate and batch inserts.
+
+CREATE SEQUENCE account_seq START WITH 1 INCREMENT BY 50;
+CREATE SEQUENCE message_seq START WITH 1 INCREMENT BY 50;
+CREATE SEQUENCE attachment_seq START WITH 1 INCREMENT BY 50;
+CREATE SEQUENCE delivery_seq START WITH 1 INCREMENT BY 50;
+CREATE SEQUENCE delivery_event_seq START WITH 1 INCREMENT BY 50;
+CREATE SEQUENCE suppression_seq START WITH 1 INCREMENT BY 50;
+
+CREATE TABLE account (
+    id              BIGINT PRIMARY KEY,
+    code            VARCHAR(64)  NOT NULL UNIQUE,
+    name            VARCHAR(200) NOT NULL,
+    bounce_domain   VARCHAR(255),
+    smtp_host       VARCHAR(255),
+    smtp_port       INTEGER,
+    created_at      TIMESTAMPTZ  NOT NULL
+);
+
+CREATE TABLE api_key (
+    key_hash        CHAR(64)     PRIMARY KEY,
+    account_id      BIGINT       NOT NULL REFERENCES account(id),
+    label           VARCHAR(100) NOT NULL,
+    created_at      TIMESTAMPTZ  NOT NULL,
+    revoked_at      TIMESTAMPTZ
+);
+
+CREATE TABLE app_user (
+    account_id      BIGINT       NOT NULL REFERENCES account(id),
+    username        VARCHAR(100) NOT NULL,
+    display_name    VARCHAR(200) NOT NULL,
+    email           VARCHAR(320),
+    user_role       VARCHAR(20)  NOT NULL,
+    PRIMARY KEY (account_id, username)
+);
+
+CREATE TABLE message (
+    id                BIGINT PRIMARY KEY,
+    account_id        BIGINT        NOT NULL REFERENCES account(id),
+    idempotency_key   VARCHAR(200),
+    raised_by         VARCHAR(100)  NOT NULL,
+    source_module     VARCHAR(50),
+    source_ref        VARCHAR(100),
+    category          VARCHAR(20)   NOT NULL,
+    priority          VARCHAR(10)   NOT NULL,
+    sender_address    VARCHAR(320)  NOT NULL,
+    sender_name       VARCHAR(200),
+    reply_to          VARCHAR(320),
+    subject           VARCHAR(998)  NOT NULL,
+    send_at           TIMESTAMPTZ,
+    serial_mailing_id BIGINT,
+    created_at        TIMESTAMPTZ   NOT NULL,
+    CONSTRAINT message_idempotency UNIQUE (account_id, idempotency_key)
+);
+CREATE INDEX message_account_created ON message (account_id, created_at);
+
+-- Bodies and headers apart from the narrow audit tables, so they can be expired on their own.
+CREATE TABLE message_content (
+    message_id      BIGINT PRIMARY KEY REFERENCES message(id),
+    html_body       TEXT,
+    text_body       TEXT,
+    headers         TEXT
+);
+
+-- Stored once per account and SHA-256: the same letter PDF sent to 500 tenants is one row.
+CREATE TABLE attachment (
+    id              BIGINT PRIMARY KEY,
+    account_id      BIGINT        NOT NULL REFERENCES account(id),
+    sha256          CHAR(64)      NOT NULL,
+    size_bytes      BIGINT        NOT NULL,
+    content         BYTEA         NOT NULL,
+    created_at      TIMESTAMPTZ   NOT NULL,
+    CONSTRAINT attachment_unique_content UNIQUE (account_id, sha256)
+);
+
+CREATE TABLE message_attachment (
+    message_id      BIGINT        NOT NULL REFERENCES message(id),
+    ordinal         INTEGER       NOT NULL,
+    attachment_id   BIGINT        NOT NULL REFERENCES attachment(id),
+    filename        VARCHAR(255)  NOT NULL,
+    content_type    VARCHAR(255)  NOT NULL,
+    PRIMARY KEY (message_id, ordinal)
+);
+
+CREATE TABLE delivery (
+    id                  BIGINT PRIMARY KEY,
+    account_id          BIGINT        NOT NULL REFERENCES account(id),
+    message_id          BIGINT        NOT NULL REFERENCES message(id),
+    recipient_type      VARCHAR(3)    NOT NULL,
+    address             VARCHAR(320),
+    display_name        VARCHAR(200),
+    address_domain      VARCHAR(255),
+    raised_by           VARCHAR(100)  NOT NULL,
+    priority            VARCHAR(10)   NOT NULL,
+    status              VARCHAR(20)   NOT NULL,
+    status_at           TIMESTAMPTZ   NOT NULL,
+    status_detail       VARCHAR(1000),
+    smtp_code           INTEGER,
+    enhanced_code       VARCHAR(16),
+    provider            VARCHAR(30),
+    provider_message_id VARCHAR(255),
+    message_id_header   VARCHAR(255)  NOT NULL UNIQUE,
+    return_token        VARCHAR(40)   NOT NULL UNIQUE,
+    attempts            INTEGER       NOT NULL DEFAULT 0,
+    next_attempt_at     TIMESTAMPTZ,
+    claim_owner         VARCHAR(100),
+    lease_until         TIMESTAMPTZ,
+    resend_of           BIGINT        REFERENCES delivery(id),
+    created_at          TIMESTAMPTZ   NOT NULL
+);
+CREATE INDEX delivery_message ON delivery (message_id);
+CREATE INDEX delivery_account_created ON delivery (account_id, created_at);
+CREATE INDEX delivery_account_address ON delivery (account_id, address);
+CREATE INDEX delivery_account_status_time ON delivery (account_id, status, status_at);
+CREATE INDEX delivery_account_raised_by ON delivery (account_id, raised_by, created_at);
+-- The dispatcher's claim only ever looks at what can still be sent.
+CREATE INDEX delivery_due ON delivery (priority, next_attempt_at)
+    WHERE status IN ('PENDING', 'SCHEDULED', 'SENDING', 'TEMPORARY_FAILURE');
+
+CREATE TABLE delivery_event (
+    id              BIGINT PRIMARY KEY,
+    account_id      BIGINT        NOT NULL,
+    delivery_id     BIGINT        NOT NULL REFERENCES delivery(id),
+    status          VARCHAR(20)   NOT NULL,
+    occurred_at     TIMESTAMPTZ   NOT NULL,
+    recorded_at     TIMESTAMPTZ   NOT NULL,
+    source          VARCHAR(40)   NOT NULL,
+    smtp_code       INTEGER,
+    enhanced_code   VARCHAR(16),
+    diagnostic      VARCHAR(2000),
+    provider        VARCHAR(30),
+    dedupe_key      VARCHAR(200)  NOT NULL UNIQUE,
+    payload_ref     VARCHAR(500)
+);
+CREATE INDEX delivery_event_delivery ON delivery_event (delivery_id, occurred_at);
+
+CREATE TABLE suppression (
+    id                  BIGINT PRIMARY KEY,
+    account_id          BIGINT        NOT NULL REFERENCES account(id),
+    address             VARCHAR(320)  NOT NULL,
+    reason              VARCHAR(40)   NOT NULL,
+    detail              VARCHAR(1000),
+    source_delivery_id  BIGINT,
+    created_at          TIMESTAMPTZ   NOT NULL,
+    expires_at          TIMESTAMPTZ,
+    CONSTRAINT suppression_unique_address UNIQUE (account_id, address)
+);
