@@ -1,0 +1,70 @@
+package io.distman.account.boundary;
+
+import io.distman.account.control.ApiKeys;
+import io.distman.account.entity.Account;
+import io.distman.account.entity.ApiKey;
+import io.distman.account.entity.AppUser;
+import io.distman.account.entity.UserRole;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+
+/** Accounts (agencies), their users and their REST credentials. */
+@Stateless
+public class AccountService {
+
+    @PersistenceContext(unitName = "distman")
+    EntityManager em;
+
+    @Inject
+    Clock clock;
+
+    public Account create(String code, String name) {
+        Account account = new Account(code, name, clock.instant());
+        em.persist(account);
+        return account;
+    }
+
+    public Optional<Account> byCode(String code) {
+        return em.createNamedQuery(Account.BY_CODE, Account.class).setParameter("code", code)
+                .getResultStream().findFirst();
+    }
+
+    /** @return the new key, which is not stored and cannot be shown again */
+    public String issueApiKey(long accountId, String label) {
+        return storeApiKey(accountId, label, ApiKeys.newKey());
+    }
+
+    /** Registers a key chosen by the installer (the demo's published keys); stored hashed like any other. */
+    public String storeApiKey(long accountId, String label, String key) {
+        em.persist(new ApiKey(ApiKeys.hash(key), em.find(Account.class, accountId), label, clock.instant()));
+        return key;
+    }
+
+    /** @return the account a presented key belongs to, unless it is unknown or revoked */
+    public Optional<Account> authenticate(String key) {
+        if (key == null || key.isBlank()) {
+            return Optional.empty();
+        }
+        ApiKey found = em.find(ApiKey.class, ApiKeys.hash(key.strip()));
+        return found == null || found.isRevoked() ? Optional.empty() : Optional.of(found.getAccount());
+    }
+
+    public void useSmtpRelay(long accountId, String host, Integer port) {
+        em.find(Account.class, accountId).useSmtpRelay(host, port);
+    }
+
+    public AppUser addUser(long accountId, String username, String displayName, String email, UserRole role) {
+        AppUser user = new AppUser(accountId, username, displayName, email, role);
+        em.persist(user);
+        return user;
+    }
+
+    public List<AppUser> users(long accountId) {
+        return em.createNamedQuery(AppUser.OF_ACCOUNT, AppUser.class).setParameter("accountId", accountId).getResultList();
+    }
+}

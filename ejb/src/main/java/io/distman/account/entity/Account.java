@@ -1,0 +1,68 @@
+package io.distman.account.entity;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.NamedQuery;
+import jakarta.persistence.SequenceGenerator;
+import jakarta.persistence.Table;
+import java.time.Instant;
+
+/** A tenant: one agency. Every other row carries its id and every query filters by it. */
+@Entity
+@Table(name = "account")
+@NamedQuery(name = Account.BY_CODE, query = "SELECT a FROM Account a WHERE a.code = :code")
+public class Account {
+
+    public static final String BY_CODE = "Account.byCode";
+
+    @Id
+    @SequenceGenerator(name = "account_seq", sequenceName = "account_seq", allocationSize = 50)
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "account_seq")
+    private Long id;
+
+    @Column(nullable = false, unique = true, length = 64)
+    private String code;
+
+    @Column(nullable = false, length = 200)
+    private String name;
+
+    /** Domain of the per-delivery return path (VERP); the installation default when null. */
+    @Column(name = "bounce_domain")
+    private String bounceDomain;
+
+    /** An SMTP relay of the account's own, overriding the installation's mail session. */
+    @Column(name = "smtp_host")
+    private String smtpHost;
+
+    @Column(name = "smtp_port")
+    private Integer smtpPort;
+
+    @Column(name = "created_at", nullable = false)
+    private Instant createdAt;
+
+    protected Account() {
+    }
+
+    public Account(String code, String name, Instant createdAt) {
+        this.code = code;
+        this.name = name;
+        this.createdAt = createdAt;
+    }
+
+    public Long getId() { return id; }
+    public String getCode() { return code; }
+    public String getName() { return name; }
+    public String getBounceDomain() { return bounceDomain; }
+    public void setBounceDomain(String bounceDomain) { this.bounceDomain = bounceDomain; }
+    public String getSmtpHost() { return smtpHost; }
+    public Integer getSmtpPort() { return smtpPort; }
+    public Instant getCreatedAt() { return createdAt; }
+
+    public void useSmtpRelay(String host, Integer port) {
+        this.smtpHost = host;
+        this.smtpPort = port;
+    }
+}

@@ -1,0 +1,82 @@
+package io.distman.account.entity;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.IdClass;
+import jakarta.persistence.NamedQuery;
+import jakarta.persistence.Table;
+import java.io.Serializable;
+import java.util.Objects;
+
+/** A person of an account, as the host platform knows them: the raised-by of the mail they send. */
+@Entity
+@Table(name = "app_user")
+@IdClass(AppUser.Key.class)
+@NamedQuery(name = AppUser.OF_ACCOUNT,
+        query = "SELECT u FROM AppUser u WHERE u.accountId = :accountId ORDER BY u.username")
+public class AppUser {
+
+    public static final String OF_ACCOUNT = "AppUser.ofAccount";
+
+    @Id
+    @Column(name = "account_id")
+    private Long accountId;
+
+    @Id
+    @Column(length = 100)
+    private String username;
+
+    @Column(name = "display_name", nullable = false, length = 200)
+    private String displayName;
+
+    @Column(length = 320)
+    private String email;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "user_role", nullable = false, length = 20)
+    private UserRole role;
+
+    protected AppUser() {
+    }
+
+    public AppUser(Long accountId, String username, String displayName, String email, UserRole role) {
+        this.accountId = accountId;
+        this.username = username;
+        this.displayName = displayName;
+        this.email = email;
+        this.role = role;
+    }
+
+    public Long getAccountId() { return accountId; }
+    public String getUsername() { return username; }
+    public String getDisplayName() { return displayName; }
+    public String getEmail() { return email; }
+    public UserRole getRole() { return role; }
+
+    /** Composite key: a username is unique within its account. */
+    public static class Key implements Serializable {
+        private Long accountId;
+        private String username;
+
+        public Key() {
+        }
+
+        public Key(Long accountId, String username) {
+            this.accountId = accountId;
+            this.username = username;
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Key k && Objects.equals(accountId, k.accountId) && Objects.equals(username, k.username);
+        }
+
+        @Override
+        public int hashCode() {
+            return Objects.hash(accountId, username);
+        }
+    }
+}

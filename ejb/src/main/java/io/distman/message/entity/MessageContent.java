@@ -1,0 +1,52 @@
+package io.distman.message.entity;
+
+import jakarta.persistence.Basic;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Lob;
+import jakarta.persistence.Table;
+
+/**
+ * The archived bodies and custom headers of a message: exactly what went out, kept apart from the
+ * audit tables so those stay narrow and bodies can be expired without losing the audit trail.
+ */
+@Entity
+@Table(name = "message_content")
+public class MessageContent {
+
+    @Id
+    @Column(name = "message_id")
+    private Long messageId;
+
+    @Lob
+    @Basic(fetch = FetchType.LAZY)
+    @Column(name = "html_body")
+    private String htmlBody;
+
+    @Lob
+    @Basic(fetch = FetchType.LAZY)
+    @Column(name = "text_body")
+    private String textBody;
+
+    /** Custom headers, one {@code Name: value} per line, validated free of CR/LF in names and values. */
+    @Lob
+    @Column(name = "headers")
+    private String headers;
+
+    protected MessageContent() {
+    }
+
+    public MessageContent(Long messageId, String htmlBody, String textBody, String headers) {
+        this.messageId = messageId;
+        this.htmlBody = htmlBody;
+        this.textBody = textBody;
+        this.headers = headers;
+    }
+
+    public Long getMessageId() { return messageId; }
+    public String getHtmlBody() { return htmlBody; }
+    public String getTextBody() { return textBody; }
+    public String getHeaders() { return headers; }
+}

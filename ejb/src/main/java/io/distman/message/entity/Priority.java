@@ -1,0 +1,4 @@
+package io.distman.message.entity;
+
+/** URGENT mail is dispatched within seconds of its commit; NORMAL mail waits for the schedule. */
+public enum Priority { URGENT, NORMAL }

@@ -1,0 +1,31 @@
+package io.distman.message.entity;
+
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * Something that happened to a delivery, as reported by one source. The dedupe key identifies the
+ * report itself (a provider's event id, our attempt number), so seeing it again stores nothing.
+ *
+ * @param source where it came from: SUBMISSION, SMTP, USER, DISPATCH, WEBHOOK:mailgun, DSN, ARF, PIXEL, CLICK, UNSUBSCRIBE
+ */
+public record StatusChange(DeliveryStatus status, Instant occurredAt, String source, Integer smtpCode,
+                           String enhancedCode, String diagnostic, String provider, String dedupeKey,
+                           String payloadRef) {
+
+    public StatusChange {
+        Objects.requireNonNull(status, "status");
+        Objects.requireNonNull(occurredAt, "occurredAt");
+        Objects.requireNonNull(source, "source");
+        Objects.requireNonNull(dedupeKey, "dedupeKey");
+    }
+
+    public static StatusChange of(DeliveryStatus status, Instant occurredAt, String source, String diagnostic,
+                                  String dedupeKey) {
+        return new StatusChange(status, occurredAt, source, null, null, diagnostic, null, dedupeKey, null);
+    }
+
+    static String clip(String text, int max) {
+        return text == null || text.length() <= max ? text : text.substring(0, max);
+    }
+}

@@ -1,0 +1,73 @@
+package io.distman.submission.boundary;
+
+import io.distman.account.boundary.AccountService;
+import io.distman.account.entity.Account;
+import io.distman.message.control.MessageQueries;
+import io.distman.message.entity.MessageView;
+import io.distman.message.entity.NotFoundException;
+import io.distman.submission.control.DeliveryActions;
+import io.distman.submission.control.SubmissionLimits;
+import io.distman.submission.control.SubmissionValidator;
+import io.distman.submission.control.Submitter;
+import io.distman.submission.entity.DeliveryReceipt;
+import io.distman.submission.entity.FieldError;
+import io.distman.submission.entity.SubmissionRejectedException;
+import io.distman.submission.entity.SubmitReceipt;
+import io.distman.submission.entity.SubmitRequest;
+import jakarta.ejb.EJB;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.util.List;
+
+/** The Distribution Manager's front door, for Java callers (local and remote) and the REST API alike. */
+@Stateless
+public class DistributionManager implements DistributionManagerLocal, DistributionManagerRemote {
+
+    @EJB
+    AccountService accounts;
+
+    @Inject
+    Submitter submitter;
+
+    @Inject
+    MessageQueries queries;
+
+    @Inject
+    DeliveryActions actions;
+
+    @Inject
+    Clock clock;
+
+    @Override
+    public SubmitReceipt submit(SubmitRequest request) {
+        List<FieldError> errors = SubmissionValidator.check(request, SubmissionLimits.fromSettings(), clock.instant());
+        if (!errors.isEmpty()) {
+            throw new SubmissionRejectedException(errors);
+        }
+        Account account = accounts.byCode(request.account().strip()).orElseThrow(() ->
+                new SubmissionRejectedException(List.of(new FieldError("account", "no account '" + request.account() + "'"))));
+        return submitter.earlier(account.getId(), request.idempotencyKey())
+                .orElseGet(() -> submitter.store(account.getId(), request));
+    }
+
+    @Override
+    public MessageView message(String account, long messageId) {
+        return queries.view(accountId(account), messageId).orElseThrow(() -> new NotFoundException("No message " + messageId));
+    }
+
+    @Override
+    public DeliveryReceipt cancel(String account, long deliveryId, String user) {
+        return Submitter.receipt(actions.cancel(accountId(account), deliveryId, user));
+    }
+
+    @Override
+    public DeliveryReceipt resend(String account, long deliveryId, String correctedAddress, String user) {
+        return Submitter.receipt(actions.resend(accountId(account), deliveryId, correctedAddress, user));
+    }
+
+    private long accountId(String code) {
+        return accounts.byCode(code == null ? "" : code.strip()).map(Account::getId)
+                .orElseThrow(() -> new NotFoundException("No account " + code));
+    }
+}

@@ -1,0 +1,29 @@
+package io.distman.submission.boundary;
+
+import io.distman.message.entity.MessageView;
+import io.distman.submission.entity.DeliveryReceipt;
+import io.distman.submission.entity.SubmitReceipt;
+import io.distman.submission.entity.SubmitRequest;
+
+/**
+ * What back-office modules call to send email and follow it. Submitting only writes to the
+ * database (in the caller's transaction, if it has one): a provider outage never slows or fails it.
+ *
+ * <p>Malformed requests throw {@code SubmissionRejectedException} naming each bad field; unknown
+ * ids in the account throw {@code NotFoundException}; actions the state forbids throw
+ * {@code DeliveryStateException}.
+ */
+public interface DistributionService {
+
+    /** Validates, archives and queues an email; the same idempotency key twice returns the first receipt. */
+    SubmitReceipt submit(SubmitRequest request);
+
+    /** The message with each delivery's status and timeline. */
+    MessageView message(String account, long messageId);
+
+    /** Cancels a delivery that is still queued. */
+    DeliveryReceipt cancel(String account, long deliveryId, String user);
+
+    /** Sends a delivery again, optionally to a corrected address, as a new delivery linked to the old one. */
+    DeliveryReceipt resend(String account, long deliveryId, String correctedAddress, String user);
+}

@@ -1,0 +1,108 @@
+package io.distman.submission.control;
+
+import io.distman.message.boundary.DeliveryResent;
+import io.distman.message.control.DeliveryStatusRecorder;
+import io.distman.message.entity.Delivery;
+import io.distman.message.entity.DeliveryStateException;
+import io.distman.message.entity.DeliveryStatus;
+import io.distman.message.entity.NotFoundException;
+import io.distman.message.entity.StatusChange;
+import io.distman.platform.control.AfterCommitEvents;
+import io.distman.submission.entity.FieldError;
+import io.distman.submission.entity.SubmissionRejectedException;
+import io.distman.suppression.control.SuppressionList;
+import io.distman.suppression.entity.Suppression;
+import jakarta.enterprise.context.Dependent;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/** What a user can do to one delivery: cancel it while it waits, or send it again. */
+@Dependent
+public class DeliveryActions {
+
+    private static final Set<DeliveryStatus> CANCELLABLE = EnumSet.of(DeliveryStatus.PENDING, DeliveryStatus.SCHEDULED,
+            DeliveryStatus.TEMPORARY_FAILURE, DeliveryStatus.PENDING_DIGEST);
+
+    @PersistenceContext(unitName = "distman")
+    EntityManager em;
+
+    @Inject
+    DeliveryStatusRecorder statuses;
+
+    @Inject
+    SuppressionList suppressions;
+
+    @Inject
+    AfterCommitEvents afterCommit;
+
+    @Inject
+    Clock clock;
+
+    /**
+     * Cancels a delivery that has not gone yet. The row lock serialises this with the dispatcher's
+     * claim, so a delivery is either cancelled or sent, never both.
+     */
+    public Delivery cancel(long accountId, long deliveryId, String user) {
+        Delivery delivery = locked(accountId, deliveryId);
+        Instant now = clock.instant();
+        boolean leased = delivery.getLeaseUntil() != null && delivery.getLeaseUntil().isAfter(now);
+        if (!CANCELLABLE.contains(delivery.getStatus()) || leased) {
+            throw new DeliveryStateException("Delivery " + deliveryId + " is " + (leased ? "being sent" : delivery.getStatus())
+                    + " and can no longer be cancelled");
+        }
+        statuses.record(delivery, StatusChange.of(DeliveryStatus.CANCELLED, now, "USER", "cancelled by " + user,
+                "cancel:" + deliveryId));
+        delivery.released(null);
+        return delivery;
+    }
+
+    /**
+     * Sends a delivery again as a new delivery of the same message, linked to the old one, to the same
+     * or a corrected address. The old delivery keeps its history untouched.
+     */
+    public Delivery resend(long accountId, long deliveryId, String correctedAddress, String user) {
+        Delivery original = locked(accountId, deliveryId);
+        String address = correctedAddress == null || correctedAddress.isBlank() ? original.getAddress()
+                : AddressCheck.normalise(correctedAddress);
+        String problem = address == null ? "the delivery has no address; give a corrected one"
+                : TextCheck.hasLineBreak(address) || TextCheck.hasControl(address) ? "contains a line break or control character"
+                : AddressCheck.problemWith(address);
+        if (problem != null) {
+            throw new SubmissionRejectedException(List.of(new FieldError("address", problem)));
+        }
+        Instant now = clock.instant();
+        Delivery resend = new Delivery(original.getMessage(), original.getRecipientType(), address,
+                original.getDisplayName(), MessageIds.messageIdFor(original.getMessage().getSenderAddress()),
+                MessageIds.returnToken(), now);
+        resend.setResendOf(original.getId());
+        String key = "submitted:" + resend.getMessageIdHeader();
+        Suppression suppression = suppressions.activeFor(accountId, List.of(address), now).get(address.toLowerCase(Locale.ROOT));
+        if (suppression != null) {
+            statuses.start(resend, StatusChange.of(DeliveryStatus.SUPPRESSED, now, "USER",
+                    "resent by " + user + "; address is suppressed (" + suppression.getReason() + ")", key));
+        } else {
+            resend.scheduleAt(now);
+            statuses.start(resend, StatusChange.of(DeliveryStatus.PENDING, now, "USER",
+                    "resent by " + user + " (of delivery " + original.getId() + ")", key));
+            afterCommit.fire(new DeliveryResent(accountId, original.getMessage().getId(), original.getId(), resend.getId(),
+                    address, user));
+        }
+        return resend;
+    }
+
+    private Delivery locked(long accountId, long deliveryId) {
+        Delivery delivery = em.find(Delivery.class, deliveryId, LockModeType.PESSIMISTIC_WRITE);
+        if (delivery == null || delivery.getAccountId() != accountId) {
+            throw new NotFoundException("No delivery " + deliveryId);
+        }
+        return delivery;
+    }
+}

@@ -1,0 +1,180 @@
+package io.distman.submission.control;
+
+import io.distman.message.boundary.MessageSubmitted;
+import io.distman.message.control.DeliveryStatusRecorder;
+import io.distman.message.entity.Delivery;
+import io.distman.message.entity.DeliveryStatus;
+import io.distman.message.entity.Message;
+import io.distman.message.entity.MessageAttachment;
+import io.distman.message.entity.MessageContent;
+import io.distman.message.entity.Priority;
+import io.distman.message.entity.RecipientType;
+import io.distman.message.entity.StatusChange;
+import io.distman.platform.control.AfterCommitEvents;
+import io.distman.submission.entity.AttachmentInput;
+import io.distman.submission.entity.DeliveryReceipt;
+import io.distman.submission.entity.RecipientInput;
+import io.distman.submission.entity.SubmitReceipt;
+import io.distman.submission.entity.SubmitRequest;
+import io.distman.suppression.control.SuppressionList;
+import io.distman.suppression.entity.Suppression;
+import jakarta.enterprise.context.Dependent;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/**
+ * Stores a validated request: the message, its archived content and attachments, and one delivery
+ * per recipient with its first status: PENDING or SCHEDULED when it can be sent, else the pre-send
+ * outcome (EMAIL_MISSING, REJECTED, SUPPRESSED) that the audit will show.
+ */
+@Dependent
+public class Submitter {
+
+    static final String SOURCE = "SUBMISSION";
+
+    @PersistenceContext(unitName = "distman")
+    EntityManager em;
+
+    @Inject
+    DeliveryStatusRecorder statuses;
+
+    @Inject
+    AttachmentStore attachments;
+
+    @Inject
+    SuppressionList suppressions;
+
+    @Inject
+    AfterCommitEvents afterCommit;
+
+    @Inject
+    Clock clock;
+
+    /** The first submission with this key, if the account has already sent one. */
+    public Optional<SubmitReceipt> earlier(long accountId, String idempotencyKey) {
+        if (idempotencyKey == null || idempotencyKey.isBlank()) {
+            return Optional.empty();
+        }
+        return em.createNamedQuery(Message.BY_IDEMPOTENCY_KEY, Message.class)
+                .setParameter("accountId", accountId)
+                .setParameter("key", idempotencyKey.strip())
+                .getResultStream().findFirst()
+                .map(message -> receipt(message, deliveriesOf(message), true));
+    }
+
+    public SubmitReceipt store(long accountId, SubmitRequest request) {
+        Instant now = clock.instant();
+        Message message = new Message(accountId, request.raisedBy().strip(), request.category(),
+                request.priority() == null ? Priority.NORMAL : request.priority(), request.subject().strip(), now);
+        message.from(AddressCheck.normalise(request.sender().address()), blankToNull(request.sender().name()),
+                blankToNull(request.sender().replyTo()));
+        message.raisedFrom(blankToNull(request.sourceModule()), blankToNull(request.sourceRef()));
+        message.setIdempotencyKey(blankToNull(request.idempotencyKey()));
+        message.setSendAt(request.sendAt());
+        em.persist(message);
+        em.persist(new MessageContent(message.getId(), request.htmlBody(), request.textBody(), headerLines(request.headers())));
+        storeAttachments(message, request.attachments());
+
+        List<Delivery> deliveries = new ArrayList<>();
+        List<PendingRecipient> recipients = recipients(request);
+        Map<String, Suppression> suppressed = suppressions.activeFor(accountId, recipients.stream()
+                .filter(r -> r.problem == null && r.address != null).map(r -> r.address).toList(), now);
+        for (PendingRecipient recipient : recipients) {
+            Delivery delivery = new Delivery(message, recipient.type, recipient.address, recipient.name,
+                    MessageIds.messageIdFor(message.getSenderAddress()), MessageIds.returnToken(), now);
+            statuses.start(delivery, firstStatus(delivery, recipient, suppressed, request.sendAt(), now));
+            deliveries.add(delivery);
+        }
+        afterCommit.fire(new MessageSubmitted(accountId, message.getId(), message.getRaisedBy(),
+                message.getSourceModule(), message.getSourceRef(), message.getCategory(), message.getPriority(),
+                message.getSubject(), deliveries.stream().map(Delivery::getId).toList()));
+        return receipt(message, deliveries, false);
+    }
+
+    private StatusChange firstStatus(Delivery delivery, PendingRecipient recipient, Map<String, Suppression> suppressed,
+                                     Instant sendAt, Instant now) {
+        String key = "submitted:" + delivery.getMessageIdHeader();
+        if (recipient.address == null) {
+            return StatusChange.of(DeliveryStatus.EMAIL_MISSING, now, SOURCE, "no email address for this recipient", key);
+        }
+        if (recipient.problem != null) {
+            return StatusChange.of(DeliveryStatus.REJECTED, now, SOURCE, recipient.problem, key);
+        }
+        Suppression suppression = suppressed.get(recipient.address.toLowerCase(Locale.ROOT));
+        if (suppression != null) {
+            return StatusChange.of(DeliveryStatus.SUPPRESSED, now, SOURCE, "address is suppressed (" + suppression.getReason()
+                    + (suppression.getDetail() == null ? "" : ": " + suppression.getDetail()) + ")", key);
+        }
+        boolean later = sendAt != null && sendAt.isAfter(now);
+        delivery.scheduleAt(later ? sendAt : now);
+        return StatusChange.of(later ? DeliveryStatus.SCHEDULED : DeliveryStatus.PENDING, now, SOURCE, null, key);
+    }
+
+    private void storeAttachments(Message message, List<AttachmentInput> files) {
+        if (files == null) {
+            return;
+        }
+        for (int i = 0; i < files.size(); i++) {
+            AttachmentInput file = files.get(i);
+            em.persist(new MessageAttachment(message.getId(), i, attachments.store(message.getAccountId(), file.content()),
+                    file.filename().strip(), file.contentType().strip()));
+        }
+    }
+
+    private static List<PendingRecipient> recipients(SubmitRequest request) {
+        List<PendingRecipient> all = new ArrayList<>();
+        add(all, RecipientType.TO, request.to());
+        add(all, RecipientType.CC, request.cc());
+        add(all, RecipientType.BCC, request.bcc());
+        return all;
+    }
+
+    private static void add(List<PendingRecipient> all, RecipientType type, List<RecipientInput> inputs) {
+        if (inputs == null) {
+            return;
+        }
+        for (RecipientInput input : inputs) {
+            String address = blankToNull(input.address());
+            String normalised = address == null ? null : AddressCheck.normalise(address);
+            String problem = normalised == null ? null : AddressCheck.problemWith(normalised);
+            all.add(new PendingRecipient(type, normalised, blankToNull(input.name()), problem));
+        }
+    }
+
+    List<Delivery> deliveriesOf(Message message) {
+        return em.createNamedQuery(Delivery.OF_MESSAGE, Delivery.class).setParameter("messageId", message.getId())
+                .getResultList();
+    }
+
+    static SubmitReceipt receipt(Message message, List<Delivery> deliveries, boolean duplicate) {
+        return new SubmitReceipt(message.getId(), duplicate, deliveries.stream().map(Submitter::receipt).toList());
+    }
+
+    public static DeliveryReceipt receipt(Delivery d) {
+        return new DeliveryReceipt(d.getId(), d.getRecipientType(), d.getAddress(), d.getStatus(), d.getStatusDetail());
+    }
+
+    private static String headerLines(Map<String, String> headers) {
+        if (headers == null || headers.isEmpty()) {
+            return null;
+        }
+        return headers.entrySet().stream().map(h -> h.getKey() + ": " + h.getValue().strip())
+                .collect(Collectors.joining("\n"));
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+
+    private record PendingRecipient(RecipientType type, String address, String name, String problem) {
+    }
+}

@@ -1,0 +1,72 @@
+package io.distman.suppression.entity;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.NamedQuery;
+import jakarta.persistence.SequenceGenerator;
+import jakarta.persistence.Table;
+import java.time.Instant;
+
+/** An address the account must not mail (hard bounce, complaint, unsubscribe, or added by support). */
+@Entity
+@Table(name = "suppression")
+@NamedQuery(name = Suppression.ACTIVE_FOR,
+        query = "SELECT s FROM Suppression s WHERE s.accountId = :accountId AND s.address IN :addresses "
+                + "AND (s.expiresAt IS NULL OR s.expiresAt > :now)")
+public class Suppression {
+
+    public static final String ACTIVE_FOR = "Suppression.activeFor";
+
+    @Id
+    @SequenceGenerator(name = "suppression_seq", sequenceName = "suppression_seq", allocationSize = 50)
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "suppression_seq")
+    private Long id;
+
+    @Column(name = "account_id", nullable = false)
+    private Long accountId;
+
+    /** Stored lower-cased: suppression matches addresses case-insensitively. */
+    @Column(nullable = false, length = 320)
+    private String address;
+
+    @Column(nullable = false, length = 40)
+    private String reason;
+
+    @Column(length = 1000)
+    private String detail;
+
+    @Column(name = "source_delivery_id")
+    private Long sourceDeliveryId;
+
+    @Column(name = "created_at", nullable = false)
+    private Instant createdAt;
+
+    @Column(name = "expires_at")
+    private Instant expiresAt;
+
+    protected Suppression() {
+    }
+
+    public Suppression(Long accountId, String address, String reason, String detail, Long sourceDeliveryId,
+                       Instant createdAt, Instant expiresAt) {
+        this.accountId = accountId;
+        this.address = address.toLowerCase(java.util.Locale.ROOT);
+        this.reason = reason;
+        this.detail = detail;
+        this.sourceDeliveryId = sourceDeliveryId;
+        this.createdAt = createdAt;
+        this.expiresAt = expiresAt;
+    }
+
+    public Long getId() { return id; }
+    public Long getAccountId() { return accountId; }
+    public String getAddress() { return address; }
+    public String getReason() { return reason; }
+    public String getDetail() { return detail; }
+    public Long getSourceDeliveryId() { return sourceDeliveryId; }
+    public Instant getCreatedAt() { return createdAt; }
+    public Instant getExpiresAt() { return expiresAt; }
+}
