@@ -35,6 +35,10 @@ import java.time.Instant;
 @NamedQuery(name = Delivery.TAKE_LEASE,
         query = "UPDATE Delivery d SET d.claimOwner = :owner, d.leaseUntil = :leaseUntil "
                 + "WHERE d.id = :id AND d.status IN :claimable AND (d.leaseUntil IS NULL OR d.leaseUntil < :now)")
+@NamedQuery(name = Delivery.HEADER_RECIPIENTS,
+        query = "SELECT d FROM Delivery d WHERE d.message.id IN :messageIds AND d.resendOf IS NULL "
+                + "AND d.recipientType <> io.distman.message.entity.RecipientType.BCC AND d.address IS NOT NULL "
+                + "AND d.status <> io.distman.message.entity.DeliveryStatus.REJECTED ORDER BY d.id")
 @NamedQuery(name = Delivery.BY_RETURN_TOKEN,
         query = "SELECT d FROM Delivery d WHERE d.returnToken = :token")
 public class Delivery {
@@ -45,6 +49,7 @@ public class Delivery {
     public static final String CLAIM_CANDIDATES = "Delivery.claimCandidates";
     public static final String TAKE_LEASE = "Delivery.takeLease";
     public static final String BY_RETURN_TOKEN = "Delivery.byReturnToken";
+    public static final String HEADER_RECIPIENTS = "Delivery.headerRecipients";
 
     @Id
     @SequenceGenerator(name = "delivery_seq", sequenceName = "delivery_seq", allocationSize = 50)

@@ -6,6 +6,7 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.FetchType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Lob;
+import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 
 /**
@@ -14,7 +15,10 @@ import jakarta.persistence.Table;
  */
 @Entity
 @Table(name = "message_content")
+@NamedQuery(name = MessageContent.OF_MESSAGES, query = "SELECT c FROM MessageContent c WHERE c.messageId IN :messageIds")
 public class MessageContent {
+
+    public static final String OF_MESSAGES = "MessageContent.ofMessages";
 
     @Id
     @Column(name = "message_id")

@@ -42,6 +42,11 @@ public class SchemaMigration {
                 + " (" + result.migrationsExecuted + " migrations applied now)");
     }
 
+    /** PostgreSQL gets the native SKIP LOCKED claim; other databases the portable one. */
+    public boolean isPostgreSql() {
+        return "PostgreSQL".equalsIgnoreCase(databaseVendor);
+    }
+
     /** The database product the schema was migrated on, as Flyway names it (e.g. PostgreSQL, Derby). */
     public String databaseVendor() {
         return databaseVendor;

@@ -1,0 +1,102 @@
+package io.distman.dispatch.boundary;
+
+import io.distman.message.boundary.DeliveryResent;
+import io.distman.message.boundary.MessageSubmitted;
+import io.distman.message.entity.Priority;
+import io.distman.platform.control.Settings;
+import jakarta.annotation.Resource;
+import jakarta.batch.operations.JobOperator;
+import jakarta.batch.runtime.BatchRuntime;
+import jakarta.ejb.ConcurrencyManagement;
+import jakarta.ejb.ConcurrencyManagementType;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.enterprise.event.Observes;
+import java.util.Properties;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Starts the {@code dispatch-pending} batch job: as a sweep of everything due (by the schedule or on
+ * demand), and as an urgent run within seconds of an URGENT submission's commit. Nudges coalesce:
+ * while an urgent run is going, further nudges only mark that another run is wanted, and the run
+ * is restarted when it ends, so nothing submitted during a run waits for the next schedule.
+ */
+@Singleton
+@ConcurrencyManagement(ConcurrencyManagementType.BEAN)
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+public class DispatchJobs {
+
+    public static final String JOB = "dispatch-pending";
+    private static final Logger LOG = Logger.getLogger(DispatchJobs.class.getName());
+
+    private final AtomicBoolean urgentRunning = new AtomicBoolean();
+    private final AtomicBoolean urgentWanted = new AtomicBoolean();
+    private final AtomicBoolean sweepRunning = new AtomicBoolean();
+
+    @Resource
+    ManagedExecutorService executor;
+
+    void submitted(@Observes MessageSubmitted submitted) {
+        if (submitted.priority() == Priority.URGENT) {
+            nudge();
+        }
+    }
+
+    void resent(@Observes DeliveryResent resent) {
+        nudge(); // a user pressed "resend": they are waiting for it
+    }
+
+    /** Dispatch urgent mail now; cheap to call often. */
+    public void nudge() {
+        urgentWanted.set(true);
+        if (urgentRunning.compareAndSet(false, true)) {
+            executor.execute(() -> start(true));
+        }
+    }
+
+    /** Dispatch everything due. @return the job execution id, or -1 when a sweep is already running */
+    public long sweep() {
+        if (!sweepRunning.compareAndSet(false, true)) {
+            return -1;
+        }
+        return start(false);
+    }
+
+    /** Called by the job listener when a run ends, however it ended. */
+    public void ended(boolean urgent) {
+        if (!urgent) {
+            sweepRunning.set(false);
+            return;
+        }
+        urgentRunning.set(false);
+        if (urgentWanted.get() && urgentRunning.compareAndSet(false, true)) {
+            executor.execute(() -> start(true));
+        }
+    }
+
+    /** Called by the job's reader as it begins claiming: nudges from now on are served by this run. */
+    public void started(boolean urgent) {
+        if (urgent) {
+            urgentWanted.set(false);
+        }
+    }
+
+    private long start(boolean urgent) {
+        Properties parameters = new Properties();
+        parameters.setProperty("priorities", urgent ? "URGENT" : "URGENT,NORMAL");
+        parameters.setProperty("blockSize", String.valueOf(Settings.longValue("distman.dispatch.blockSize", 50)));
+        parameters.setProperty("partitions", String.valueOf(Settings.longValue("distman.dispatch.partitions", 2)));
+        try {
+            JobOperator operator = BatchRuntime.getJobOperator();
+            return operator.start(JOB, parameters);
+        } catch (RuntimeException e) {
+            LOG.log(Level.SEVERE, "Cannot start " + JOB + (urgent ? " (urgent)" : ""), e);
+            ended(urgent);
+            return -1;
+        }
+    }
+}

@@ -1,0 +1,103 @@
+package io.distman.dispatch.control;
+
+import io.distman.account.entity.Account;
+import io.distman.dispatch.entity.OutgoingMail;
+import io.distman.message.entity.Delivery;
+import io.distman.message.entity.Message;
+import io.distman.message.entity.MessageAttachment;
+import io.distman.message.entity.MessageContent;
+import io.distman.message.entity.RecipientType;
+import io.distman.platform.control.Settings;
+import jakarta.enterprise.context.Dependent;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * Turns a claimed block into mail ready to send, with a handful of queries for the whole block and
+ * one rendering per message, however many of its recipients are in the block.
+ */
+@Dependent
+public class OutgoingMailLoader {
+
+    @PersistenceContext(unitName = "distman")
+    EntityManager em;
+
+    @Inject
+    Clock clock;
+
+    public List<OutgoingMail> load(List<Long> deliveryIds) {
+        if (deliveryIds.isEmpty()) {
+            return List.of();
+        }
+        List<Delivery> deliveries = em.createNamedQuery(Delivery.WITH_MESSAGE, Delivery.class)
+                .setParameter("ids", deliveryIds).getResultList();
+        List<Long> messageIds = deliveries.stream().map(d -> d.getMessage().getId()).distinct().toList();
+        Map<Long, MessageContent> contents = em.createNamedQuery(MessageContent.OF_MESSAGES, MessageContent.class)
+                .setParameter("messageIds", messageIds).getResultStream()
+                .collect(Collectors.toMap(MessageContent::getMessageId, Function.identity()));
+        Map<Long, List<MessageAttachment>> files = em.createNamedQuery(MessageAttachment.OF_MESSAGES, MessageAttachment.class)
+                .setParameter("messageIds", messageIds).getResultStream()
+                .collect(Collectors.groupingBy(MessageAttachment::getMessageId));
+        Map<Long, List<Delivery>> visible = em.createNamedQuery(Delivery.HEADER_RECIPIENTS, Delivery.class)
+                .setParameter("messageIds", messageIds).getResultStream()
+                .collect(Collectors.groupingBy(d -> d.getMessage().getId()));
+        Map<Long, Account> accounts = new HashMap<>();
+        Map<Long, byte[]> rendered = new HashMap<>();
+        Instant now = clock.instant();
+
+        List<OutgoingMail> mails = new ArrayList<>();
+        for (Delivery d : deliveries) {
+            Message message = d.getMessage();
+            Account account = accounts.computeIfAbsent(d.getAccountId(), id -> em.find(Account.class, id));
+            byte[] mime;
+            if (d.getResendOf() != null && d.getRecipientType() != RecipientType.BCC) {
+                // A resend (perhaps to a corrected address) shows its own recipient, not the original list.
+                List<MimeRenderer.Visible> self = List.of(new MimeRenderer.Visible(d.getAddress(), d.getDisplayName()));
+                mime = MimeRenderer.render(message, contents.get(message.getId()), files.getOrDefault(message.getId(), List.of()),
+                        d.getRecipientType() == RecipientType.TO ? self : List.of(),
+                        d.getRecipientType() == RecipientType.CC ? self : List.of(), now);
+            } else {
+                mime = rendered.computeIfAbsent(message.getId(), id -> render(message, contents.get(id),
+                        files.getOrDefault(id, List.of()), visible.getOrDefault(id, List.of()), now));
+            }
+            mails.add(new OutgoingMail(d.getId(), d.getAttempts(), d.getMessageIdHeader(),
+                    returnPath(account, d), MimeRenderer.asciiDomain(d.getAddress()), mime,
+                    account.getSmtpHost() == null ? null : new OutgoingMail.Relay(account.getSmtpHost(), account.getSmtpPort())));
+        }
+        return mails;
+    }
+
+    private static byte[] render(Message message, MessageContent content, List<MessageAttachment> files,
+                                 List<Delivery> recipients, Instant now) {
+        return MimeRenderer.render(message, content, files, visible(recipients, RecipientType.TO),
+                visible(recipients, RecipientType.CC), now);
+    }
+
+    private static List<MimeRenderer.Visible> visible(List<Delivery> recipients, RecipientType type) {
+        return recipients.stream().filter(d -> d.getRecipientType() == type)
+                .map(d -> new MimeRenderer.Visible(d.getAddress(), d.getDisplayName())).toList();
+    }
+
+    /**
+     * The per-delivery return path: {@code bounce+<token>@<bounce domain>}. A bounce comes back to
+     * it, and the token names the delivery without a database id in the clear.
+     */
+    static String returnPath(Account account, Delivery delivery) {
+        String domain = account.getBounceDomain() != null ? account.getBounceDomain()
+                : Settings.string("distman.bounce.domain", domainOf(delivery.getMessage().getSenderAddress()));
+        return "bounce+" + delivery.getReturnToken() + "@" + domain;
+    }
+
+    private static String domainOf(String address) {
+        return address.substring(address.lastIndexOf('@') + 1);
+    }
+}

@@ -1,0 +1,120 @@
+package io.distman.submission.boundary;
+
+import io.distman.message.entity.MessageView;
+import io.distman.platform.boundary.ApiCaller;
+import io.distman.platform.boundary.ApiErrors;
+import io.distman.submission.entity.DeliveryReceipt;
+import io.distman.submission.entity.FieldError;
+import io.distman.submission.entity.SubmitReceipt;
+import io.distman.submission.entity.SubmitRequest;
+import jakarta.ejb.EJB;
+import jakarta.inject.Inject;
+import jakarta.json.bind.Jsonb;
+import jakarta.json.bind.JsonbException;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import jakarta.ws.rs.ext.ContextResolver;
+import jakarta.ws.rs.ext.Providers;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+/**
+ * The submission API for callers that are not Java: {@code POST /api/v1/messages} to send,
+ * {@code GET /api/v1/messages/{id}} for status and timeline, and cancel / resend of a delivery.
+ */
+@Path("")
+@Produces(MediaType.APPLICATION_JSON)
+public class MessagesResource {
+
+    @EJB
+    DistributionManagerLocal manager;
+
+    @Inject
+    ApiCaller caller;
+
+    @Context
+    Providers providers;
+
+    @POST
+    @Path("messages")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response submit(byte[] body, @Context UriInfo uri) {
+        String json;
+        try {
+            // Decoded strictly: a lenient decoder would silently archive U+FFFD instead of the caller's text.
+            json = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(body)).toString();
+        } catch (CharacterCodingException e) {
+            return ApiErrors.invalid(List.of(new FieldError("body", "is not valid UTF-8")));
+        }
+        SubmitRequest request;
+        try {
+            request = jsonb().fromJson(json, SubmitRequest.class);
+        } catch (JsonbException e) {
+            return ApiErrors.invalid(List.of(new FieldError("body", "is not a valid message request: " + rootMessage(e))));
+        }
+        if (request == null) {
+            return ApiErrors.invalid(List.of(new FieldError("body", "is required")));
+        }
+        if (request.account() != null && !request.account().equals(caller.accountCode())) {
+            return ApiErrors.invalid(List.of(new FieldError("account", "does not match the API key's account")));
+        }
+        SubmitReceipt receipt = manager.submit(request.withAccount(caller.accountCode()));
+        return receipt.duplicate() ? Response.ok(receipt).build()
+                : Response.created(uri.getBaseUriBuilder().path("messages").path(String.valueOf(receipt.messageId())).build())
+                .entity(receipt).build();
+    }
+
+    @GET
+    @Path("messages/{id}")
+    public MessageView message(@PathParam("id") long id) {
+        return manager.message(caller.accountCode(), id);
+    }
+
+    @POST
+    @Path("deliveries/{id}/cancel")
+    public DeliveryReceipt cancel(@PathParam("id") long id, @QueryParam("user") String user) {
+        return manager.cancel(caller.accountCode(), id, user == null || user.isBlank() ? "api" : user);
+    }
+
+    @POST
+    @Path("deliveries/{id}/resend")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response resend(@PathParam("id") long id, ActionRequest action) {
+        DeliveryReceipt receipt = manager.resend(caller.accountCode(), id, action == null ? null : action.address(), user(action));
+        return Response.status(Response.Status.CREATED).entity(receipt).build();
+    }
+
+    /** Who acts, and for a resend the corrected address. */
+    public record ActionRequest(String user, String address) {
+    }
+
+    private static String user(ActionRequest action) {
+        return action == null || action.user() == null || action.user().isBlank() ? "api" : action.user();
+    }
+
+    private Jsonb jsonb() {
+        ContextResolver<Jsonb> resolver = providers.getContextResolver(Jsonb.class, MediaType.APPLICATION_JSON_TYPE);
+        return resolver.getContext(SubmitRequest.class);
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getMessage();
+    }
+}
