@@ -5,6 +5,10 @@ import io.distman.account.entity.Account;
 import io.distman.account.entity.UserRole;
 import io.distman.demo.DemoBackOffice.Tenant;
 import jakarta.annotation.PostConstruct;
+import jakarta.annotation.Resource;
+import jakarta.ejb.Timeout;
+import jakarta.ejb.TimerConfig;
+import jakarta.ejb.TimerService;
 import jakarta.ejb.DependsOn;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Singleton;
@@ -38,7 +42,18 @@ public class DemoData {
     @EJB
     DemoBackOffice backOffice;
 
+    @Resource
+    TimerService timers;
+
+    /** Seeds shortly after deployment, so the urgent letters' dispatch runs start in a deployed application. */
     @PostConstruct
+    void scheduleSeeding() {
+        if (Boolean.getBoolean("distman.demo")) {
+            timers.createSingleActionTimer(2000, new TimerConfig("demo data", false));
+        }
+    }
+
+    @Timeout
     void seed() {
         if (!Boolean.getBoolean("distman.demo") || accounts.byCode("northside").isPresent()) {
             return;

@@ -1,0 +1,48 @@
+package io.distman.testsupport;
+
+import io.distman.dispatch.boundary.DispatchJobs;
+import jakarta.batch.operations.JobOperator;
+import jakarta.batch.runtime.BatchRuntime;
+import jakarta.batch.runtime.BatchStatus;
+import jakarta.batch.runtime.JobExecution;
+import java.time.Duration;
+import java.util.Properties;
+import java.util.function.BooleanSupplier;
+
+/** Runs the real {@code dispatch-pending} batch job on demand and waits for it, as an operator would. */
+public final class Dispatching {
+
+    private Dispatching() {
+    }
+
+    /** Starts a full sweep (all priorities) and waits until the job has finished; fails if it did not complete. */
+    public static JobExecution sweep() {
+        Properties parameters = new Properties();
+        parameters.setProperty("priorities", "URGENT,NORMAL");
+        JobOperator operator = BatchRuntime.getJobOperator();
+        long id = operator.start(DispatchJobs.JOB, parameters);
+        await(() -> operator.getJobExecution(id).getBatchStatus() != BatchStatus.STARTING
+                && operator.getJobExecution(id).getBatchStatus() != BatchStatus.STARTED, Duration.ofSeconds(60),
+                "dispatch-pending execution " + id + " to end");
+        JobExecution execution = operator.getJobExecution(id);
+        if (execution.getBatchStatus() != BatchStatus.COMPLETED) {
+            throw new AssertionError("dispatch-pending ended " + execution.getBatchStatus() + " (" + execution.getExitStatus() + ")");
+        }
+        return execution;
+    }
+
+    public static void await(BooleanSupplier condition, Duration timeout, String what) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("timed out after " + timeout + " waiting for " + what);
+            }
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError("interrupted waiting for " + what, e);
+            }
+        }
+    }
+}

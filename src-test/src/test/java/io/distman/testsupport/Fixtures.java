@@ -1,0 +1,84 @@
+package io.distman.testsupport;
+
+import io.distman.account.boundary.AccountService;
+import io.distman.account.entity.Account;
+import io.distman.message.control.DeliveryStatusRecorder;
+import io.distman.message.entity.Delivery;
+import io.distman.message.entity.DeliveryEvent;
+import io.distman.message.entity.StatusChange;
+import io.distman.suppression.entity.Suppression;
+import jakarta.ejb.EJB;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Test data and test-only manipulation of rows (making a delivery due now instead of waiting a
+ * minute, reading counts), each call in a transaction of its own like the application's.
+ */
+@Stateless
+public class Fixtures {
+
+    @PersistenceContext(unitName = "distman")
+    EntityManager em;
+
+    @EJB
+    AccountService accounts;
+
+    @Inject
+    DeliveryStatusRecorder statuses;
+
+    /** An account of its own for each test, so tests never see each other's mail. */
+    public record TestAccount(long id, String code, String apiKey) {
+    }
+
+    public TestAccount newAccount(String prefix) {
+        String code = prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
+        Account account = accounts.create(code, "Test " + code);
+        return new TestAccount(account.getId(), code, accounts.issueApiKey(account.getId(), "test"));
+    }
+
+    /** A unique address at a domain of the test, so mail found in GreenMail is surely this test's. */
+    public static String address(String name) {
+        return name + "." + UUID.randomUUID().toString().substring(0, 8) + "@tenant.example.org";
+    }
+
+    public void useRelay(long accountId, String host, Integer port) {
+        accounts.useSmtpRelay(accountId, host, port);
+    }
+
+    public Delivery delivery(long id) {
+        Delivery d = em.find(Delivery.class, id);
+        em.refresh(d);
+        d.getMessage().getSubject();
+        return d;
+    }
+
+    public List<DeliveryEvent> events(long deliveryId) {
+        return em.createNamedQuery(DeliveryEvent.OF_DELIVERIES, DeliveryEvent.class)
+                .setParameter("deliveryIds", List.of(deliveryId)).getResultList();
+    }
+
+    /** Skips the back-off wait: the delivery is due now (as the clock will make it in a minute). */
+    public void makeDue(long deliveryId) {
+        em.find(Delivery.class, deliveryId, LockModeType.PESSIMISTIC_WRITE).scheduleAt(Instant.now().minusSeconds(1));
+    }
+
+    /** Records a status report as a feedback source would: with the row locked. */
+    public boolean report(long deliveryId, StatusChange change) {
+        return statuses.record(em.find(Delivery.class, deliveryId, LockModeType.PESSIMISTIC_WRITE), change);
+    }
+
+    public void suppress(long accountId, String address, String reason) {
+        em.persist(new Suppression(accountId, address, reason, "added by a test", null, Instant.now(), null));
+    }
+
+    public long count(String table) {
+        return ((Number) em.createNativeQuery("SELECT COUNT(*) FROM " + table).getSingleResult()).longValue();
+    }
+}
