@@ -1,0 +1,140 @@
+package io.distman.testsetup;
+
+import java.io.IOException;
+import java.io.Writer;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+import java.util.Properties;
+
+/**
+ * Run by Maven (exec-maven-plugin, pre-integration-test) in its own JVM, not by the tests: chooses the
+ * database of the integration tests and tells GlassFish how to reach it.
+ *
+ * <p>PostgreSQL when {@code host:port} answers (the database {@code distman_test} is dropped and created
+ * again, so every run starts from an empty schema that Flyway builds at deployment), the embedded Derby
+ * otherwise. {@code -Ddistman.test.db=postgresql|derby} forces one; forcing PostgreSQL when it is not
+ * reachable fails the build instead of silently falling back.
+ *
+ * <p>Writes a properties file for failsafe's {@code systemPropertiesFile}: {@code glassfish.postBootCommands}
+ * (asadmin commands, one per line, run by the Arquillian connector after start-domain) and
+ * {@code distman.test.database} ({@code postgresql} or {@code derby}). Prints the choice on one line
+ * beginning with {@value #MARKER}, which .ci/run looks for.
+ */
+public final class DatabaseSetup {
+
+    static final String MARKER = "Integration tests run on ";
+
+    /**
+     * The mail resource: to the GreenMail that the test WAR starts inside GlassFish (TestMailServer).
+     * GlassFish 7 calls the command create-mail-resource (create-javamail-resource is gone).
+     */
+    static final String MAIL_RESOURCE = "create-mail-resource --mailhost 127.0.0.1 --mailuser distman"
+            + " --fromaddress noreply@distman.local --property mail.smtp.port=3025 mail/distman";
+
+    public static void main(String[] args) throws IOException {
+        Path out = Path.of(args[0]);
+        String forced = System.getProperty("distman.test.db", "").trim().toLowerCase();
+        String host = System.getProperty("distman.test.pg.host", "127.0.0.1");
+        int port = Integer.parseInt(System.getProperty("distman.test.pg.port", "5432"));
+        String user = System.getProperty("distman.test.pg.user", "postgres");
+        // GlassFish refuses a pool with a user but no password ("No password credential found"), even
+        // where PostgreSQL trusts local connections and ignores the password.
+        String password = System.getProperty("distman.test.pg.password", "postgres");
+        String database = System.getProperty("distman.test.pg.database", "distman_test");
+        String where = host + ":" + port + "/" + database;
+
+        if (!List.of("", "auto", "derby", "postgresql").contains(forced)) {
+            fail("-Ddistman.test.db must be derby or postgresql, not '" + forced + "'");
+        }
+        boolean usePostgres = false;
+        String whyNot = "forced by -Ddistman.test.db=derby";
+        if (!forced.equals("derby")) {
+            try {
+                recreate(host, port, user, password, database);
+                usePostgres = true;
+            } catch (IOException | SQLException e) {
+                whyNot = "PostgreSQL at " + host + ":" + port + " not usable: " + e.getMessage();
+                if (forced.equals("postgresql")) {
+                    fail("-Ddistman.test.db=postgresql but " + whyNot);
+                }
+            }
+        }
+
+        String commands;
+        String banner;
+        if (usePostgres) {
+            // PGSimpleDataSource as in STACK.md; ':' separates the properties, so none may contain one.
+            String props = "user=" + user + ":password=" + password
+                    + ":serverName=" + host + ":portNumber=" + port + ":databaseName=" + database;
+            commands = String.join("\n",
+                    "create-jdbc-connection-pool --datasourceclassname org.postgresql.ds.PGSimpleDataSource"
+                            + " --restype javax.sql.DataSource --property " + props + " distman-pool",
+                    "create-jdbc-resource --connectionpoolid distman-pool jdbc/distman",
+                    MAIL_RESOURCE);
+            banner = MARKER + "PostgreSQL (" + where + ")";
+        } else {
+            // Embedded Derby inside the GlassFish JVM, created on first connection under the domain's
+            // lib/databases like GlassFish's own __TimerPool; GlassFish expands ${com.sun.aas.instanceRoot}.
+            commands = String.join("\n",
+                    "create-jdbc-connection-pool --datasourceclassname org.apache.derby.jdbc.EmbeddedDataSource"
+                            + " --restype javax.sql.DataSource --property"
+                            + " databaseName=${com.sun.aas.instanceRoot}/lib/databases/distman:createDatabase=create"
+                            + " distman-pool",
+                    "create-jdbc-resource --connectionpoolid distman-pool jdbc/distman",
+                    MAIL_RESOURCE);
+            banner = MARKER + "embedded Derby (" + whyNot + ")";
+        }
+
+        Properties p = new Properties();
+        p.setProperty("glassfish.postBootCommands", commands);
+        p.setProperty("distman.test.database", usePostgres ? "postgresql" : "derby");
+        Files.createDirectories(out.toAbsolutePath().getParent());
+        try (Writer w = Files.newBufferedWriter(out)) {
+            p.store(w, "Written by io.distman.testsetup.DatabaseSetup; read by failsafe");
+        }
+        Files.writeString(out.resolveSibling("it-database.txt"), (usePostgres ? "postgresql" : "derby") + "\n");
+
+        String line = "=".repeat(banner.length());
+        System.out.println(line + "\n" + banner + "\n" + line);
+        System.out.println("GlassFish post-boot commands:\n  " + commands.replace("\n", "\n  "));
+    }
+
+    /** Drops and creates the test database; throws if PostgreSQL can't be reached or used. */
+    private static void recreate(String host, int port, String user, String password, String database)
+            throws IOException, SQLException {
+        if (!database.matches("[a-z_][a-z0-9_]*")) {
+            throw new SQLException("unsafe database name " + database);
+        }
+        // A quick TCP check first: the JDBC driver's own connect timeout is long when nothing listens.
+        try (Socket s = new Socket()) {
+            s.connect(new InetSocketAddress(host, port), 2000);
+        }
+        Properties props = new Properties();
+        props.setProperty("user", user);
+        props.setProperty("password", password);
+        props.setProperty("connectTimeout", "5");
+        try (Connection c = DriverManager.getConnection("jdbc:postgresql://" + host + ":" + port + "/postgres", props);
+                Statement st = c.createStatement()) {
+            // A GlassFish killed mid-run leaves its pool's connections open, and DROP refuses while any exist.
+            st.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity"
+                    + " WHERE datname = '" + database + "' AND pid <> pg_backend_pid()");
+            st.execute("DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
+            st.execute("CREATE DATABASE " + database);
+        }
+    }
+
+    private static void fail(String message) {
+        System.err.println("[DatabaseSetup] " + message);
+        System.exit(1);
+    }
+
+    private DatabaseSetup() {
+    }
+}
