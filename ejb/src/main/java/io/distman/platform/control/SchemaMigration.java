@@ -6,6 +6,8 @@ import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
@@ -31,13 +33,18 @@ public class SchemaMigration {
 
     @PostConstruct
     void migrate() {
+        // One migration folder per database; Flyway's {vendor} placeholder did not resolve inside GlassFish.
+        try (Connection connection = dataSource.getConnection()) {
+            databaseVendor = connection.getMetaData().getDatabaseProductName();
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot reach jdbc/distman to migrate the schema", e);
+        }
         Flyway flyway = Flyway.configure(getClass().getClassLoader())
                 .dataSource(dataSource)
-                .locations("classpath:db/migration/{vendor}")
+                .locations("classpath:db/migration/" + (isPostgreSql() ? "postgresql" : "derby"))
                 .failOnMissingLocations(true)
                 .load();
         MigrateResult result = flyway.migrate();
-        databaseVendor = result.database;
         LOG.info(() -> "Schema of " + result.database + " at version " + result.targetSchemaVersion
                 + " (" + result.migrationsExecuted + " migrations applied now)");
     }
@@ -47,7 +54,7 @@ public class SchemaMigration {
         return "PostgreSQL".equalsIgnoreCase(databaseVendor);
     }
 
-    /** The database product the schema was migrated on, as Flyway names it (e.g. PostgreSQL, Derby). */
+    /** The database product the schema was migrated on, as its JDBC driver names it (PostgreSQL, Apache Derby). */
     public String databaseVendor() {
         return databaseVendor;
     }
