@@ -1,0 +1,75 @@
+package io.distman.feedback.control;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * RFC 3464 delivery status notifications, including the many MTAs that paste the DSN fields
+ * into a text part instead of a message/delivery-status part.
+ */
+public final class Rfc3464Format implements BounceFormat {
+
+    @Override
+    public String name() {
+        return "rfc3464";
+    }
+
+    @Override
+    public List<DeliveryFacts> decode(ParsedMail mail, ReturnedMessage returned) {
+        List<DeliveryFacts> facts = new ArrayList<>();
+        for (String part : mail.deliveryStatus()) {
+            facts.addAll(DsnFields.parse(part));
+        }
+        if (facts.isEmpty()) {
+            // Fields pasted inline: only trust them when they look like a real DSN block.
+            for (DeliveryFacts f : DsnFields.parse(returned.notification())) {
+                if (!f.recipient.isEmpty() && (!f.status.isEmpty() || !f.action.isEmpty())) {
+                    facts.add(f);
+                }
+            }
+        }
+        facts.removeIf(f -> f.recipient.isEmpty() && f.status.isEmpty());
+        for (DeliveryFacts f : facts) {
+            if (f.recipient.isEmpty()) {
+                f.recipient = returned.originalTo();
+            }
+            if (f.diagnostic.isEmpty()) {
+                f.diagnostic = TextBounceFormat.diagnosticNear(returned.notification(), f.recipient);
+            }
+            completeFromTranscript(f, returned.notification());
+            if (f.diagnostic.isEmpty()) {
+                // Some MTAs (Exim) explain the failure only in the human-readable part.
+                f.diagnostic = TextBounceFormat.oneLine(returned.notification());
+            }
+        }
+        return facts;
+    }
+
+    private static final java.util.regex.Pattern CONTINUED = java.util.regex.Pattern.compile("^\\d{3}-");
+
+    /**
+     * Sendmail copies only the first line of a multi-line SMTP reply into Diagnostic-Code;
+     * the full reply and the failed command are in the session transcript of the text part.
+     */
+    private static void completeFromTranscript(DeliveryFacts f, String notification) {
+        if (!notification.contains("<<< ")) {
+            return;
+        }
+        StringBuilder replies = new StringBuilder();
+        String command = "";
+        for (String line : notification.split("\n")) {
+            String t = line.trim();
+            if (t.startsWith(">>> ")) {
+                command = SmtpCommands.normalise(t.substring(4).trim().split("[\\s:]")[0]);
+            } else if (t.startsWith("<<< ")) {
+                replies.append(' ').append(t.substring(4).trim());
+            }
+        }
+        if (f.command.isEmpty() && !command.isEmpty() && !command.equals("QUIT")) {
+            f.command = command;
+        }
+        if (CONTINUED.matcher(f.diagnostic).find() && replies.length() > 0) {
+            f.diagnostic = replies.toString().trim();
+        }
+    }
+}

@@ -1,0 +1,205 @@
+package io.distman.bench;
+
+import io.distman.account.boundary.AccountService;
+import io.distman.message.entity.Category;
+import io.distman.message.entity.Priority;
+import io.distman.submission.boundary.DistributionManagerLocal;
+import io.distman.submission.entity.SubmitRequest;
+import io.distman.testsupport.Deployments;
+import io.distman.testsupport.Dispatching;
+import io.distman.testsupport.Fixtures;
+import io.distman.testsupport.Fixtures.TestAccount;
+import io.distman.testsupport.SmtpSink;
+import io.distman.testsupport.TestEnvironment;
+import jakarta.annotation.Resource;
+import jakarta.ejb.EJB;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Future;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import javax.sql.DataSource;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * The spine's benchmark ({@code mvn -Pbench verify}, on PostgreSQL): submit() rate and latency,
+ * sequential and with 8 concurrent callers, and the dispatch rate of 20,000 pending 2 KB messages
+ * against Postfix's smtp-sink next to {@code shared/tools/smtp-limit} measured in the same run.
+ * Figures are written in-container to a file and printed by the client as {@code BENCH name value unit}.
+ */
+@ExtendWith(ArquillianExtension.class)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+public class SpineBench {
+
+    private static final int SINK_PORT = 2528;
+    private static final int LIMIT_PORT = 2529;
+    private static final String BODY = "x".repeat(2000 - 60) + "\n";
+
+    @Deployment
+    public static EnterpriseArchive deployment() {
+        return Deployments.ear(SpineBench.class);
+    }
+
+    @EJB
+    DistributionManagerLocal manager;
+
+    @EJB
+    Fixtures fixtures;
+
+    @EJB
+    AccountService accounts;
+
+    @Resource
+    ManagedExecutorService executor;
+
+    @Resource(lookup = "jdbc/distman")
+    DataSource dataSource;
+
+    private static SubmitRequest request(String account, int i) {
+        return SubmitRequest.builder().account(account).raisedBy("bench").source("bench", String.valueOf(i))
+                .category(Category.TRANSACTIONAL).priority(Priority.NORMAL).sender("bench@northside.example", "Bench")
+                .to("tenant" + i + "@sink.example.org").subject("Bench message " + i).text(BODY).build();
+    }
+
+    @Test
+    @Order(1)
+    void submitRate() throws Exception {
+        TestAccount account = fixtures.newAccount("bench");
+        for (int i = 0; i < 500; i++) {
+            manager.submit(request(account.code(), i)); // warm-up: JIT, pools, sequences
+        }
+        int n = 5000;
+        long[] latencies = new long[n];
+        long start = System.nanoTime();
+        for (int i = 0; i < n; i++) {
+            long t = System.nanoTime();
+            manager.submit(request(account.code(), i));
+            latencies[i] = System.nanoTime() - t;
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        report("submit_rate_sequential", n / seconds, "msgs/s");
+        report("submit_p50_sequential", percentile(latencies, 50) / 1e6, "ms");
+        report("submit_p99_sequential", percentile(latencies, 99) / 1e6, "ms");
+
+        int callers = 8;
+        int each = 1000;
+        long[] concurrent = new long[callers * each];
+        List<Future<?>> futures = new ArrayList<>();
+        long cstart = System.nanoTime();
+        for (int c = 0; c < callers; c++) {
+            int caller = c;
+            futures.add(executor.submit(() -> {
+                for (int i = 0; i < each; i++) {
+                    long t = System.nanoTime();
+                    manager.submit(request(account.code(), caller * each + i));
+                    concurrent[caller * each + i] = System.nanoTime() - t;
+                }
+                return null;
+            }));
+        }
+        for (Future<?> f : futures) {
+            f.get();
+        }
+        double cseconds = (System.nanoTime() - cstart) / 1e9;
+        report("submit_rate_8_callers", concurrent.length / cseconds, "msgs/s");
+        report("submit_p50_8_callers", percentile(concurrent, 50) / 1e6, "ms");
+        report("submit_p99_8_callers", percentile(concurrent, 99) / 1e6, "ms");
+        // Keep the submit bench's mail out of the dispatch bench: nothing of it is due.
+        executeUpdate("UPDATE delivery SET status = 'CANCELLED' WHERE status = 'PENDING'");
+    }
+
+    @Test
+    @Order(2)
+    void dispatchRateAgainstSmtpSink() throws Exception {
+        TestAccount account = fixtures.newAccount("dispatch-bench");
+        int n = 20_000;
+        for (int i = 0; i < n; i++) {
+            manager.submit(request(account.code(), i));
+        }
+        fixtures.useRelay(account.id(), "127.0.0.1", SINK_PORT);
+        double limit;
+        double rate;
+        try (SmtpSink sink = SmtpSink.start(SINK_PORT)) {
+            long start = System.nanoTime();
+            Dispatching.sweep();
+            double seconds = (System.nanoTime() - start) / 1e9;
+            long accepted = count("SELECT COUNT(*) FROM delivery WHERE account_id = " + account.id() + " AND status = 'ACCEPTED'");
+            if (accepted != n) {
+                throw new AssertionError("only " + accepted + " of " + n + " accepted");
+            }
+            rate = n / seconds;
+        }
+        limit = smtpLimit(n);
+        report("dispatch_rate", rate, "msgs/s");
+        report("smtp_limit", limit, "msgs/s");
+        report("dispatch_vs_smtp_limit", rate / limit, "x");
+    }
+
+    /** Runs shared/tools/smtp-limit (smtp-sink + smtp-source, 1 session) on this machine, now. */
+    private static double smtpLimit(int messages) throws IOException, InterruptedException {
+        String tool = TestEnvironment.get("distman.test.smtpLimit");
+        Process process = new ProcessBuilder("bash", tool, "-m", String.valueOf(messages), "-l", "2000", "-p",
+                String.valueOf(LIMIT_PORT)).redirectErrorStream(true).start();
+        String output;
+        try (InputStream in = process.getInputStream()) {
+            output = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        process.waitFor();
+        Matcher m = Pattern.compile("smtp-limit: (\\d+) msgs/s").matcher(output);
+        if (!m.find()) {
+            throw new IllegalStateException("smtp-limit printed no rate: " + output);
+        }
+        return Double.parseDouble(m.group(1));
+    }
+
+    private long count(String sql) throws Exception {
+        try (var c = dataSource.getConnection(); var s = c.createStatement(); var rs = s.executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    private void executeUpdate(String sql) throws Exception {
+        try (var c = dataSource.getConnection(); var s = c.createStatement()) {
+            s.executeUpdate(sql);
+        }
+    }
+
+    private static double percentile(long[] values, int p) {
+        long[] sorted = values.clone();
+        Arrays.sort(sorted);
+        return sorted[Math.min(sorted.length - 1, (int) Math.ceil(p / 100.0 * sorted.length) - 1)];
+    }
+
+    private static void report(String name, double value, String unit) throws IOException {
+        String line = String.format(Locale.ROOT, "BENCH %s %.3f %s%n", name, value, unit);
+        Files.writeString(Path.of(TestEnvironment.get("distman.test.benchOut")), line, StandardCharsets.UTF_8,
+                StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+    }
+
+    /** Client side: print what the container measured, so a script can read it from the build output. */
+    @AfterAll
+    static void printFigures() throws IOException {
+        Path out = Path.of(System.getProperty("distman.test.benchOut"));
+        if (Files.exists(out)) {
+            System.out.print(Files.readString(out));
+        }
+    }
+}
