@@ -84,9 +84,12 @@ start() {
     # 3. JVM options take effect only at the next start: add what's missing, then restart once.
     local restart=
     local options; options=$("$asadmin" list-jvm-options)
-    if ! grep -qxF -- '-Ddistman.demo=true' <<<"$options"; then
-        "$asadmin" create-jvm-options -- '-Ddistman.demo=true'; restart=1
-    fi
+    # The demo seeds two agencies; its first dispatch sweep runs 20 s after start (then every 10 min).
+    for option in -Ddistman.demo=true -Ddistman.dispatch.initialDelay=PT20S; do
+        if ! grep -qxF -- "$option" <<<"$options"; then
+            "$asadmin" create-jvm-options -- "$option"; restart=1
+        fi
+    done
     if grep -qxF -- '-Xmx512m' <<<"$options"; then
         "$asadmin" delete-jvm-options -- '-Xmx512m'; "$asadmin" create-jvm-options -- '-Xmx1g'; restart=1
     fi
@@ -110,6 +113,10 @@ start() {
   Health:                      $health_url -> $health
   GreenMail (catches all mail): SMTP 127.0.0.1:3025, IMAP 127.0.0.1:3143 (any user/password),
                                web API http://127.0.0.1:8025/ (e.g. /api/user, POST /api/mail/purge)
+  REST API:                    ${app_url}api/v1/messages  (Authorization: Bearer <key>)
+  Demo agencies and API keys:  northside  demo-northside-key   (users anna, adam, sam)
+                               harbour    demo-harbour-key     (users hana, hugo)
+  Try:  curl -H 'Authorization: Bearer demo-northside-key' ${app_url}api/v1/messages/1
   GlassFish admin console:     http://localhost:4848/
   Logs:                        $domain_dir/logs/server.log
                                $logs/greenmail.log

@@ -1,12 +1,13 @@
 -- The spine: accounts, archived messages, one delivery per recipient and the append-only timeline.
--- Ids come from sequences that step by 50 so EclipseLink can pre-allocate and batch inserts.
+-- Ids come from sequences that step by 50 so EclipseLink can pre-allocate and batch inserts; they start
+-- at 50 because EclipseLink takes a fetched value v as the top of its block v-49..v.
 
-CREATE SEQUENCE account_seq AS BIGINT START WITH 1 INCREMENT BY 50 NO CYCLE;
-CREATE SEQUENCE message_seq AS BIGINT START WITH 1 INCREMENT BY 50 NO CYCLE;
-CREATE SEQUENCE attachment_seq AS BIGINT START WITH 1 INCREMENT BY 50 NO CYCLE;
-CREATE SEQUENCE delivery_seq AS BIGINT START WITH 1 INCREMENT BY 50 NO CYCLE;
-CREATE SEQUENCE delivery_event_seq AS BIGINT START WITH 1 INCREMENT BY 50 NO CYCLE;
-CREATE SEQUENCE suppression_seq AS BIGINT START WITH 1 INCREMENT BY 50 NO CYCLE;
+CREATE SEQUENCE account_seq AS BIGINT START WITH 50 INCREMENT BY 50 NO CYCLE;
+CREATE SEQUENCE message_seq AS BIGINT START WITH 50 INCREMENT BY 50 NO CYCLE;
+CREATE SEQUENCE attachment_seq AS BIGINT START WITH 50 INCREMENT BY 50 NO CYCLE;
+CREATE SEQUENCE delivery_seq AS BIGINT START WITH 50 INCREMENT BY 50 NO CYCLE;
+CREATE SEQUENCE delivery_event_seq AS BIGINT START WITH 50 INCREMENT BY 50 NO CYCLE;
+CREATE SEQUENCE suppression_seq AS BIGINT START WITH 50 INCREMENT BY 50 NO CYCLE;
 
 CREATE TABLE account (
     id              BIGINT PRIMARY KEY,

@@ -18,8 +18,9 @@ import io.distman.submission.entity.SubmitReceipt;
 import io.distman.submission.entity.SubmitRequest;
 import io.distman.testsupport.Deployments;
 import io.distman.testsupport.Dispatching;
-import io.distman.testsupport.Fixtures;
-import io.distman.testsupport.Fixtures.TestAccount;
+import io.distman.testsupport.Mails;
+import io.distman.testsupport.ejb.Fixtures;
+import io.distman.testsupport.ejb.Fixtures.TestAccount;
 import io.distman.testsupport.RecordedEvents;
 import io.distman.testsupport.TestMailServer;
 import jakarta.ejb.EJB;
@@ -135,11 +136,11 @@ public class DispatchIT {
         Instant submitted = Instant.now();
         manager.submit(letter(urgent).priority(Priority.URGENT).build());
 
-        Dispatching.await(() -> TestMailServer.received().stream().anyMatch(m -> isFor(m, urgent)), Duration.ofSeconds(15),
+        Dispatching.await(() -> TestMailServer.received().stream().anyMatch(m -> Mails.isFor(m, urgent)), Duration.ofSeconds(15),
                 "the urgent mail to arrive without a sweep");
         Duration took = Duration.between(submitted, Instant.now());
         assertTrue(took.compareTo(Duration.ofSeconds(15)) < 0);
-        assertTrue(TestMailServer.received().stream().noneMatch(m -> isFor(m, normal)), "normal mail waits for the sweep");
+        assertTrue(TestMailServer.received().stream().noneMatch(m -> Mails.isFor(m, normal)), "normal mail waits for the sweep");
         assertEquals(DeliveryStatus.PENDING, fixtures.delivery(normalReceipt.deliveries().get(0).deliveryId()).getStatus());
     }
 
@@ -155,7 +156,7 @@ public class DispatchIT {
 
         Dispatching.sweep();
 
-        assertTrue(TestMailServer.received().stream().noneMatch(m -> isFor(m, later) || isFor(m, cancelled)));
+        assertTrue(TestMailServer.received().stream().noneMatch(m -> Mails.isFor(m, later) || Mails.isFor(m, cancelled)));
         assertEquals(DeliveryStatus.SCHEDULED, fixtures.delivery(scheduled.deliveries().get(0).deliveryId()).getStatus());
         fixtures.makeDue(scheduled.deliveries().get(0).deliveryId());
         Dispatching.sweep();
@@ -171,7 +172,7 @@ public class DispatchIT {
 
         long resent = manager.resend(account.code(), rejected, corrected, "anna").deliveryId();
 
-        Dispatching.await(() -> TestMailServer.received().stream().anyMatch(m -> isFor(m, corrected)), Duration.ofSeconds(15),
+        Dispatching.await(() -> TestMailServer.received().stream().anyMatch(m -> Mails.isFor(m, corrected)), Duration.ofSeconds(15),
                 "a resend goes out at once");
         Delivery row = fixtures.delivery(resent);
         assertEquals(rejected, row.getResendOf());
@@ -184,16 +185,6 @@ public class DispatchIT {
         return all.stream().filter(m -> messageId.equals(header(m, "Message-ID"))).reduce((a, b) -> {
             throw new AssertionError("more than one copy with " + messageId);
         }).orElseThrow(() -> new AssertionError("no copy with " + messageId));
-    }
-
-    /** True for a mail whose To or Cc header names the address (each test uses fresh addresses). */
-    static boolean isFor(MimeMessage m, String address) {
-        try {
-            Address[] all = m.getAllRecipients();
-            return all != null && Arrays.stream(all).anyMatch(a -> ((InternetAddress) a).getAddress().equalsIgnoreCase(address));
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     private static String header(MimeMessage m, String name) {

@@ -11,8 +11,9 @@ import io.distman.submission.boundary.DistributionManagerLocal;
 import io.distman.submission.entity.SubmitReceipt;
 import io.distman.submission.entity.SubmitRequest;
 import io.distman.testsupport.Deployments;
-import io.distman.testsupport.Fixtures;
-import io.distman.testsupport.Fixtures.TestAccount;
+import io.distman.testsupport.Mails;
+import io.distman.testsupport.ejb.Fixtures;
+import io.distman.testsupport.ejb.Fixtures.TestAccount;
 import io.distman.testsupport.TestMailServer;
 import jakarta.annotation.Resource;
 import jakarta.ejb.EJB;
@@ -96,7 +97,7 @@ public class LeaseIT {
 
         TestMailServer.awaitMessages(3, Duration.ofSeconds(10));
         for (long id : ours) {
-            assertEquals(1, copies(fixtures.delivery(id).getMessageIdHeader()), "exactly one copy of delivery " + id);
+            assertEquals(1, Mails.copies(fixtures.delivery(id).getMessageIdHeader()), "exactly one copy of delivery " + id);
         }
         for (long id : ours) {
             assertEquals(DeliveryStatus.ACCEPTED, fixtures.delivery(id).getStatus());
@@ -141,18 +142,8 @@ public class LeaseIT {
         for (long id : ours) {
             assertEquals(DeliveryStatus.ACCEPTED, fixtures.delivery(id).getStatus());
             assertEquals(1, fixtures.delivery(id).getAttempts());
-            assertEquals(1, copies(fixtures.delivery(id).getMessageIdHeader()), "exactly one copy of delivery " + id);
+            assertEquals(1, Mails.copies(fixtures.delivery(id).getMessageIdHeader()), "exactly one copy of delivery " + id);
         }
-    }
-
-    private static long copies(String messageId) {
-        return TestMailServer.received().stream().filter(m -> {
-            try {
-                return messageId.equals(m.getMessageID());
-            } catch (jakarta.mail.MessagingException e) {
-                throw new IllegalStateException(e);
-            }
-        }).count();
     }
 
     private static Set<Long> ids(SubmitReceipt receipt) {

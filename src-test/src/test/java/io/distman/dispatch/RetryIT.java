@@ -12,8 +12,9 @@ import io.distman.submission.boundary.DistributionManagerLocal;
 import io.distman.submission.entity.SubmitRequest;
 import io.distman.testsupport.Deployments;
 import io.distman.testsupport.Dispatching;
-import io.distman.testsupport.Fixtures;
-import io.distman.testsupport.Fixtures.TestAccount;
+import io.distman.testsupport.Mails;
+import io.distman.testsupport.ejb.Fixtures;
+import io.distman.testsupport.ejb.Fixtures.TestAccount;
 import io.distman.testsupport.SmtpSink;
 import io.distman.testsupport.TestMailServer;
 import jakarta.ejb.EJB;
@@ -97,7 +98,7 @@ public class RetryIT {
         Delivery d = fixtures.delivery(id);
         assertEquals(DeliveryStatus.ACCEPTED, d.getStatus(), d.getStatusDetail());
         assertEquals(4, d.getAttempts());
-        assertEquals(1, TestMailServer.received().stream().filter(m -> DispatchIT.isFor(m, to)).count(), "sent exactly once");
+        assertEquals(1, TestMailServer.received().stream().filter(m -> Mails.isFor(m, to)).count(), "sent exactly once");
         assertEquals(List.of(DeliveryStatus.PENDING, DeliveryStatus.SENDING, DeliveryStatus.TEMPORARY_FAILURE,
                         DeliveryStatus.SENDING, DeliveryStatus.TEMPORARY_FAILURE, DeliveryStatus.SENDING,
                         DeliveryStatus.TEMPORARY_FAILURE, DeliveryStatus.SENDING, DeliveryStatus.ACCEPTED),

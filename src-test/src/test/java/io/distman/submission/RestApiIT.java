@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.distman.testsupport.Deployments;
 import io.distman.testsupport.Dispatching;
-import io.distman.testsupport.Fixtures;
-import io.distman.testsupport.Fixtures.TestAccount;
+import io.distman.testsupport.ejb.Fixtures;
+import io.distman.testsupport.ejb.Fixtures.TestAccount;
 import io.distman.testsupport.TestMailServer;
 import jakarta.ejb.EJB;
 import jakarta.json.Json;

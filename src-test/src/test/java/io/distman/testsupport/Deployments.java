@@ -12,7 +12,9 @@ import org.jboss.shrinkwrap.api.Node;
 import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.asset.StringAsset;
 import org.jboss.shrinkwrap.api.importer.ZipImporter;
+import io.distman.testsupport.ejb.Fixtures;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.jboss.shrinkwrap.api.spec.JavaArchive;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 
 /**
@@ -29,6 +31,9 @@ public final class Deployments {
 
     /** The application's web module inside the EAR (its context root /distman comes from application.xml). */
     public static final String WAR = "distman-web.war";
+
+    /** The application's EJB module, which holds the persistence unit. */
+    public static final String EJB = "distman-ejb.jar";
 
     /** The EAR with {@code testClasses} (and their inner classes) added to its WAR. */
     public static EnterpriseArchive ear(Class<?>... testClasses) {
@@ -64,7 +69,25 @@ public final class Deployments {
 
         ear.delete("/" + WAR);
         ear.addAsModule(war);
+        addToEjbModule(ear, Fixtures.class.getPackage());
         return ear;
+    }
+
+    /**
+     * Test helpers that need the application's persistence unit go into its EJB module: GlassFish only
+     * resolves {@code @PersistenceContext(unitName = "distman")} within the module that defines the unit.
+     */
+    private static void addToEjbModule(EnterpriseArchive ear, Package helpers) {
+        Node ejbNode = ear.get("/" + EJB);
+        JavaArchive ejb;
+        try (InputStream in = ejbNode.getAsset().openStream()) {
+            ejb = ShrinkWrap.create(ZipImporter.class, EJB).importFrom(in).as(JavaArchive.class);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        ejb.addPackage(helpers);
+        ear.delete("/" + EJB);
+        ear.addAsModule(ejb);
     }
 
     /** GreenMail and slf4j-api, copied by Maven; Jakarta Mail/Activation come from GlassFish. */

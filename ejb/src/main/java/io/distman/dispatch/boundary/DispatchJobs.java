@@ -40,13 +40,13 @@ public class DispatchJobs {
     @Resource
     ManagedExecutorService executor;
 
-    void submitted(@Observes MessageSubmitted submitted) {
+    public void submitted(@Observes MessageSubmitted submitted) {
         if (submitted.priority() == Priority.URGENT) {
             nudge();
         }
     }
 
-    void resent(@Observes DeliveryResent resent) {
+    public void resent(@Observes DeliveryResent resent) {
         nudge(); // a user pressed "resend": they are waiting for it
     }
 

@@ -191,7 +191,11 @@ public class Delivery {
         this.providerMessageId = providerMessageId;
     }
 
-    public void setResendOf(Long resendOf) { this.resendOf = resendOf; }
+    /** A resend: a user pressed the button and is waiting, so it goes out with the urgent mail. */
+    public void resendOf(Long original) {
+        this.resendOf = original;
+        this.priority = Priority.URGENT;
+    }
 
     public Long getId() { return id; }
     public Long getAccountId() { return accountId; }

@@ -82,7 +82,7 @@ public class DeliveryActions {
         Delivery resend = new Delivery(original.getMessage(), original.getRecipientType(), address,
                 original.getDisplayName(), MessageIds.messageIdFor(original.getMessage().getSenderAddress()),
                 MessageIds.returnToken(), now);
-        resend.setResendOf(original.getId());
+        resend.resendOf(original.getId());
         String key = "submitted:" + resend.getMessageIdHeader();
         Suppression suppression = suppressions.activeFor(accountId, List.of(address), now).get(address.toLowerCase(Locale.ROOT));
         if (suppression != null) {

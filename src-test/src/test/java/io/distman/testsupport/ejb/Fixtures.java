@@ -1,4 +1,4 @@
-package io.distman.testsupport;
+package io.distman.testsupport.ejb;
 
 import io.distman.account.boundary.AccountService;
 import io.distman.account.entity.Account;
@@ -18,7 +18,8 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * Test data and test-only manipulation of rows (making a delivery due now instead of waiting a
+ * Deployed into the EAR's EJB module (see Deployments), because only there can it reach the
+ * {@code distman} persistence unit. Test data and test-only manipulation of rows (making a delivery due now instead of waiting a
  * minute, reading counts), each call in a transaction of its own like the application's.
  */
 @Stateless
