@@ -136,6 +136,9 @@ public class SpineBench {
         fixtures.useRelay(account.id(), "127.0.0.1", SINK_PORT);
         double limit;
         double rate;
+        String partitions = System.getProperty("distman.bench.partitions", "4");
+        System.setProperty("distman.dispatch.partitions", partitions);
+        report("dispatch_partitions", Double.parseDouble(partitions), "connections");
         try (SmtpSink sink = SmtpSink.start(SINK_PORT)) {
             long start = System.nanoTime();
             Dispatching.sweep();

@@ -5,14 +5,16 @@ import io.distman.message.boundary.MessageSubmitted;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 
 /** Observes the application's CDI events as a host platform would, with plain {@code @Observes}. */
 @ApplicationScoped
 public class RecordedEvents {
 
-    private final List<MessageSubmitted> submitted = new CopyOnWriteArrayList<>();
-    private final List<DeliveryStatusChanged> changed = new CopyOnWriteArrayList<>();
+    // Constant-time appends: the benchmark sends tens of thousands of events through this observer.
+    private final Queue<MessageSubmitted> submitted = new ConcurrentLinkedQueue<>();
+    private final Queue<DeliveryStatusChanged> changed = new ConcurrentLinkedQueue<>();
 
     void onSubmitted(@Observes MessageSubmitted event) {
         submitted.add(event);

@@ -2,27 +2,24 @@ package io.distman.dispatch.boundary;
 
 import io.distman.dispatch.control.AttemptRecorder;
 import io.distman.dispatch.control.DeliveryClaims;
+import io.distman.dispatch.control.MailSessions;
 import io.distman.dispatch.control.MailTransport;
 import io.distman.dispatch.control.OutgoingMailLoader;
 import io.distman.dispatch.control.SmtpTransport;
 import io.distman.dispatch.entity.OutgoingMail;
 import io.distman.dispatch.entity.SendResult;
 import io.distman.message.entity.Priority;
-import jakarta.annotation.Resource;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
-import jakarta.mail.Session;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
-import java.util.Properties;
 
 /**
  * Claims and sends blocks of deliveries. Neither step holds a database transaction while talking to
@@ -45,8 +42,8 @@ public class DispatchService {
     @Inject
     Clock clock;
 
-    @Resource(lookup = "mail/distman")
-    Session mailSession;
+    @Inject
+    MailSessions sessions;
 
     /** Leases up to {@code limit} due deliveries of the given priorities to {@code owner}; urgent first. */
     public List<Long> claim(String owner, Collection<Priority> priorities, int limit) {
@@ -57,11 +54,11 @@ public class DispatchService {
     public List<SendResult> send(List<Long> deliveryIds) {
         Map<OutgoingMail.Relay, List<OutgoingMail>> byRelay = new LinkedHashMap<>();
         for (OutgoingMail mail : loader.load(deliveryIds)) {
-            byRelay.computeIfAbsent(Objects.requireNonNullElse(mail.relay(), DEFAULT_RELAY), r -> new ArrayList<>()).add(mail);
+            byRelay.computeIfAbsent(mail.relay(), r -> new ArrayList<>()).add(mail);
         }
         List<SendResult> results = new ArrayList<>();
         for (Map.Entry<OutgoingMail.Relay, List<OutgoingMail>> relay : byRelay.entrySet()) {
-            try (MailTransport transport = new SmtpTransport(sessionFor(relay.getKey()), clock)) {
+            try (MailTransport transport = new SmtpTransport(sessions.forRelay(relay.getKey()), clock)) {
                 for (OutgoingMail mail : relay.getValue()) {
                     results.add(transport.send(mail));
                 }
@@ -81,25 +78,4 @@ public class DispatchService {
         return sent;
     }
 
-    private static final OutgoingMail.Relay DEFAULT_RELAY = new OutgoingMail.Relay(null, null);
-
-    /**
-     * The installation's mail session, or a copy pointed at the account's own relay; both with
-     * timeouts, because Jakarta Mail's default is to wait for ever on a silent server.
-     */
-    private Session sessionFor(OutgoingMail.Relay relay) {
-        Properties properties = new Properties();
-        properties.putAll(mailSession.getProperties());
-        properties.putIfAbsent("mail.smtp.connectiontimeout", "10000");
-        properties.putIfAbsent("mail.smtp.timeout", "60000");
-        properties.putIfAbsent("mail.smtp.writetimeout", "60000");
-        if (relay.host() != null) {
-            properties.put("mail.smtp.host", relay.host());
-            properties.put("mail.host", relay.host());
-            if (relay.port() != null) {
-                properties.put("mail.smtp.port", relay.port().toString());
-            }
-        }
-        return Session.getInstance(properties);
-    }
 }

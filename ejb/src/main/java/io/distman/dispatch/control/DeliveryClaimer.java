@@ -86,7 +86,7 @@ public class DeliveryClaimer {
                 }
             }
         }
-        statuses.recordAll(changes);
+        statuses.recordFresh(changes);
         return toSend;
     }
 

@@ -20,6 +20,7 @@ import java.time.Instant;
 import java.util.Date;
 import java.util.List;
 import java.util.Properties;
+import org.eclipse.angus.mail.util.MailStreamProvider;
 
 /**
  * Renders a message into MIME once, for all of its recipients: text and HTML as
@@ -31,6 +32,16 @@ public final class MimeRenderer {
     /** Headers never carry a Message-ID here: each delivery adds its own. */
     private static final String[] WITHOUT_MESSAGE_ID = {"Message-ID"};
     private static final Session RENDERING = Session.getInstance(new Properties());
+    private static final String STREAM_PROVIDER = "jakarta.mail.util.StreamProvider";
+
+    static {
+        // Jakarta Mail 2.1 looks its StreamProvider up with a ServiceLoader scan on every encode unless
+        // this property names it; inside GlassFish that scan was half the CPU of the dispatch benchmark.
+        // Angus is GlassFish's (and our) only implementation, so naming it changes nothing else.
+        if (System.getProperty(STREAM_PROVIDER) == null) {
+            System.setProperty(STREAM_PROVIDER, MailStreamProvider.class.getName());
+        }
+    }
 
     private MimeRenderer() {
     }

@@ -10,14 +10,12 @@ import jakarta.mail.Session;
 import jakarta.mail.Transport;
 import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
-import java.io.ByteArrayInputStream;
 import java.time.Clock;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.eclipse.angus.mail.smtp.SMTPAddressFailedException;
-import org.eclipse.angus.mail.smtp.SMTPMessage;
 import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
 import org.eclipse.angus.mail.smtp.SMTPTransport;
 
@@ -54,11 +52,10 @@ public class SmtpTransport implements MailTransport {
             return result(mail, SendOutcome.TEMPORARY_FAILURE, null, connectFailure, null);
         }
         try {
-            SMTPMessage message = new SMTPMessage(session, new ByteArrayInputStream(mail.mime()));
-            message.setHeader("Message-ID", mail.messageIdHeader());
-            message.setEnvelopeFrom(mail.envelopeFrom());
-            transport.sendMessage(message, new Address[] {recipient});
+            transport.sendMessage(new PreparedMessage(session, mail.messageIdHeader(), mail.envelopeFrom(), mail.mime()),
+                    new Address[] {recipient});
             String reply = ((SMTPTransport) transport).getLastServerResponse();
+            reply = reply == null ? null : reply.strip();
             return result(mail, SendOutcome.ACCEPTED, SendResult.replyCodeIn(reply), reply, queueId(reply));
         } catch (SMTPAddressFailedException e) {
             return refused(mail, e.getReturnCode(), e.getMessage());

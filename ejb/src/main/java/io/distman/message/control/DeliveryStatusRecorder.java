@@ -74,6 +74,16 @@ public class DeliveryStatusRecorder {
         return appended;
     }
 
+    /**
+     * Records changes whose dedupe keys this module minted for itself and cannot have seen before
+     * (the dispatcher's claim and attempt keys carry the attempt number): no look-up, which matters
+     * at thousands of deliveries a second. A repeat would still be refused by the unique key.
+     */
+    public void recordFresh(Map<Delivery, StatusChange> changes) {
+        Instant now = clock.instant();
+        changes.forEach((delivery, change) -> apply(delivery, change, now));
+    }
+
     private void apply(Delivery delivery, StatusChange change, Instant now) {
         if (delivery.getId() == null) {
             em.persist(delivery); // a new delivery gets its id before its first event refers to it

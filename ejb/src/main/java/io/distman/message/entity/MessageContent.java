@@ -1,9 +1,7 @@
 package io.distman.message.entity;
 
-import jakarta.persistence.Basic;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.FetchType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Lob;
 import jakarta.persistence.NamedQuery;
@@ -24,13 +22,12 @@ public class MessageContent {
     @Column(name = "message_id")
     private Long messageId;
 
+    // Eager: this entity exists only to be read when the bodies are wanted (render, view).
     @Lob
-    @Basic(fetch = FetchType.LAZY)
     @Column(name = "html_body")
     private String htmlBody;
 
     @Lob
-    @Basic(fetch = FetchType.LAZY)
     @Column(name = "text_body")
     private String textBody;
 

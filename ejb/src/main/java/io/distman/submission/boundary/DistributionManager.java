@@ -1,7 +1,6 @@
 package io.distman.submission.boundary;
 
-import io.distman.account.boundary.AccountService;
-import io.distman.account.entity.Account;
+import io.distman.account.control.AccountIds;
 import io.distman.message.control.MessageQueries;
 import io.distman.message.entity.MessageView;
 import io.distman.message.entity.NotFoundException;
@@ -14,7 +13,6 @@ import io.distman.submission.entity.FieldError;
 import io.distman.submission.entity.SubmissionRejectedException;
 import io.distman.submission.entity.SubmitReceipt;
 import io.distman.submission.entity.SubmitRequest;
-import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import java.time.Clock;
@@ -24,8 +22,8 @@ import java.util.List;
 @Stateless
 public class DistributionManager implements DistributionManagerLocal, DistributionManagerRemote {
 
-    @EJB
-    AccountService accounts;
+    @Inject
+    AccountIds accountIds;
 
     @Inject
     Submitter submitter;
@@ -45,10 +43,10 @@ public class DistributionManager implements DistributionManagerLocal, Distributi
         if (!errors.isEmpty()) {
             throw new SubmissionRejectedException(errors);
         }
-        Account account = accounts.byCode(request.account().strip()).orElseThrow(() ->
+        long accountId = accountIds.idOf(request.account().strip()).orElseThrow(() ->
                 new SubmissionRejectedException(List.of(new FieldError("account", "no account '" + request.account() + "'"))));
-        return submitter.earlier(account.getId(), request.idempotencyKey())
-                .orElseGet(() -> submitter.store(account.getId(), request));
+        return submitter.earlier(accountId, request.idempotencyKey())
+                .orElseGet(() -> submitter.store(accountId, request));
     }
 
     @Override
@@ -67,7 +65,7 @@ public class DistributionManager implements DistributionManagerLocal, Distributi
     }
 
     private long accountId(String code) {
-        return accounts.byCode(code == null ? "" : code.strip()).map(Account::getId)
+        return accountIds.idOf(code == null ? null : code.strip())
                 .orElseThrow(() -> new NotFoundException("No account " + code));
     }
 }

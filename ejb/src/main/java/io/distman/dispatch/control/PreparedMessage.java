@@ -1,0 +1,47 @@
+package io.distman.dispatch.control;
+
+import jakarta.mail.MessagingException;
+import jakarta.mail.Session;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import org.eclipse.angus.mail.smtp.SMTPMessage;
+
+/**
+ * One delivery's copy of a message rendered once for all its recipients: writes its own Message-ID
+ * header followed by the shared bytes, so sending a block costs no re-parsing or re-encoding per
+ * recipient. Extends SMTPMessage for the per-delivery envelope sender (the VERP return path).
+ */
+final class PreparedMessage extends SMTPMessage {
+
+    private final byte[] messageIdLine;
+    private final byte[] rendered;
+
+    PreparedMessage(Session session, String messageId, String envelopeFrom, byte[] rendered) {
+        super(session);
+        this.messageIdLine = ("Message-ID: " + messageId + "\r\n").getBytes(StandardCharsets.US_ASCII);
+        this.rendered = rendered;
+        setEnvelopeFrom(envelopeFrom);
+    }
+
+    @Override
+    public void writeTo(OutputStream out, String[] ignoreList) throws IOException {
+        out.write(messageIdLine);
+        out.write(rendered);
+    }
+
+    @Override
+    public void writeTo(OutputStream out) throws IOException {
+        writeTo(out, null);
+    }
+
+    @Override
+    public int getSize() {
+        return messageIdLine.length + rendered.length;
+    }
+
+    @Override
+    public void saveChanges() throws MessagingException {
+        // Already rendered: nothing to update.
+    }
+}
