@@ -73,6 +73,11 @@ public class Submitter {
 
     public SubmitReceipt store(long accountId, SubmitRequest request) {
         Instant now = clock.instant();
+        // Looked up before anything is persisted, so the query does not force an early flush:
+        // all inserts then go to the database together at commit.
+        List<PendingRecipient> recipients = recipients(request);
+        Map<String, Suppression> suppressed = suppressions.activeFor(accountId, recipients.stream()
+                .filter(r -> r.problem == null && r.address != null).map(r -> r.address).toList(), now);
         Message message = new Message(accountId, request.raisedBy().strip(), request.category(),
                 request.priority() == null ? Priority.NORMAL : request.priority(), request.subject().strip(), now);
         message.from(AddressCheck.normalise(request.sender().address()), blankToNull(request.sender().name()),
@@ -83,11 +88,7 @@ public class Submitter {
         em.persist(message);
         em.persist(new MessageContent(message.getId(), request.htmlBody(), request.textBody(), headerLines(request.headers())));
         storeAttachments(message, request.attachments());
-
         List<Delivery> deliveries = new ArrayList<>();
-        List<PendingRecipient> recipients = recipients(request);
-        Map<String, Suppression> suppressed = suppressions.activeFor(accountId, recipients.stream()
-                .filter(r -> r.problem == null && r.address != null).map(r -> r.address).toList(), now);
         for (PendingRecipient recipient : recipients) {
             Delivery delivery = new Delivery(message, recipient.type, recipient.address, recipient.name,
                     MessageIds.messageIdFor(message.getSenderAddress()), MessageIds.returnToken(), now);
