@@ -1,11 +1,9 @@
 package io.distman.account.control;
 
+import io.distman.platform.control.Hashes;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.Base64;
-import java.util.HexFormat;
 
 /** API keys: 32 random bytes shown once; only their SHA-256 is kept. */
 public final class ApiKeys {
@@ -22,10 +20,6 @@ public final class ApiKeys {
     }
 
     public static String hash(String key) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JDK", e);
-        }
+        return Hashes.sha256Hex(key.getBytes(StandardCharsets.UTF_8));
     }
 }
