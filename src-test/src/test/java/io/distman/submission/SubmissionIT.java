@@ -11,6 +11,7 @@ import io.distman.message.entity.DeliveryStatus;
 import io.distman.message.entity.MessageView;
 import io.distman.message.entity.Priority;
 import io.distman.submission.boundary.DistributionManagerLocal;
+import io.distman.submission.boundary.DistributionManagerRemote;
 import io.distman.submission.entity.AttachmentInput;
 import io.distman.submission.entity.FieldError;
 import io.distman.submission.entity.RecipientInput;
@@ -188,6 +189,19 @@ public class SubmissionIT {
         TestAccount other = fixtures.newAccount("other");
         assertThrows(io.distman.message.entity.NotFoundException.class, () -> manager.message(other.code(), receipt.messageId()));
         assertNotEquals(other.code(), account.code());
+    }
+
+    @Test
+    void remoteCallersUseTheSameServiceWithSerializableRequestsAndReceipts() throws Exception {
+        DistributionManagerRemote remote = javax.naming.InitialContext.doLookup(
+                "java:global/distman/distman-ejb/DistributionManager!" + DistributionManagerRemote.class.getName());
+        SubmitReceipt receipt = remote.submit(valid().attachments(List.of(
+                new AttachmentInput("a.pdf", "application/pdf", "%PDF-1.4".getBytes()))).build());
+        assertEquals(DeliveryStatus.PENDING, receipt.deliveries().get(0).status());
+        assertEquals("demand", remote.message(account.code(), receipt.messageId()).sourceModule());
+        SubmissionRejectedException e = assertThrows(SubmissionRejectedException.class,
+                () -> remote.submit(valid().subject(null).build()));
+        assertEquals("subject", e.errors().get(0).field(), "field errors cross the remote boundary intact");
     }
 
     private void assertRejected(String field, UnaryOperator<SubmitRequest.Builder> change) {
