@@ -19,7 +19,7 @@ public final class Dispatching {
     public static JobExecution sweep() {
         Properties parameters = new Properties();
         parameters.setProperty("priorities", "URGENT,NORMAL");
-        parameters.setProperty("partitions", System.getProperty("distman.dispatch.partitions", "2"));
+        parameters.setProperty("partitions", System.getProperty("distman.dispatch.partitions", "4"));
         JobOperator operator = BatchRuntime.getJobOperator();
         long id = operator.start(DispatchJobs.JOB, parameters);
         await(() -> operator.getJobExecution(id).getBatchStatus() != BatchStatus.STARTING

@@ -89,7 +89,7 @@ public class DispatchJobs {
         Properties parameters = new Properties();
         parameters.setProperty("priorities", urgent ? "URGENT" : "URGENT,NORMAL");
         parameters.setProperty("blockSize", String.valueOf(Settings.longValue("distman.dispatch.blockSize", 50)));
-        parameters.setProperty("partitions", String.valueOf(Settings.longValue("distman.dispatch.partitions", 2)));
+        parameters.setProperty("partitions", String.valueOf(Settings.longValue("distman.dispatch.partitions", 4)));
         try {
             JobOperator operator = BatchRuntime.getJobOperator();
             return operator.start(JOB, parameters);
