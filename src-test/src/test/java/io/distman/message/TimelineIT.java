@@ -58,7 +58,7 @@ public class TimelineIT {
 
     private boolean report(DeliveryStatus status, Instant at, String key) {
         return fixtures.report(delivery, new StatusChange(status, at, "WEBHOOK:test", null, null, "test", "test",
-                key + ":" + delivery, null));
+                key + ":" + delivery, null, false));
     }
 
     @Test
@@ -74,7 +74,7 @@ public class TimelineIT {
     void aBounceAfterDeliveredBecomesFailedWithItsCodes() {
         report(DeliveryStatus.DELIVERED, t0, "delivered");
         fixtures.report(delivery, new StatusChange(DeliveryStatus.FAILED, t0.plusSeconds(30), "DSN", 550, "5.1.1",
-                "550 5.1.1 user unknown", null, "dsn:" + delivery, null));
+                "550 5.1.1 user unknown", null, "dsn:" + delivery, null, false));
         var d = fixtures.delivery(delivery);
         assertEquals(DeliveryStatus.FAILED, d.getStatus());
         assertEquals("5.1.1", d.getEnhancedCode());
@@ -89,6 +89,15 @@ public class TimelineIT {
         assertFalse(report(DeliveryStatus.DELIVERED, t0, "provider-event-1"));
         assertEquals(2, fixtures.events(delivery).size(), "submission + one delivered");
         assertEquals(2, events.changes(delivery).size(), "announced once: PENDING then DELIVERED");
+    }
+
+    @Test
+    void aMachineOpenIsKeptInTheTimelineButDoesNotCountAsOpened() {
+        report(DeliveryStatus.DELIVERED, t0, "delivered");
+        fixtures.report(delivery, new StatusChange(DeliveryStatus.OPENED, t0.plusSeconds(2), "WEBHOOK:test", null, null,
+                "Apple Mail Privacy Protection", "test", "mpp:" + delivery, null, true));
+        assertEquals(DeliveryStatus.DELIVERED, fixtures.delivery(delivery).getStatus());
+        assertTrue(fixtures.events(delivery).stream().anyMatch(e -> e.isMachine() && e.getStatus() == DeliveryStatus.OPENED));
     }
 
     @Test

@@ -71,7 +71,7 @@ public class AttemptRecorder {
         }
         return new StatusChange(status, result.at(), result.provider() == null ? "SMTP" : result.provider().toUpperCase(),
                 result.smtpCode(), result.enhancedCode(), detail, result.provider(),
-                "attempt:" + delivery.getId() + ":" + delivery.getAttempts(), null);
+                "attempt:" + delivery.getId() + ":" + delivery.getAttempts(), null, false);
     }
 
     private static Instant firstDue(Delivery delivery) {

@@ -39,7 +39,7 @@ public class DeliveryStatusRecorder {
 
     /** @return true when the event was new (and so appended), whether or not it changed the status */
     public boolean record(Delivery delivery, StatusChange change) {
-        return recordAll(Map.of(delivery, change)) == 1;
+        return recordAll(List.of(Map.entry(delivery, change))) == 1;
     }
 
     /**
@@ -51,19 +51,19 @@ public class DeliveryStatusRecorder {
     }
 
     /**
-     * Records one change for each of many deliveries with a single look-up of known dedupe keys:
-     * the dispatcher records a whole block of 50 at once.
+     * Records many changes (several may concern one delivery) with a single look-up of known dedupe
+     * keys: a provider's webhook batch is recorded at once.
      *
      * @return how many events were new
      */
-    public int recordAll(Map<Delivery, StatusChange> changes) {
+    public int recordAll(List<Map.Entry<Delivery, StatusChange>> changes) {
         if (changes.isEmpty()) {
             return 0;
         }
-        Set<String> known = knownKeys(changes.values().stream().map(StatusChange::dedupeKey).toList());
+        Set<String> known = knownKeys(changes.stream().map(e -> e.getValue().dedupeKey()).toList());
         Instant now = clock.instant();
         int appended = 0;
-        for (Map.Entry<Delivery, StatusChange> entry : changes.entrySet()) {
+        for (Map.Entry<Delivery, StatusChange> entry : changes) {
             StatusChange change = entry.getValue();
             if (!known.add(change.dedupeKey())) {
                 continue;
@@ -90,7 +90,7 @@ public class DeliveryStatusRecorder {
         }
         em.persist(new DeliveryEvent(delivery, change, now));
         DeliveryStatus previous = delivery.getStatus();
-        if (!StatusPrecedence.replaces(previous, delivery.getStatusAt(), change.status(), change.occurredAt())) {
+        if (change.machine() || !StatusPrecedence.replaces(previous, delivery.getStatusAt(), change.status(), change.occurredAt())) {
             return;
         }
         delivery.applyStatus(change.status(), change.occurredAt(), clip(change.diagnostic()), change.smtpCode(),

@@ -39,6 +39,8 @@ import java.time.Instant;
         query = "SELECT d FROM Delivery d WHERE d.message.id IN :messageIds AND d.resendOf IS NULL "
                 + "AND d.recipientType <> io.distman.message.entity.RecipientType.BCC AND d.address IS NOT NULL "
                 + "AND d.status <> io.distman.message.entity.DeliveryStatus.REJECTED ORDER BY d.id")
+@NamedQuery(name = Delivery.BY_PROVIDER_IDS,
+        query = "SELECT d FROM Delivery d WHERE d.messageIdHeader IN :messageIds OR d.providerMessageId IN :providerIds")
 @NamedQuery(name = Delivery.BY_RETURN_TOKEN,
         query = "SELECT d FROM Delivery d WHERE d.returnToken = :token")
 public class Delivery {
@@ -50,6 +52,7 @@ public class Delivery {
     public static final String TAKE_LEASE = "Delivery.takeLease";
     public static final String BY_RETURN_TOKEN = "Delivery.byReturnToken";
     public static final String HEADER_RECIPIENTS = "Delivery.headerRecipients";
+    public static final String BY_PROVIDER_IDS = "Delivery.byProviderIds";
 
     @Id
     @SequenceGenerator(name = "delivery_seq", sequenceName = "delivery_seq", allocationSize = 50)

@@ -66,6 +66,9 @@ public class DeliveryEvent {
     @Column(name = "payload_ref", length = 500)
     private String payloadRef;
 
+    @Column(nullable = false)
+    private boolean machine;
+
     protected DeliveryEvent() {
     }
 
@@ -82,6 +85,7 @@ public class DeliveryEvent {
         this.provider = change.provider();
         this.dedupeKey = change.dedupeKey();
         this.payloadRef = change.payloadRef();
+        this.machine = change.machine();
     }
 
     public Long getId() { return id; }
@@ -97,4 +101,5 @@ public class DeliveryEvent {
     public String getProvider() { return provider; }
     public String getDedupeKey() { return dedupeKey; }
     public String getPayloadRef() { return payloadRef; }
+    public boolean isMachine() { return machine; }
 }

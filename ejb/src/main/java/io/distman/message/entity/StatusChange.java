@@ -7,11 +7,12 @@ import java.util.Objects;
  * Something that happened to a delivery, as reported by one source. The dedupe key identifies the
  * report itself (a provider's event id, our attempt number), so seeing it again stores nothing.
  *
- * @param source where it came from: SUBMISSION, SMTP, USER, DISPATCH, WEBHOOK:mailgun, DSN, ARF, PIXEL, CLICK, UNSUBSCRIBE
+ * @param source  where it came from: SUBMISSION, SMTP, USER, DISPATCH, WEBHOOK:mailgun, DSN, ARF, PIXEL, CLICK, UNSUBSCRIBE
+ * @param machine an open or click by a privacy proxy or link scanner: kept in the timeline, never moves the status
  */
 public record StatusChange(DeliveryStatus status, Instant occurredAt, String source, Integer smtpCode,
                            String enhancedCode, String diagnostic, String provider, String dedupeKey,
-                           String payloadRef) {
+                           String payloadRef, boolean machine) {
 
     public StatusChange {
         Objects.requireNonNull(status, "status");
@@ -22,7 +23,7 @@ public record StatusChange(DeliveryStatus status, Instant occurredAt, String sou
 
     public static StatusChange of(DeliveryStatus status, Instant occurredAt, String source, String diagnostic,
                                   String dedupeKey) {
-        return new StatusChange(status, occurredAt, source, null, null, diagnostic, null, dedupeKey, null);
+        return new StatusChange(status, occurredAt, source, null, null, diagnostic, null, dedupeKey, null, false);
     }
 
     static String clip(String text, int max) {

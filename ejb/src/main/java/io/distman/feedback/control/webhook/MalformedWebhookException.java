@@ -5,6 +5,7 @@ package io.distman.feedback.control.webhook;
  * Unchecked so that {@link ProviderEventParser#parse} keeps a single checked failure: the one a
  * caller must not confuse with a client error, because retrying a rejected request cannot help.
  */
+@jakarta.ejb.ApplicationException(rollback = true)
 public class MalformedWebhookException extends RuntimeException {
 
     private static final long serialVersionUID = 1L;

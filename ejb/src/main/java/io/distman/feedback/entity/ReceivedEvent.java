@@ -1,0 +1,110 @@
+package io.distman.feedback.entity;
+
+import io.distman.message.entity.DeliveryStatus;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Lob;
+import jakarta.persistence.NamedQuery;
+import jakarta.persistence.SequenceGenerator;
+import jakarta.persistence.Table;
+import java.time.Instant;
+
+/**
+ * A provider event as received, kept whether or not it matched a delivery: unmatched events are
+ * support's to look at, never an error that makes the provider retry for ever.
+ */
+@Entity
+@Table(name = "provider_event")
+@NamedQuery(name = ReceivedEvent.KNOWN_IDS,
+        query = "SELECT e.eventId FROM ReceivedEvent e WHERE e.provider = :provider AND e.eventId IN :eventIds")
+@NamedQuery(name = ReceivedEvent.UNMATCHED,
+        query = "SELECT e FROM ReceivedEvent e WHERE e.deliveryId IS NULL ORDER BY e.receivedAt DESC")
+public class ReceivedEvent {
+
+    public static final String KNOWN_IDS = "ReceivedEvent.knownIds";
+    public static final String UNMATCHED = "ReceivedEvent.unmatched";
+
+    @Id
+    @SequenceGenerator(name = "provider_event_seq", sequenceName = "provider_event_seq", allocationSize = 50)
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "provider_event_seq")
+    private Long id;
+
+    @Column(nullable = false, length = 30)
+    private String provider;
+
+    @Column(name = "event_id", nullable = false, length = 200)
+    private String eventId;
+
+    @Column(name = "event_type", nullable = false, length = 60)
+    private String eventType;
+
+    @Enumerated(EnumType.STRING)
+    @Column(length = 20)
+    private DeliveryStatus status;
+
+    @Column(length = 320)
+    private String recipient;
+
+    @Column(name = "provider_message_id", length = 255)
+    private String providerMessageId;
+
+    @Column(name = "delivery_id")
+    private Long deliveryId;
+
+    @Column(name = "account_id")
+    private Long accountId;
+
+    @Column(nullable = false)
+    private boolean machine;
+
+    @Column(name = "occurred_at")
+    private Instant occurredAt;
+
+    @Column(name = "received_at", nullable = false)
+    private Instant receivedAt;
+
+    @Lob
+    @Column(name = "payload")
+    private String payload;
+
+    protected ReceivedEvent() {
+    }
+
+    public ReceivedEvent(ProviderEvent event, Long deliveryId, Long accountId, Instant receivedAt) {
+        this.provider = event.provider();
+        this.eventId = event.eventId();
+        this.eventType = clip(event.eventType(), 60);
+        this.status = event.status();
+        this.recipient = clip(event.recipient(), 320);
+        this.providerMessageId = clip(event.providerMessageId(), 255);
+        this.deliveryId = deliveryId;
+        this.accountId = accountId;
+        this.machine = event.machine();
+        this.occurredAt = event.occurredAt();
+        this.receivedAt = receivedAt;
+        this.payload = event.rawJson();
+    }
+
+    private static String clip(String s, int max) {
+        return s == null || s.length() <= max ? s : s.substring(0, max);
+    }
+
+    public Long getId() { return id; }
+    public String getProvider() { return provider; }
+    public String getEventId() { return eventId; }
+    public String getEventType() { return eventType; }
+    public DeliveryStatus getStatus() { return status; }
+    public String getRecipient() { return recipient; }
+    public String getProviderMessageId() { return providerMessageId; }
+    public Long getDeliveryId() { return deliveryId; }
+    public Long getAccountId() { return accountId; }
+    public boolean isMachine() { return machine; }
+    public Instant getOccurredAt() { return occurredAt; }
+    public Instant getReceivedAt() { return receivedAt; }
+    public String getPayload() { return payload; }
+}
