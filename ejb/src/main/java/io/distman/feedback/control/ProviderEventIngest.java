@@ -60,6 +60,7 @@ public class ProviderEventIngest {
                 changes.add(Map.entry(delivery, change(event, received, now)));
             }
         }
+        lockInIdOrder(changes);
         statuses.recordAll(changes);
         return new IngestResult(matched, fresh.size() - matched, events.size() - fresh.size());
     }
@@ -72,6 +73,16 @@ public class ProviderEventIngest {
         return new StatusChange(event.status(), Objects.requireNonNullElse(event.occurredAt(), now),
                 "WEBHOOK:" + event.provider(), event.smtpCode(), event.enhancedCode(), diagnostic, event.provider(),
                 "webhook:" + event.provider() + ":" + event.eventId(), "provider_event:" + received.getId(), event.machine());
+    }
+
+    /**
+     * Locks the deliveries about to change, one by one in id order (no deadlock between two requests
+     * about the same deliveries), refreshing them: a webhook and the dispatcher may report at once.
+     * One row at a time because Derby refuses FOR UPDATE on the joined, ordered load.
+     */
+    private void lockInIdOrder(List<Map.Entry<Delivery, StatusChange>> changes) {
+        changes.stream().map(Map.Entry::getKey).distinct().sorted(java.util.Comparator.comparing(Delivery::getId))
+                .forEach(d -> em.lock(d, LockModeType.PESSIMISTIC_WRITE));
     }
 
     /** Drops events already stored (providers retry) and repeats within the request. */
@@ -99,8 +110,7 @@ public class ProviderEventIngest {
         Deliveries(List<ProviderEvent> events) {
             List<Long> ids = events.stream().map(ProviderEvent::deliveryId).filter(Objects::nonNull).distinct().toList();
             if (!ids.isEmpty()) {
-                em.createNamedQuery(Delivery.WITH_MESSAGE, Delivery.class).setParameter("ids", ids)
-                        .setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultList()
+                em.createNamedQuery(Delivery.WITH_MESSAGE, Delivery.class).setParameter("ids", ids).getResultList()
                         .forEach(d -> byId.put(d.getId(), d));
             }
             List<String> providerIds = events.stream().filter(e -> e.deliveryId() == null || !byId.containsKey(e.deliveryId()))
@@ -109,8 +119,7 @@ public class ProviderEventIngest {
             if (!providerIds.isEmpty()) {
                 for (Delivery d : em.createNamedQuery(Delivery.BY_PROVIDER_IDS, Delivery.class)
                         .setParameter("messageIds", providerIds.stream().map(id -> "<" + id + ">").toList())
-                        .setParameter("providerIds", providerIds)
-                        .setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultList()) {
+                        .setParameter("providerIds", providerIds).getResultList()) {
                     byMessageId.computeIfAbsent(bare(d.getMessageIdHeader()), k -> new ArrayList<>()).add(d);
                     if (d.getProviderMessageId() != null) {
                         byMessageId.computeIfAbsent(d.getProviderMessageId(), k -> new ArrayList<>()).add(d);
