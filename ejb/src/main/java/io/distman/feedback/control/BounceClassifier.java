@@ -106,8 +106,10 @@ public final class BounceClassifier {
         String messageId = originalMessageId(mail, returned);
         String verp = VerpTokens.find(mail, returned);
         Map<String, BounceRecipient> byAddress = new LinkedHashMap<>();
+        String reportingHost = RemoteHosts.reporting(mail.headers(), returned.notification());
         for (DeliveryFacts f : facts) {
             DiagnosticDetails.complete(f);
+            f.reportingHost = reportingHost;
             Reason reason = reasons.resolve(f);
             String status = f.status;
             BounceKind kind = BounceKindPolicy.kindOf(reason, status, f.replyCode);

@@ -13,6 +13,8 @@ public final class DeliveryFacts {
     String replyCode = "";
     String command = "";
     String remoteMta = "";
+    /** Host of the MTA that wrote the bounce (oldest Received of the bounce), for provider rules. */
+    String reportingHost = "";
     /** A reason the decoder already knows from its format (e.g. ARF, vacation); may be empty. */
     String reason = "";
 

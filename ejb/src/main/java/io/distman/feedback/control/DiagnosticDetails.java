@@ -21,6 +21,14 @@ final class DiagnosticDetails {
         if (f.command.isEmpty()) {
             f.command = SmtpCommands.detect(f.diagnostic);
         }
+        if (f.command.isEmpty()) {
+            f.command = SmtpCommands.mentioned(f.diagnostic);
+        }
+        if (f.reason.isEmpty()) {
+            io.distman.feedback.entity.Reason coded = ExchangeErrorCodes.reasonOf(f.diagnostic);
+            coded = coded != null ? coded : MtaPhrases.reasonOf(f.diagnostic);
+            f.reason = coded == null ? "" : coded.label();
+        }
         if (f.diagnosticType.isEmpty() && !f.replyCode.isEmpty()) {
             f.diagnosticType = "SMTP";
         }

@@ -22,23 +22,32 @@ public final class DsnFields {
         DeliveryFacts current = null;
         boolean hasFinal = false;
         boolean hasOriginal = false;
+        // Action/Status seen after the address: a further Original-Recipient starts the next group.
+        boolean detailsAfterAddress = false;
         String perMessageMta = "";
         for (String[] field : unfold(text)) {
             String name = field[0];
             String value = field[1];
             switch (name) {
+                case "" -> {
+                    // A blank line ends a recipient's group once it has its address.
+                    if (current != null && !current.recipient.isEmpty()) {
+                        current = null;
+                    }
+                }
                 case "original-recipient", "final-recipient", "x-actual-recipient" -> {
                     String address = Addresses.fromDsnValue(value);
                     boolean isFinal = name.equals("final-recipient");
                     boolean isOriginal = name.equals("original-recipient");
                     boolean startNew = current == null
                             || (isFinal && hasFinal)
-                            || (isOriginal && (hasOriginal || hasFinal) && !current.action.isEmpty());
+                            || (isOriginal && (hasOriginal || hasFinal) && detailsAfterAddress);
                     if (startNew) {
                         current = new DeliveryFacts();
                         result.add(current);
                         hasFinal = false;
                         hasOriginal = false;
+                        detailsAfterAddress = false;
                     }
                     if (isFinal) {
                         hasFinal = true;
@@ -55,17 +64,21 @@ public final class DsnFields {
                     }
                 }
                 case "action" -> {
-                    if (current != null) {
+                    current = current != null ? current : orphanGroup(result);
+                    detailsAfterAddress = hasFinal || hasOriginal;
+                    {
                         current.action = firstWord(value);
                     }
                 }
                 case "status" -> {
-                    if (current != null) {
+                    current = current != null ? current : orphanGroup(result);
+                    {
                         current.status = StatusCodes.fromStatusField(value);
                     }
                 }
                 case "diagnostic-code" -> {
-                    if (current != null) {
+                    current = current != null ? current : orphanGroup(result);
+                    {
                         int semi = value.indexOf(';');
                         if (semi > 0 && semi < 12) {
                             current.diagnosticType = value.substring(0, semi).trim().toUpperCase(Locale.ROOT);
@@ -76,7 +89,8 @@ public final class DsnFields {
                     }
                 }
                 case "remote-mta" -> {
-                    if (current != null) {
+                    current = current != null ? current : orphanGroup(result);
+                    {
                         current.remoteMta = stripType(value);
                     }
                 }
@@ -87,6 +101,16 @@ public final class DsnFields {
         }
         result.removeIf(f -> f.recipient.isEmpty() && f.status.isEmpty() && f.diagnostic.isEmpty());
         return result;
+    }
+
+    /**
+     * Some MTAs (MessageLabs, Amazon SES) print Action/Status before Final-Recipient; those
+     * fields open the recipient's group instead of being dropped.
+     */
+    private static DeliveryFacts orphanGroup(List<DeliveryFacts> result) {
+        DeliveryFacts f = new DeliveryFacts();
+        result.add(f);
+        return f;
     }
 
     private static String firstWord(String value) {
@@ -110,6 +134,9 @@ public final class DsnFields {
         String[] last = null;
         for (String raw : text.split("\r?\n")) {
             if (raw.isBlank()) {
+                if (last != null) {
+                    fields.add(new String[] {"", ""});
+                }
                 last = null;
                 continue;
             }

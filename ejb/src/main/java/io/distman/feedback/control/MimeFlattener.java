@@ -37,8 +37,41 @@ public final class MimeFlattener {
             collector.text.setLength(0);
             collector.text.append(rawBody(message));
         }
+        if (collector.deliveryStatus.isEmpty() && (collector.text.length() == 0
+                || collector.text.toString().toLowerCase(Locale.ROOT).contains("content-type: message/delivery-status"))) {
+            // A multipart whose declared boundary matches none of its delimiter lines (mangled
+            // by a gateway) yields no parts; split it again by the delimiter actually used.
+            reparseWithActualBoundary(message, collector);
+        }
         String text = collector.text.length() > 0 ? collector.text.toString() : collector.html.toString();
         return new ParsedMail(headers, text, collector.deliveryStatus, collector.feedback, collector.returned);
+    }
+
+    private static final java.util.regex.Pattern DELIMITER =
+            java.util.regex.Pattern.compile("(?m)^--([^\\s]{8,70})\\r?$");
+
+    private void reparseWithActualBoundary(MimeMessage message, Collector c) {
+        String body = rawBody(message);
+        java.util.regex.Matcher m = DELIMITER.matcher(body);
+        if (!baseType(message).startsWith("multipart/") || !m.find()) {
+            if (c.text.length() == 0) {
+                c.text.append(body);
+            }
+            return;
+        }
+        c.text.setLength(0);
+        c.html.setLength(0);
+        try {
+            String type = "multipart/mixed; boundary=\"" + m.group(1) + "\"";
+            MimeMultipart multipart = new MimeMultipart(new jakarta.mail.util.ByteArrayDataSource(
+                    body.getBytes(StandardCharsets.UTF_8), type));
+            for (int i = 0; i < multipart.getCount(); i++) {
+                walk(multipart.getBodyPart(i), c, 1);
+            }
+        } catch (MessagingException | IOException | RuntimeException e) {
+            c.text.setLength(0);
+            c.text.append(body);
+        }
     }
 
     private static final class Collector {

@@ -337,7 +337,7 @@ public final class ReasonPhrases {
                 "malformed or unexpected name server reply", "maximum forwarding loop count exceeded",
                 "message looping", "message probably in a routing loop", "no route to host", "too many hops",
                 "unable to resolve route ", "unrouteable mail domain", "network error on destination",
-                "dns error:", "name service error for"));
+                "dns error:"));
 
         PHRASES.put(SYSTEMFULL, TextPattern.of(
                 "mail system full", "requested mail action aborted: exceeded storage allocation"));

@@ -37,7 +37,12 @@ public final class ReasonResolver {
         if (f.status.startsWith("2.")) {
             return DELIVERED;
         }
-        Evidence e = new Evidence(f);
+        // Like Sisimai, a provider's own error codes beat the generic rules below.
+        Reason byProvider = ProviderRules.reasonFor(f);
+        if (byProvider != null) {
+            return byProvider;
+        }
+        Evidence e = new Evidence(f, preset.orElse(null));
         Reason found = null;
         if (f.diagnosticType.isEmpty() || f.diagnosticType.equalsIgnoreCase("smtp")) {
             for (Reason r : FIRST_PASS) {
@@ -110,9 +115,12 @@ public final class ReasonResolver {
         final DeliveryFacts facts;
         final String text;
         final Reason statusReason;
+        /** A tentative reason the decoder found; Sisimai's checks accept it as their own. */
+        final Reason preset;
 
-        Evidence(DeliveryFacts facts) {
+        Evidence(DeliveryFacts facts, Reason preset) {
             this.facts = facts;
+            this.preset = preset;
             this.text = facts.diagnostic.toLowerCase(Locale.ROOT);
             this.statusReason = StatusReasons.of(facts.status).orElse(null);
         }
@@ -138,6 +146,9 @@ public final class ReasonResolver {
         }
 
         boolean probe(Reason r) {
+            if (r == preset) {
+                return true;
+            }
             return switch (r) {
                 case MAILBOXFULL, AUTHFAILURE, REQUIREPTR, TOOMANYCONN, BLOCKED, EXCEEDLIMIT ->
                         codeSays(r) || says(r);
@@ -167,10 +178,9 @@ public final class ReasonResolver {
                 }
                 return true;
             }
-            // Without a known command, "no such user" wording is still about the recipient
-            // unless the status code points at another subject.
-            boolean atRecipient = facts.command.equals("RCPT") || (facts.command.isEmpty() && statusReason == null);
-            return atRecipient && says(USERUNKNOWN);
+            // Sisimai trusts "no such user" wording only when RCPT was refused: after DATA (or
+            // when the stage is unknown) the same words usually come from a recipient's filter.
+            return facts.command.equals("RCPT") && says(USERUNKNOWN);
         }
 
         private boolean filtered() {

@@ -37,12 +37,30 @@ public final class Rfc3464Format implements BounceFormat {
                 f.diagnostic = TextBounceFormat.diagnosticNear(returned.notification(), f.recipient);
             }
             completeFromTranscript(f, returned.notification());
+            if (f.command.isEmpty()) {
+                // Postfix names the rejected command only in its prose: "(in reply to end of DATA command)".
+                f.command = SmtpCommands.detect(paragraphAbout(returned.notification(), f.recipient));
+            }
             if (f.diagnostic.isEmpty()) {
                 // Some MTAs (Exim) explain the failure only in the human-readable part.
                 f.diagnostic = TextBounceFormat.oneLine(returned.notification());
             }
         }
         return facts;
+    }
+
+    /** The paragraph of the human-readable part that starts by naming the recipient, or empty. */
+    static String paragraphAbout(String notification, String recipient) {
+        if (recipient.isEmpty()) {
+            return "";
+        }
+        String lower = notification.toLowerCase(java.util.Locale.ROOT);
+        int at = lower.indexOf(recipient);
+        if (at < 0) {
+            return "";
+        }
+        int end = lower.indexOf("\n\n", at);
+        return TextBounceFormat.oneLine(notification.substring(at, end < 0 ? notification.length() : end));
     }
 
     private static final java.util.regex.Pattern CONTINUED = java.util.regex.Pattern.compile("^\\d{3}-");

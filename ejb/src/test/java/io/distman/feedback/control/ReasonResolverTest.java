@@ -27,7 +27,7 @@ class ReasonResolverTest {
 
     @Test
     void textDecidesWhenTheCodeIsVague() {
-        assertEquals(Reason.USERUNKNOWN, resolve("5.0.0", "failed", "550 <rcpt@example.jp>: User unknown"));
+        assertEquals(Reason.USERUNKNOWN, resolve("5.0.0", "failed", "550 <rcpt@example.jp>: User unknown (in reply to RCPT TO command)"));
         assertEquals(Reason.MAILBOXFULL, resolve("5.0.0", "failed", "552 Requested mail action aborted: mailbox full"));
         assertEquals(Reason.BLOCKED, resolve("5.0.0", "failed", "554 Service unavailable; Client host [192.0.2.1] blocked using zen.spamhaus.org"));
         assertEquals(Reason.NORELAYING, resolve("5.0.0", "failed", "554 5.7.1 <rcpt@example.jp>: Relay access denied"));

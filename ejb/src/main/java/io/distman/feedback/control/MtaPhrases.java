@@ -1,0 +1,27 @@
+package io.distman.feedback.control;
+
+import io.distman.feedback.entity.Reason;
+import java.util.Locale;
+
+import static io.distman.feedback.entity.Reason.*;
+
+/**
+ * Fixed sentences that only one MTA prints and that name the failure outright, so they decide
+ * even without a status code or a known SMTP stage (Lotus Domino/Notes, Verizon's MMS gateway).
+ */
+final class MtaPhrases {
+
+    private static final PhraseRule PHRASES = new PhraseRule()
+            .with(USERUNKNOWN, "not listed in domino directory", "not listed in public name & address book",
+                    "domino ディレクトリには見つかりません", "no valid recipients for this mm")
+            .with(FILTERED, "cannot route mail to user")
+            .with(SYSTEMERROR, "several matches found in domino directory");
+
+    private MtaPhrases() {
+    }
+
+    /** The reason such a sentence names, or null. */
+    static Reason reasonOf(String diagnostic) {
+        return PHRASES.firstMatch(diagnostic.toLowerCase(Locale.ROOT));
+    }
+}
