@@ -43,6 +43,8 @@ import java.time.Instant;
         query = "SELECT d FROM Delivery d WHERE d.messageIdHeader IN :messageIds OR d.providerMessageId IN :providerIds")
 @NamedQuery(name = Delivery.BY_RETURN_TOKEN,
         query = "SELECT d FROM Delivery d WHERE d.returnToken = :token")
+@NamedQuery(name = Delivery.BY_MESSAGE_ID_HEADER,
+        query = "SELECT d FROM Delivery d WHERE d.messageIdHeader = :messageId")
 public class Delivery {
 
     public static final String OF_MESSAGE = "Delivery.ofMessage";
@@ -53,6 +55,7 @@ public class Delivery {
     public static final String BY_RETURN_TOKEN = "Delivery.byReturnToken";
     public static final String HEADER_RECIPIENTS = "Delivery.headerRecipients";
     public static final String BY_PROVIDER_IDS = "Delivery.byProviderIds";
+    public static final String BY_MESSAGE_ID_HEADER = "Delivery.byMessageIdHeader";
 
     @Id
     @SequenceGenerator(name = "delivery_seq", sequenceName = "delivery_seq", allocationSize = 50)

@@ -1,0 +1,116 @@
+package io.distman.feedback.control;
+
+import io.distman.dispatch.entity.SendResult;
+import io.distman.feedback.entity.BounceKind;
+import io.distman.feedback.entity.BounceOutcome;
+import io.distman.feedback.entity.BounceRecipient;
+import io.distman.feedback.entity.BounceReport;
+import io.distman.feedback.entity.InboundMail;
+import io.distman.message.control.DeliveryStatusRecorder;
+import io.distman.message.entity.Delivery;
+import io.distman.message.entity.DeliveryStatus;
+import io.distman.message.entity.StatusChange;
+import io.distman.platform.control.Hashes;
+import jakarta.enterprise.context.Dependent;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Turns a returned message into status changes: classifies each recipient, finds the delivery by
+ * the VERP token of the return path it came back to, else by the original Message-ID, and records
+ * DSN failures and delays, ARF complaints and delivery reports through the one status method.
+ * Auto-replies and unclassifiable mail change nothing but are kept.
+ */
+@Dependent
+public class BounceIngest {
+
+    private static final BounceClassifier CLASSIFIER = new BounceClassifier();
+
+    @PersistenceContext(unitName = "distman")
+    EntityManager em;
+
+    @Inject
+    DeliveryStatusRecorder statuses;
+
+    @Inject
+    Clock clock;
+
+    public BounceOutcome ingest(byte[] raw) {
+        String sha256 = Hashes.sha256Hex(raw);
+        InboundMail seen = em.createNamedQuery(InboundMail.BY_HASH, InboundMail.class).setParameter("sha256", sha256)
+                .getResultStream().findFirst().orElse(null);
+        if (seen != null) {
+            return new BounceOutcome(seen.getKind(), seen.getRecipients(), seen.getMatched(), true);
+        }
+        BounceReport report = classify(raw);
+        Instant now = clock.instant();
+        InboundMail mail = new InboundMail(sha256, now, report, raw);
+        em.persist(mail);
+        List<Map.Entry<Delivery, StatusChange>> changes = new ArrayList<>();
+        for (BounceRecipient recipient : report.recipients()) {
+            DeliveryStatus status = statusFor(recipient);
+            Delivery delivery = status == null ? null : delivery(recipient);
+            if (delivery != null) {
+                em.lock(delivery, LockModeType.PESSIMISTIC_WRITE);
+                changes.add(Map.entry(delivery, change(status, recipient, mail, now)));
+            }
+        }
+        mail.matched(changes.size());
+        statuses.recordAll(changes);
+        return new BounceOutcome(mail.getKind(), report.recipients().size(), changes.size(), false);
+    }
+
+    private static BounceReport classify(byte[] raw) {
+        try {
+            return CLASSIFIER.classify(new ByteArrayInputStream(raw));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** RFC 3463 class first: a 4.x.x or a DSN "delayed" is temporary whatever the text says. */
+    static DeliveryStatus statusFor(BounceRecipient r) {
+        return switch (r.kind()) {
+            case COMPLAINT -> DeliveryStatus.COMPLAINED;
+            case DELIVERED -> DeliveryStatus.DELIVERED;
+            case HARD, SOFT -> "delayed".equalsIgnoreCase(r.action()) || r.status().startsWith("4")
+                    ? DeliveryStatus.TEMPORARY_FAILURE : DeliveryStatus.FAILED;
+            case AUTOREPLY, UNKNOWN -> null;
+        };
+    }
+
+    private Delivery delivery(BounceRecipient r) {
+        if (!r.verpToken().isEmpty()) {
+            Delivery byToken = em.createNamedQuery(Delivery.BY_RETURN_TOKEN, Delivery.class)
+                    .setParameter("token", r.verpToken().toLowerCase(java.util.Locale.ROOT)).getResultStream().findFirst().orElse(null);
+            if (byToken != null) {
+                return byToken;
+            }
+        }
+        if (r.originalMessageId().isEmpty()) {
+            return null;
+        }
+        // Each delivery has its own Message-ID, so it names one recipient; the address only confirms it.
+        return em.createNamedQuery(Delivery.BY_MESSAGE_ID_HEADER, Delivery.class)
+                .setParameter("messageId", r.originalMessageId()).getResultStream()
+                .filter(d -> r.recipient().isEmpty() || r.recipient().equalsIgnoreCase(d.getAddress()))
+                .findFirst().orElse(null);
+    }
+
+    private static StatusChange change(DeliveryStatus status, BounceRecipient r, InboundMail mail, Instant now) {
+        String diagnostic = (r.reason().isEmpty() ? "" : r.reason() + ": ") + r.diagnostic();
+        return new StatusChange(status, now, r.kind() == BounceKind.COMPLAINT ? "ARF" : "DSN",
+                SendResult.replyCodeIn(r.diagnostic()), r.status().isEmpty() ? null : r.status(), diagnostic.strip(), null,
+                "inbound:" + mail.getSha256() + ":" + r.recipient(), "inbound_mail:" + mail.getId(), false);
+    }
+}

@@ -1,0 +1,53 @@
+package io.distman.feedback.boundary;
+
+import io.distman.platform.control.Settings;
+import jakarta.ejb.EJB;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.Map;
+
+/**
+ * {@code POST /api/v1/bounces}: raw MIME of a returned message, piped by the MTA that receives the
+ * bounce domain's mail (e.g. {@code curl --data-binary @- -H 'Authorization: Bearer $SECRET'}).
+ * Authenticated by the installation's bounce secret, since a bounce belongs to whichever account
+ * its return path names.
+ */
+@Path("bounces")
+@Produces(MediaType.APPLICATION_JSON)
+public class BouncesResource {
+
+    private static final String BEARER = "Bearer ";
+
+    @EJB
+    BounceIngestion ingestion;
+
+    @POST
+    @Consumes(MediaType.WILDCARD)
+    public Response receive(byte[] body, @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
+        String secret = Settings.string("distman.bounce.secret", null);
+        if (secret == null) {
+            return error(Response.Status.SERVICE_UNAVAILABLE, "the bounce endpoint needs the setting distman.bounce.secret");
+        }
+        String given = authorization != null && authorization.startsWith(BEARER) ? authorization.substring(BEARER.length()) : "";
+        if (!MessageDigest.isEqual(secret.getBytes(StandardCharsets.UTF_8), given.getBytes(StandardCharsets.UTF_8))) {
+            return error(Response.Status.UNAUTHORIZED, "a valid bounce secret is required");
+        }
+        if (body == null || body.length == 0) {
+            return error(Response.Status.BAD_REQUEST, "the body must be the returned message (raw MIME)");
+        }
+        return Response.ok(ingestion.receive(body)).build();
+    }
+
+    private static Response error(Response.Status status, String message) {
+        return Response.status(status).type(MediaType.APPLICATION_JSON)
+                .entity(Map.of("error", status.getReasonPhrase(), "message", message)).build();
+    }
+}
