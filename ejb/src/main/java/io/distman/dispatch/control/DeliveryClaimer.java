@@ -1,6 +1,7 @@
 package io.distman.dispatch.control;
 
 import io.distman.message.control.DeliveryStatusRecorder;
+import io.distman.message.entity.Category;
 import io.distman.message.entity.Delivery;
 import io.distman.message.entity.DeliveryStatus;
 import io.distman.message.entity.Priority;
@@ -65,11 +66,11 @@ public class DeliveryClaimer {
                 .getResultList();
         Map<Delivery, StatusChange> changes = new LinkedHashMap<>();
         List<Delivery> toSend = new ArrayList<>();
-        for (Map.Entry<Long, List<Delivery>> account : claimed.stream()
-                .collect(Collectors.groupingBy(Delivery::getAccountId)).entrySet()) {
-            Map<String, Suppression> suppressed = suppressions.activeFor(account.getKey(),
-                    account.getValue().stream().map(Delivery::getAddress).toList(), now);
-            for (Delivery delivery : account.getValue()) {
+        for (Map.Entry<Scope, List<Delivery>> scope : claimed.stream()
+                .collect(Collectors.groupingBy(d -> new Scope(d.getAccountId(), d.getMessage().getCategory()))).entrySet()) {
+            Map<String, Suppression> suppressed = suppressions.activeFor(scope.getKey().accountId(),
+                    scope.getValue().stream().map(Delivery::getAddress).toList(), scope.getKey().category(), now);
+            for (Delivery delivery : scope.getValue()) {
                 delivery.claimed(owner, now.plus(lease));
                 Suppression suppression = suppressed.get(delivery.getAddress().toLowerCase(Locale.ROOT));
                 if (suppression != null) {
@@ -88,6 +89,10 @@ public class DeliveryClaimer {
         }
         statuses.recordFresh(changes);
         return toSend;
+    }
+
+    /** Suppressions are looked up per account and category (an unsubscribe covers only BULK mail). */
+    private record Scope(long accountId, Category category) {
     }
 
     private List<Long> skipLocked(Collection<Priority> priorities, int limit, Instant now) {

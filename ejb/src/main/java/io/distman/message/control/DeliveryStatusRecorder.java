@@ -8,6 +8,7 @@ import io.distman.message.entity.Message;
 import io.distman.message.entity.StatusChange;
 import io.distman.message.entity.StatusPrecedence;
 import io.distman.platform.control.AfterCommitEvents;
+import io.distman.suppression.control.SuppressionPolicy;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -21,7 +22,8 @@ import java.util.Set;
 
 /**
  * The one place a delivery's status changes. It appends the event to the timeline (once per dedupe
- * key), derives the current status by {@link StatusPrecedence}, and announces a change after commit.
+ * key), derives the current status by {@link StatusPrecedence}, keeps the suppression list in step,
+ * and announces a change after commit.
  * Callers must hold the delivery row (a lock or the dispatcher's lease) so that two reports for the
  * same delivery are not recorded concurrently.
  */
@@ -36,6 +38,9 @@ public class DeliveryStatusRecorder {
 
     @Inject
     Clock clock;
+
+    @Inject
+    SuppressionPolicy suppressions;
 
     /** @return true when the event was new (and so appended), whether or not it changed the status */
     public boolean record(Delivery delivery, StatusChange change) {
@@ -96,6 +101,7 @@ public class DeliveryStatusRecorder {
         delivery.applyStatus(change.status(), change.occurredAt(), clip(change.diagnostic()), change.smtpCode(),
                 change.enhancedCode());
         if (previous != change.status()) {
+            suppressions.after(delivery, change);
             Message message = delivery.getMessage();
             afterCommit.fire(new DeliveryStatusChanged(delivery.getAccountId(), message.getId(), delivery.getId(),
                     delivery.getAddress(), delivery.getRaisedBy(), message.getSourceModule(), message.getSourceRef(),

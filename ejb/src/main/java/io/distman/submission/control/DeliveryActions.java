@@ -84,7 +84,7 @@ public class DeliveryActions {
                 MessageIds.returnToken(), now);
         resend.resendOf(original.getId());
         String key = "submitted:" + resend.getMessageIdHeader();
-        Suppression suppression = suppressions.activeFor(accountId, List.of(address), now).get(address.toLowerCase(Locale.ROOT));
+        Suppression suppression = suppressions.activeFor(accountId, List.of(address), original.getMessage().getCategory(), now).get(address.toLowerCase(Locale.ROOT));
         if (suppression != null) {
             statuses.start(resend, StatusChange.of(DeliveryStatus.SUPPRESSED, now, "USER",
                     "resent by " + user + "; address is suppressed (" + suppression.getReason() + ")", key));

@@ -77,7 +77,7 @@ public class Submitter {
         // all inserts then go to the database together at commit.
         List<PendingRecipient> recipients = recipients(request);
         Map<String, Suppression> suppressed = suppressions.activeFor(accountId, recipients.stream()
-                .filter(r -> r.problem == null && r.address != null).map(r -> r.address).toList(), now);
+                .filter(r -> r.problem == null && r.address != null).map(r -> r.address).toList(), request.category(), now);
         Message message = new Message(accountId, request.raisedBy().strip(), request.category(),
                 request.priority() == null ? Priority.NORMAL : request.priority(), request.subject().strip(), now);
         message.from(AddressCheck.normalise(request.sender().address()), blankToNull(request.sender().name()),

@@ -1,5 +1,6 @@
 package io.distman.suppression.control;
 
+import io.distman.message.entity.Category;
 import io.distman.suppression.entity.Suppression;
 import jakarta.enterprise.context.Dependent;
 import jakarta.persistence.EntityManager;
@@ -11,7 +12,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-/** Which of some addresses the account must not mail right now. */
+/** Which of some addresses the account must not mail right now, for mail of a given category. */
 @Dependent
 public class SuppressionList {
 
@@ -19,7 +20,7 @@ public class SuppressionList {
     EntityManager em;
 
     /** @return active suppressions keyed by lower-cased address */
-    public Map<String, Suppression> activeFor(long accountId, Collection<String> addresses, Instant now) {
+    public Map<String, Suppression> activeFor(long accountId, Collection<String> addresses, Category category, Instant now) {
         List<String> lowered = addresses.stream().map(a -> a.toLowerCase(Locale.ROOT)).distinct().toList();
         Map<String, Suppression> active = new HashMap<>();
         if (lowered.isEmpty()) {
@@ -29,6 +30,7 @@ public class SuppressionList {
                 .setParameter("accountId", accountId)
                 .setParameter("addresses", lowered)
                 .setParameter("now", now)
+                .setParameter("category", category)
                 .getResultList()) {
             active.put(s.getAddress(), s);
         }

@@ -1,7 +1,10 @@
 package io.distman.suppression.entity;
 
 import jakarta.persistence.Column;
+import io.distman.message.entity.Category;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
@@ -15,10 +18,13 @@ import java.time.Instant;
 @Table(name = "suppression")
 @NamedQuery(name = Suppression.ACTIVE_FOR,
         query = "SELECT s FROM Suppression s WHERE s.accountId = :accountId AND s.address IN :addresses "
-                + "AND (s.expiresAt IS NULL OR s.expiresAt > :now)")
+                + "AND (s.expiresAt IS NULL OR s.expiresAt > :now) AND (s.category IS NULL OR s.category = :category)")
+@NamedQuery(name = Suppression.OF_ADDRESS,
+        query = "SELECT s FROM Suppression s WHERE s.accountId = :accountId AND s.address = :address")
 public class Suppression {
 
     public static final String ACTIVE_FOR = "Suppression.activeFor";
+    public static final String OF_ADDRESS = "Suppression.ofAddress";
 
     @Id
     @SequenceGenerator(name = "suppression_seq", sequenceName = "suppression_seq", allocationSize = 50)
@@ -47,6 +53,11 @@ public class Suppression {
     @Column(name = "expires_at")
     private Instant expiresAt;
 
+    /** Only mail of this category is suppressed (an unsubscribe from BULK); null for every category. */
+    @Enumerated(EnumType.STRING)
+    @Column(length = 20)
+    private Category category;
+
     protected Suppression() {
     }
 
@@ -69,4 +80,22 @@ public class Suppression {
     public Long getSourceDeliveryId() { return sourceDeliveryId; }
     public Instant getCreatedAt() { return createdAt; }
     public Instant getExpiresAt() { return expiresAt; }
+    public Category getCategory() { return category; }
+
+    public void limitTo(Category category) {
+        this.category = category;
+    }
+
+    /**
+     * A stronger reason arrived for an address already on the list (a hard bounce after an
+     * unsubscribe, a complaint after a soft-bounce suspension): it now covers what the new one says.
+     */
+    public void renew(String reason, String detail, Long sourceDeliveryId, Instant at, Instant expiresAt, Category category) {
+        this.reason = reason;
+        this.detail = detail;
+        this.sourceDeliveryId = sourceDeliveryId;
+        this.createdAt = at;
+        this.expiresAt = expiresAt;
+        this.category = category;
+    }
 }

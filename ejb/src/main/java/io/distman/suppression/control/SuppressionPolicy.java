@@ -1,0 +1,113 @@
+package io.distman.suppression.control;
+
+import io.distman.message.entity.Category;
+import io.distman.message.entity.Delivery;
+import io.distman.message.entity.StatusChange;
+import io.distman.platform.control.Settings;
+import io.distman.suppression.entity.SoftBounce;
+import io.distman.suppression.entity.Suppression;
+import jakarta.enterprise.context.Dependent;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Locale;
+
+/**
+ * Keeps the suppression list from what happens to deliveries, so the account stops mailing dead
+ * addresses before its provider blocks it. Called by the status recorder for every status change:
+ * <ul>
+ * <li>a complaint or a hard bounce (RFC 3463, see {@link FailureSeverity}) suppresses the address for
+ * every category, without expiry;</li>
+ * <li>an unsubscribe suppresses it for BULK mail only, never for TRANSACTIONAL or ESSENTIAL mail;</li>
+ * <li>soft failures decay: 3 within 14 days suspend the address for 7 days (settings
+ * {@code distman.suppression.softLimit}, {@code .softWindow}, {@code .softSuspension});</li>
+ * <li>a delivery, open or click clears the soft count.</li>
+ * </ul>
+ */
+@Dependent
+public class SuppressionPolicy {
+
+    @PersistenceContext(unitName = "distman")
+    EntityManager em;
+
+    public void after(Delivery delivery, StatusChange change) {
+        if (delivery.getAddress() == null) {
+            return;
+        }
+        switch (change.status()) {
+            case COMPLAINED -> suppress(delivery, "COMPLAINT", change, null, null);
+            case UNSUBSCRIBED -> suppress(delivery, "UNSUBSCRIBE", change, null, unsubscribeScope(delivery));
+            case FAILED -> {
+                if (FailureSeverity.condemnsAddress(change.enhancedCode())) {
+                    suppress(delivery, "HARD_BOUNCE", change, null, null);
+                } else {
+                    softFailure(delivery, change);
+                }
+            }
+            case DELIVERED, OPENED, CLICKED -> clearSoftFailures(delivery);
+            default -> {
+            }
+        }
+    }
+
+    /** An unsubscribe only ever stops BULK mail: rent demands and ticket updates must still arrive. */
+    private static Category unsubscribeScope(Delivery delivery) {
+        return Category.BULK;
+    }
+
+    private void softFailure(Delivery delivery, StatusChange change) {
+        SoftBounce counter = em.find(SoftBounce.class, key(delivery), LockModeType.PESSIMISTIC_WRITE);
+        if (counter == null) {
+            counter = new SoftBounce(delivery.getAccountId(), address(delivery), change.occurredAt());
+            em.persist(counter);
+        } else {
+            counter.failedAgain(change.occurredAt(), Settings.duration("distman.suppression.softWindow", Duration.ofDays(14)));
+        }
+        if (counter.getFailures() >= Settings.longValue("distman.suppression.softLimit", 3)) {
+            Instant until = change.occurredAt().plus(Settings.duration("distman.suppression.softSuspension", Duration.ofDays(7)));
+            suppress(delivery, "SOFT_BOUNCE", change, until, null);
+            em.remove(counter); // the suspension starts a fresh count
+        }
+    }
+
+    private void clearSoftFailures(Delivery delivery) {
+        SoftBounce counter = em.find(SoftBounce.class, key(delivery));
+        if (counter != null) {
+            em.remove(counter);
+        }
+    }
+
+    private void suppress(Delivery delivery, String reason, StatusChange change, Instant expiresAt, Category category) {
+        String address = address(delivery);
+        String detail = change.diagnostic() == null ? change.source() : change.source() + ": " + change.diagnostic();
+        detail = detail.length() > 1000 ? detail.substring(0, 1000) : detail;
+        Suppression existing = em.createNamedQuery(Suppression.OF_ADDRESS, Suppression.class)
+                .setParameter("accountId", delivery.getAccountId()).setParameter("address", address)
+                .getResultStream().findFirst().orElse(null);
+        if (existing == null) {
+            Suppression suppression = new Suppression(delivery.getAccountId(), address, reason, detail, delivery.getId(),
+                    change.occurredAt(), expiresAt);
+            suppression.limitTo(category);
+            em.persist(suppression);
+        } else if (!coversMore(existing, change.occurredAt(), expiresAt, category)) {
+            existing.renew(reason, detail, delivery.getId(), change.occurredAt(), expiresAt, category);
+        }
+    }
+
+    /** A permanent, every-category entry is never weakened by a later unsubscribe or soft suspension. */
+    private static boolean coversMore(Suppression existing, Instant now, Instant expiresAt, Category category) {
+        boolean active = existing.getExpiresAt() == null || existing.getExpiresAt().isAfter(now);
+        boolean permanentAll = active && existing.getExpiresAt() == null && existing.getCategory() == null;
+        return permanentAll && (expiresAt != null || category != null);
+    }
+
+    private static SoftBounce.Key key(Delivery delivery) {
+        return new SoftBounce.Key(delivery.getAccountId(), address(delivery));
+    }
+
+    private static String address(Delivery delivery) {
+        return delivery.getAddress().toLowerCase(Locale.ROOT);
+    }
+}
