@@ -2,12 +2,16 @@ package io.distman.dispatch.control;
 
 import io.distman.account.entity.Account;
 import io.distman.dispatch.entity.OutgoingMail;
+import io.distman.feedback.control.LinkTokens;
+import io.distman.message.entity.Category;
 import io.distman.message.entity.Delivery;
 import io.distman.message.entity.Message;
 import io.distman.message.entity.MessageAttachment;
 import io.distman.message.entity.MessageContent;
 import io.distman.message.entity.RecipientType;
+import io.distman.platform.control.Secrets;
 import io.distman.platform.control.Settings;
+import jakarta.ejb.EJB;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -33,6 +37,9 @@ public class OutgoingMailLoader {
 
     @Inject
     Clock clock;
+
+    @EJB
+    Secrets secrets;
 
     public List<OutgoingMail> load(List<Long> deliveryIds) {
         if (deliveryIds.isEmpty()) {
@@ -71,9 +78,22 @@ public class OutgoingMailLoader {
             }
             mails.add(new OutgoingMail(d.getId(), d.getAttempts(), d.getMessageIdHeader(),
                     returnPath(account, d), MimeRenderer.asciiDomain(d.getAddress()), mime,
-                    account.getSmtpHost() == null ? null : new OutgoingMail.Relay(account.getSmtpHost(), account.getSmtpPort())));
+                    account.getSmtpHost() == null ? null : new OutgoingMail.Relay(account.getSmtpHost(), account.getSmtpPort()),
+                    message.getCategory() == Category.BULK ? unsubscribeHeaders(account, d) : ""));
         }
         return mails;
+    }
+
+    /**
+     * RFC 2369 and RFC 8058: an https link that unsubscribes with one POST (mail clients show an
+     * "Unsubscribe" button for it) and a mailto alternative, both carrying a signed token.
+     */
+    private String unsubscribeHeaders(Account account, Delivery d) {
+        String token = LinkTokens.sign(secrets.key(LinkTokens.SECRET), LinkTokens.UNSUBSCRIBE, d.getId());
+        String base = Settings.string("distman.public.url", "http://localhost:8080/distman");
+        String domain = returnPath(account, d).substring(returnPath(account, d).indexOf('@') + 1);
+        return "List-Unsubscribe: <" + base + "/api/v1/unsubscribe/" + token + ">, <mailto:unsubscribe+" + token + "@" + domain
+                + "?subject=unsubscribe>\r\nList-Unsubscribe-Post: List-Unsubscribe=One-Click\r\n";
     }
 
     private static byte[] render(Message message, MessageContent content, List<MessageAttachment> files,

@@ -9,7 +9,7 @@ import org.eclipse.angus.mail.smtp.SMTPMessage;
 
 /**
  * One delivery's copy of a message rendered once for all its recipients: writes its own Message-ID
- * header followed by the shared bytes, so sending a block costs no re-parsing or re-encoding per
+ * (and any other header of its own, such as its List-Unsubscribe) followed by the shared bytes, so sending a block costs no re-parsing or re-encoding per
  * recipient. Extends SMTPMessage for the per-delivery envelope sender (the VERP return path).
  */
 final class PreparedMessage extends SMTPMessage {
@@ -17,9 +17,9 @@ final class PreparedMessage extends SMTPMessage {
     private final byte[] messageIdLine;
     private final byte[] rendered;
 
-    PreparedMessage(Session session, String messageId, String envelopeFrom, byte[] rendered) {
+    PreparedMessage(Session session, String messageId, String ownHeaders, String envelopeFrom, byte[] rendered) {
         super(session);
-        this.messageIdLine = ("Message-ID: " + messageId + "\r\n").getBytes(StandardCharsets.US_ASCII);
+        this.messageIdLine = ("Message-ID: " + messageId + "\r\n" + ownHeaders).getBytes(StandardCharsets.US_ASCII);
         this.rendered = rendered;
         setEnvelopeFrom(envelopeFrom);
     }

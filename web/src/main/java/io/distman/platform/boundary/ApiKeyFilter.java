@@ -32,8 +32,8 @@ public class ApiKeyFilter implements ContainerRequestFilter {
     @Override
     public void filter(ContainerRequestContext request) {
         String path = request.getUriInfo().getPath();
-        if (path.equals("health") || path.startsWith("webhooks/") || path.equals("bounces")) {
-            return; // providers sign their webhooks; the MTA's bounce pipe has the installation's secret
+        if (path.equals("health") || path.startsWith("webhooks/") || path.equals("bounces") || path.startsWith("unsubscribe/")) {
+            return; // providers sign their webhooks, the bounce pipe has a secret, unsubscribe links a signed token
         }
         String header = request.getHeaderString(HttpHeaders.AUTHORIZATION);
         String key = header != null && header.regionMatches(true, 0, BEARER, 0, BEARER.length())

@@ -1,0 +1,66 @@
+package io.distman.feedback.boundary;
+
+import io.distman.account.entity.Account;
+import io.distman.feedback.control.LinkTokens;
+import io.distman.message.control.DeliveryStatusRecorder;
+import io.distman.message.entity.Delivery;
+import io.distman.message.entity.DeliveryStatus;
+import io.distman.message.entity.StatusChange;
+import io.distman.platform.control.Secrets;
+import jakarta.ejb.EJB;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+import java.time.Clock;
+import java.util.Optional;
+import java.util.OptionalLong;
+
+/**
+ * One-click unsubscribe (RFC 8058) from the signed link in a BULK mail's List-Unsubscribe header.
+ * Looking at the link changes nothing (security scanners follow links); only the POST unsubscribes,
+ * recorded as UNSUBSCRIBED on the delivery, which suppresses the address for BULK mail of the account.
+ */
+@Stateless
+public class Unsubscribes {
+
+    @PersistenceContext(unitName = "distman")
+    EntityManager em;
+
+    @EJB
+    Secrets secrets;
+
+    @Inject
+    DeliveryStatusRecorder statuses;
+
+    @Inject
+    Clock clock;
+
+    /** What the confirmation page shows: whose mail, to which address. */
+    public record Target(String agency, String address, boolean alreadyUnsubscribed) {
+    }
+
+    public Optional<Target> target(String token) {
+        return delivery(token).map(d -> new Target(em.find(Account.class, d.getAccountId()).getName(), d.getAddress(),
+                d.getStatus() == DeliveryStatus.UNSUBSCRIBED));
+    }
+
+    /** @return false for a token that is not ours */
+    public boolean unsubscribe(String token, String how) {
+        Optional<Delivery> found = delivery(token);
+        if (found.isEmpty()) {
+            return false;
+        }
+        Delivery delivery = found.get();
+        em.lock(delivery, LockModeType.PESSIMISTIC_WRITE);
+        statuses.record(delivery, StatusChange.of(DeliveryStatus.UNSUBSCRIBED, clock.instant(), "UNSUBSCRIBE", how,
+                "unsubscribe:" + delivery.getId()));
+        return true;
+    }
+
+    private Optional<Delivery> delivery(String token) {
+        OptionalLong id = LinkTokens.verify(secrets.key(LinkTokens.SECRET), LinkTokens.UNSUBSCRIBE, token);
+        return id.isPresent() ? Optional.ofNullable(em.find(Delivery.class, id.getAsLong())) : Optional.empty();
+    }
+}
