@@ -1,0 +1,149 @@
+package io.distman.bench;
+
+import io.distman.message.entity.Category;
+import io.distman.submission.boundary.DistributionManagerLocal;
+import io.distman.submission.entity.SubmitRequest;
+import io.distman.testsupport.Deployments;
+import io.distman.testsupport.TestEnvironment;
+import io.distman.testsupport.ejb.Fixtures;
+import io.distman.testsupport.ejb.Fixtures.TestAccount;
+import jakarta.annotation.Resource;
+import jakarta.ejb.EJB;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import javax.sql.DataSource;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Webhook ingestion ({@code mvn -Pbench verify}): signed Mailgun "delivered" events, one per HTTP
+ * request as Mailgun sends them, from 8 concurrent senders, each matched to a delivery and recorded
+ * (replay token, provider_event row, timeline event, status). Prints {@code BENCH webhook_ingest_rate}.
+ */
+@ExtendWith(ArquillianExtension.class)
+public class WebhookBench {
+
+    private static final String KEY = "bench-signing-key";
+
+    @Deployment
+    public static EnterpriseArchive deployment() {
+        return Deployments.ear(WebhookBench.class);
+    }
+
+    @EJB
+    DistributionManagerLocal manager;
+
+    @EJB
+    Fixtures fixtures;
+
+    @Resource
+    ManagedExecutorService executor;
+
+    @Resource(lookup = "jdbc/distman")
+    DataSource dataSource;
+
+    @Test
+    void webhookIngestRate() throws Exception {
+        System.setProperty("distman.webhook.mailgun.signingKey", KEY);
+        TestAccount account = fixtures.newAccount("webhook-bench");
+        int n = 6000;
+        List<Long> deliveries = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            deliveries.add(manager.submit(SubmitRequest.builder().account(account.code()).raisedBy("bench")
+                    .category(Category.BULK).sender("news@northside.example", null).to("r" + i + "@sink.example.org")
+                    .subject("News").text("x").build()).deliveries().get(0).deliveryId());
+        }
+        List<String> bodies = new ArrayList<>();
+        for (long id : deliveries) {
+            bodies.add(signed(UUID.randomUUID().toString(), System.currentTimeMillis() / 1000,
+                    "{\"id\":\"bench-" + id + "\",\"event\":\"delivered\",\"timestamp\":" + (System.currentTimeMillis() / 1000.0)
+                            + ",\"recipient\":\"x@sink.example.org\",\"user-variables\":{\"distman-delivery-id\":\"" + id + "\"}}"));
+        }
+        HttpClient http = HttpClient.newHttpClient();
+        URI uri = URI.create("http://localhost:8080/distman/api/v1/webhooks/mailgun");
+        post(http, uri, bodies.subList(0, 500)); // warm-up: JIT, pools
+        List<String> measured = bodies.subList(500, bodies.size());
+        long start = System.nanoTime();
+        post(http, uri, measured);
+        double seconds = (System.nanoTime() - start) / 1e9;
+        long delivered = count("SELECT COUNT(*) FROM delivery WHERE account_id = " + account.id() + " AND status = 'DELIVERED'");
+        if (delivered != n) {
+            throw new AssertionError("only " + delivered + " of " + n + " deliveries became DELIVERED");
+        }
+        report("webhook_ingest_rate", measured.size() / seconds, "events/s");
+        report("webhook_ingest_senders", 8, "connections");
+    }
+
+    private void post(HttpClient http, URI uri, List<String> bodies) throws Exception {
+        AtomicInteger next = new AtomicInteger();
+        List<Future<?>> senders = new ArrayList<>();
+        for (int s = 0; s < 8; s++) {
+            senders.add(executor.submit(() -> {
+                int i;
+                while ((i = next.getAndIncrement()) < bodies.size()) {
+                    HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri).header("Content-Type", "application/json")
+                            .POST(HttpRequest.BodyPublishers.ofString(bodies.get(i))).build(), HttpResponse.BodyHandlers.ofString());
+                    if (response.statusCode() != 200) {
+                        throw new IllegalStateException("webhook answered " + response.statusCode() + ": " + response.body());
+                    }
+                }
+                return null;
+            }));
+        }
+        for (Future<?> sender : senders) {
+            sender.get();
+        }
+    }
+
+    private static String signed(String token, long timestamp, String eventData) throws Exception {
+        Mac mac = Mac.getInstance("HmacSHA256");
+        mac.init(new SecretKeySpec(KEY.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+        String signature = HexFormat.of().formatHex(mac.doFinal((timestamp + token).getBytes(StandardCharsets.UTF_8)));
+        return "{\"signature\":{\"timestamp\":\"" + timestamp + "\",\"token\":\"" + token + "\",\"signature\":\"" + signature
+                + "\"},\"event-data\":" + eventData + "}";
+    }
+
+    private long count(String sql) throws Exception {
+        try (var c = dataSource.getConnection(); var s = c.createStatement(); var rs = s.executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    private static void report(String name, double value, String unit) throws IOException {
+        Files.writeString(Path.of(TestEnvironment.get("distman.test.benchOut")),
+                String.format(Locale.ROOT, "BENCH %s %.3f %s%n", name, value, unit), StandardCharsets.UTF_8,
+                StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+    }
+
+    /** Client side: print what the container measured. */
+    @AfterAll
+    static void printFigures() throws IOException {
+        Path out = Path.of(System.getProperty("distman.test.benchOut"));
+        if (Files.exists(out)) {
+            System.out.print(Files.readString(out));
+            Files.delete(out); // the next benchmark class prints only its own figures
+        }
+    }
+}
