@@ -46,7 +46,7 @@ public class AttemptRecorder {
             Delivery delivery = deliveries.get(result.deliveryId());
             changes.put(delivery, change(delivery, result, retry));
         }
-        statuses.recordFresh(changes);
+        statuses.recordFresh(changes.entrySet());
     }
 
     private static StatusChange change(Delivery delivery, SendResult result, RetryPolicy retry) {

@@ -87,7 +87,7 @@ public class DeliveryClaimer {
                 }
             }
         }
-        statuses.recordFresh(changes);
+        statuses.recordFresh(changes.entrySet());
         return toSend;
     }
 

@@ -60,6 +60,8 @@ public class OutgoingMailLoader {
         Map<Long, Account> accounts = new HashMap<>();
         Map<Long, byte[]> rendered = new HashMap<>();
         Instant now = clock.instant();
+        byte[] linkKey = deliveries.stream().anyMatch(d -> d.getMessage().getCategory() == Category.BULK)
+                ? secrets.key(LinkTokens.SECRET) : null; // once per block, not per delivery
 
         List<OutgoingMail> mails = new ArrayList<>();
         for (Delivery d : deliveries) {
@@ -76,10 +78,11 @@ public class OutgoingMailLoader {
                 mime = rendered.computeIfAbsent(message.getId(), id -> render(message, contents.get(id),
                         files.getOrDefault(id, List.of()), visible.getOrDefault(id, List.of()), now));
             }
+            String returnPath = returnPath(account, d);
             mails.add(new OutgoingMail(d.getId(), d.getAttempts(), d.getMessageIdHeader(),
-                    returnPath(account, d), MimeRenderer.asciiDomain(d.getAddress()), mime,
+                    returnPath, MimeRenderer.asciiDomain(d.getAddress()), mime,
                     account.getSmtpHost() == null ? null : new OutgoingMail.Relay(account.getSmtpHost(), account.getSmtpPort()),
-                    message.getCategory() == Category.BULK ? unsubscribeHeaders(account, d) : ""));
+                    message.getCategory() == Category.BULK ? unsubscribeHeaders(linkKey, returnPath, d) : ""));
         }
         return mails;
     }
@@ -88,10 +91,10 @@ public class OutgoingMailLoader {
      * RFC 2369 and RFC 8058: an https link that unsubscribes with one POST (mail clients show an
      * "Unsubscribe" button for it) and a mailto alternative, both carrying a signed token.
      */
-    private String unsubscribeHeaders(Account account, Delivery d) {
-        String token = LinkTokens.sign(secrets.key(LinkTokens.SECRET), LinkTokens.UNSUBSCRIBE, d.getId());
+    private static String unsubscribeHeaders(byte[] linkKey, String returnPath, Delivery d) {
+        String token = LinkTokens.sign(linkKey, LinkTokens.UNSUBSCRIBE, d.getId());
         String base = Settings.string("distman.public.url", "http://localhost:8080/distman");
-        String domain = returnPath(account, d).substring(returnPath(account, d).indexOf('@') + 1);
+        String domain = returnPath.substring(returnPath.indexOf('@') + 1);
         return "List-Unsubscribe: <" + base + "/api/v1/unsubscribe/" + token + ">, <mailto:unsubscribe+" + token + "@" + domain
                 + "?subject=unsubscribe>\r\nList-Unsubscribe-Post: List-Unsubscribe=One-Click\r\n";
     }

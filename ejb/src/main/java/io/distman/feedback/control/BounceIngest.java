@@ -66,7 +66,7 @@ public class BounceIngest {
             }
         }
         mail.matched(changes.size());
-        statuses.recordAll(changes);
+        statuses.recordAll(changes); // a report may name one recipient twice: let the key look-up drop repeats
         return new BounceOutcome(mail.getKind(), report.recipients().size(), changes.size(), false);
     }
 

@@ -61,7 +61,7 @@ public class ProviderEventIngest {
             }
         }
         lockInIdOrder(changes);
-        statuses.recordAll(changes);
+        statuses.recordFresh(changes); // unseen() already dropped known and repeated event ids
         return new IngestResult(matched, fresh.size() - matched, events.size() - fresh.size());
     }
 

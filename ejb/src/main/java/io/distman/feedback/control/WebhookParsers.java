@@ -32,6 +32,7 @@ public final class WebhookParsers {
     private WebhookParsers() {
     }
 
+    /** Mailgun, SendGrid and Postmark; SES has its own entry, {@link #ses}, for the SNS handshake. */
     public static ProviderEventParser forProvider(String provider, EntityManager em, Clock clock) {
         return switch (provider) {
             case "mailgun" -> new MailgunEventParser(new MailgunSignatureVerifier(required("distman.webhook.mailgun.signingKey"),
@@ -42,7 +43,6 @@ public final class WebhookParsers {
                     FreshnessCheck.of(clock, Settings.duration("distman.webhook.sendgrid.maxAge", FreshnessCheck.DEFAULT_WINDOW))));
             case "postmark" -> new PostmarkEventParser(new BasicAuthAuthenticator(
                     required("distman.webhook.postmark.username"), required("distman.webhook.postmark.password")));
-            case "amazon-ses" -> ses(clock);
             default -> throw new IllegalArgumentException("unknown provider " + provider);
         };
     }

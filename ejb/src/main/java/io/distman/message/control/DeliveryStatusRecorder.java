@@ -15,6 +15,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -80,13 +81,14 @@ public class DeliveryStatusRecorder {
     }
 
     /**
-     * Records changes whose dedupe keys this module minted for itself and cannot have seen before
-     * (the dispatcher's claim and attempt keys carry the attempt number): no look-up, which matters
+     * Records changes whose dedupe keys cannot have been seen before: minted by this module (the
+     * dispatcher's claim and attempt keys carry the attempt number) or derived from an inbound event
+     * already checked to be new and unique (a provider event id): no look-up, which matters
      * at thousands of deliveries a second. A repeat would still be refused by the unique key.
      */
-    public void recordFresh(Map<Delivery, StatusChange> changes) {
+    public void recordFresh(Collection<Map.Entry<Delivery, StatusChange>> changes) {
         Instant now = clock.instant();
-        changes.forEach((delivery, change) -> apply(delivery, change, now));
+        changes.forEach(entry -> apply(entry.getKey(), entry.getValue(), now));
     }
 
     private void apply(Delivery delivery, StatusChange change, Instant now) {

@@ -77,10 +77,4 @@ public final class StatusPrecedence {
         }
         return !incomingAt.isBefore(currentAt);
     }
-
-    /** True for statuses after which nothing more will be sent (the dispatcher never claims them). */
-    public static boolean isQueued(DeliveryStatus status) {
-        return status == DeliveryStatus.PENDING || status == DeliveryStatus.SCHEDULED
-                || status == DeliveryStatus.TEMPORARY_FAILURE || status == DeliveryStatus.SENDING;
-    }
 }

@@ -1,6 +1,8 @@
 package io.distman.platform.control;
 
 import io.distman.platform.entity.AppSecret;
+import jakarta.ejb.ConcurrencyManagement;
+import jakarta.ejb.ConcurrencyManagementType;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
@@ -17,6 +19,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * race, the primary key lets one win and the other reads the winner's, so all servers sign alike.
  */
 @Singleton
+@ConcurrencyManagement(ConcurrencyManagementType.BEAN) // the map is concurrent; no container lock per call
 @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
 public class Secrets {
 

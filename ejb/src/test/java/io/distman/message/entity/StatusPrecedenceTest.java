@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Random;
 import java.util.Set;
@@ -92,12 +91,10 @@ class StatusPrecedenceTest {
     }
 
     @Test
-    void everyStatusHasARankAndQueuedMeansClaimable() {
+    void everyStatusHasARank() {
         for (DeliveryStatus s : DeliveryStatus.values()) {
             assertEquals(expectedRank(s), StatusPrecedence.rankOf(s), s::name);
         }
-        assertEquals(EnumSet.of(PENDING, SCHEDULED, TEMPORARY_FAILURE, SENDING),
-                EnumSet.copyOf(java.util.Arrays.stream(DeliveryStatus.values()).filter(StatusPrecedence::isQueued).toList()));
     }
 
     private static DeliveryStatus fold(List<Object[]> events) {
