@@ -35,6 +35,8 @@ public class DemoData {
     /** Published in the README: the demo's REST credentials. */
     public static final String NORTHSIDE_KEY = "demo-northside-key";
     public static final String HARBOUR_KEY = "demo-harbour-key";
+    /** Published in the README: every demo user signs in with this password. */
+    public static final String PASSWORD = "demo";
 
     @EJB
     AccountService accounts;
@@ -62,11 +64,13 @@ public class DemoData {
         Account harbour = accounts.create("harbour", "Harbour Property Management");
         accounts.storeApiKey(northside.getId(), "demo", NORTHSIDE_KEY);
         accounts.storeApiKey(harbour.getId(), "demo", HARBOUR_KEY);
-        accounts.addUser(northside.getId(), "anna", "Anna Agent", "anna@northside.example", UserRole.AGENT);
-        accounts.addUser(northside.getId(), "adam", "Adam Admin", "adam@northside.example", UserRole.ADMIN);
-        accounts.addUser(northside.getId(), "sam", "Sam Support", "sam@northside.example", UserRole.SUPPORT);
-        accounts.addUser(harbour.getId(), "hana", "Hana Agent", "hana@harbour.example", UserRole.AGENT);
-        accounts.addUser(harbour.getId(), "hugo", "Hugo Admin", "hugo@harbour.example", UserRole.ADMIN);
+        accounts.addUser(northside.getId(), "anna", "Anna Agent", "anna@northside.example", UserRole.AGENT, PASSWORD.toCharArray());
+        accounts.addUser(northside.getId(), "adam", "Adam Admin", "adam@northside.example", UserRole.ADMIN, PASSWORD.toCharArray());
+        accounts.addUser(northside.getId(), "sam", "Sam Support", "sam@northside.example", UserRole.SUPPORT, PASSWORD.toCharArray());
+        accounts.addUser(harbour.getId(), "hana", "Hana Agent", "hana@harbour.example", UserRole.AGENT, PASSWORD.toCharArray());
+        accounts.addUser(harbour.getId(), "hugo", "Hugo Admin", "hugo@harbour.example", UserRole.ADMIN, PASSWORD.toCharArray());
+
+        accounts.grantSupport("sam", harbour.getId());
 
         List<Tenant> northTenants = List.of(
                 new Tenant("Olivia Brown", "olivia.brown@tenant.example", "Flat 1, 12 Mill Street"),

@@ -4,13 +4,19 @@ import io.distman.account.control.ApiKeys;
 import io.distman.account.entity.Account;
 import io.distman.account.entity.ApiKey;
 import io.distman.account.entity.AppUser;
+import io.distman.account.entity.SupportGrant;
+import io.distman.account.entity.UserProfile;
+import io.distman.account.entity.UserProfile.AccountRef;
 import io.distman.account.entity.UserRole;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
+import jakarta.security.enterprise.identitystore.Pbkdf2PasswordHash;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** Accounts (agencies), their users and their REST credentials. */
@@ -22,6 +28,17 @@ public class AccountService {
 
     @Inject
     Clock clock;
+
+    /** Jakarta Security's PBKDF2: the same format the login's identity store verifies. */
+    @Inject
+    Pbkdf2PasswordHash passwordHash;
+
+    /** Parameters of new hashes; a stored hash names its own, so these may be raised at any time. */
+    public static final Map<String, String> HASH_PARAMETERS = Map.of(
+            "Pbkdf2PasswordHash.Algorithm", "PBKDF2WithHmacSHA256",
+            "Pbkdf2PasswordHash.Iterations", "120000",
+            "Pbkdf2PasswordHash.SaltSizeBytes", "32",
+            "Pbkdf2PasswordHash.KeySizeBytes", "32");
 
     public Account create(String code, String name) {
         Account account = new Account(code, name, clock.instant());
@@ -62,6 +79,65 @@ public class AccountService {
         AppUser user = new AppUser(accountId, username, displayName, email, role);
         em.persist(user);
         return user;
+    }
+
+    /** A user who signs in to the screens; usernames are unique across the installation. */
+    public AppUser addUser(long accountId, String username, String displayName, String email, UserRole role,
+                           char[] password) {
+        AppUser user = addUser(accountId, username, displayName, email, role);
+        setPassword(user, password);
+        return user;
+    }
+
+    public void setPassword(String username, char[] password) {
+        setPassword(user(username).orElseThrow(() -> new IllegalArgumentException("no user " + username)), password);
+    }
+
+    private void setPassword(AppUser user, char[] password) {
+        if (password == null || password.length < 4) {
+            throw new IllegalArgumentException("a password needs at least 4 characters");
+        }
+        passwordHash.initialize(HASH_PARAMETERS);
+        user.setPasswordHash(passwordHash.generate(password));
+    }
+
+    /** Lets a support user work on another agency's suppressions and mail. */
+    public void grantSupport(String username, long accountId) {
+        if (user(username).map(u -> u.getRole() != UserRole.SUPPORT).orElse(true)) {
+            throw new IllegalArgumentException(username + " is not a support user");
+        }
+        em.persist(new SupportGrant(username, accountId));
+    }
+
+    /** @return the signed-in user's profile: their account, and for support staff the accounts granted to them */
+    public Optional<UserProfile> profile(String username) {
+        return user(username).map(user -> {
+            Account home = em.find(Account.class, user.getAccountId());
+            List<AccountRef> accounts = new ArrayList<>();
+            accounts.add(ref(home));
+            if (user.getRole() == UserRole.SUPPORT) {
+                em.createNamedQuery(SupportGrant.ACCOUNTS_OF, Account.class).setParameter("username", username)
+                        .getResultStream().filter(a -> !a.getId().equals(home.getId())).map(AccountService::ref)
+                        .forEach(accounts::add);
+            }
+            return new UserProfile(user.getUsername(), user.getDisplayName(), user.getEmail(), user.getRole(), ref(home),
+                    List.copyOf(accounts));
+        });
+    }
+
+    /** The admins of an account, e.g. to tell them the queue is stuck. */
+    public List<AppUser> usersWithRole(long accountId, UserRole role) {
+        return em.createNamedQuery(AppUser.WITH_ROLE, AppUser.class).setParameter("accountId", accountId)
+                .setParameter("role", role).getResultList();
+    }
+
+    private Optional<AppUser> user(String username) {
+        return em.createNamedQuery(AppUser.BY_USERNAME, AppUser.class).setParameter("username", username)
+                .getResultStream().findFirst();
+    }
+
+    private static AccountRef ref(Account account) {
+        return new AccountRef(account.getId(), account.getCode(), account.getName());
     }
 
     public List<AppUser> users(long accountId) {

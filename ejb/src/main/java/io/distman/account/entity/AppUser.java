@@ -17,9 +17,14 @@ import java.util.Objects;
 @IdClass(AppUser.Key.class)
 @NamedQuery(name = AppUser.OF_ACCOUNT,
         query = "SELECT u FROM AppUser u WHERE u.accountId = :accountId ORDER BY u.username")
+@NamedQuery(name = AppUser.BY_USERNAME, query = "SELECT u FROM AppUser u WHERE u.username = :username")
+@NamedQuery(name = AppUser.WITH_ROLE,
+        query = "SELECT u FROM AppUser u WHERE u.accountId = :accountId AND u.role = :role ORDER BY u.username")
 public class AppUser {
 
     public static final String OF_ACCOUNT = "AppUser.ofAccount";
+    public static final String BY_USERNAME = "AppUser.byUsername";
+    public static final String WITH_ROLE = "AppUser.withRole";
 
     @Id
     @Column(name = "account_id")
@@ -39,6 +44,10 @@ public class AppUser {
     @Column(name = "user_role", nullable = false, length = 20)
     private UserRole role;
 
+    /** PBKDF2 hash in Jakarta Security's format; null for raised-by names that never sign in. */
+    @Column(name = "password_hash", length = 400)
+    private String passwordHash;
+
     protected AppUser() {
     }
 
@@ -55,6 +64,10 @@ public class AppUser {
     public String getDisplayName() { return displayName; }
     public String getEmail() { return email; }
     public UserRole getRole() { return role; }
+
+    public void setPasswordHash(String passwordHash) {
+        this.passwordHash = passwordHash;
+    }
 
     /** Composite key: a username is unique within its account. */
     public static class Key implements Serializable {

@@ -2,6 +2,7 @@ package io.distman.testsupport.ejb;
 
 import io.distman.account.boundary.AccountService;
 import io.distman.account.entity.Account;
+import io.distman.account.entity.UserRole;
 import io.distman.message.control.DeliveryStatusRecorder;
 import io.distman.message.entity.Delivery;
 import io.distman.message.entity.DeliveryEvent;
@@ -42,6 +43,21 @@ public class Fixtures {
         String code = prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
         Account account = accounts.create(code, "Test " + code);
         return new TestAccount(account.getId(), code, accounts.issueApiKey(account.getId(), "test"));
+    }
+
+    /**
+     * A user who can sign in to the screens, with a unique username (usernames are installation-wide).
+     * @return the username
+     */
+    public String newUser(long accountId, String prefix, UserRole role, String password) {
+        String username = prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
+        accounts.addUser(accountId, username, "Test " + username, username + "@staff.example.org", role,
+                password.toCharArray());
+        return username;
+    }
+
+    public void grantSupport(String username, long accountId) {
+        accounts.grantSupport(username, accountId);
     }
 
     /** A unique address at a domain of the test, so mail found in GreenMail is surely this test's. */

@@ -1,0 +1,107 @@
+package io.distman.screens;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.distman.testsupport.Deployments;
+import io.distman.testsupport.browser.Browser;
+import io.distman.testsupport.browser.TestData;
+import io.distman.testsupport.browser.TestData.Account;
+import java.net.URL;
+import java.util.List;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+
+/** Form login in a real browser: the screens are behind it, roles decide the menu, support can switch accounts. */
+@ExtendWith(ArquillianExtension.class)
+public class LoginIT {
+
+    static final String PASSWORD = "s3cret-pass";
+
+    @Deployment(testable = false)
+    public static EnterpriseArchive deployment() {
+        return Deployments.ear();
+    }
+
+    static URL base;
+    static TestData data;
+    static Account northside;
+    static Account harbour;
+    static String agent;
+    static String support;
+
+    @BeforeAll
+    static void users() throws Exception {
+        base = new URL("http://localhost:8080/distman/");
+        data = new TestData(base);
+        northside = data.newAccount("login-a");
+        harbour = data.newAccount("login-b");
+        agent = data.newUser(northside.id(), "agent", "AGENT", PASSWORD);
+        support = data.newUser(northside.id(), "support", "SUPPORT", PASSWORD);
+        data.grantSupport(support, harbour.id());
+    }
+
+    @Test
+    void theScreensNeedASignIn() throws Exception {
+        try (Browser browser = Browser.open(base)) {
+            browser.go("app/index.xhtml");
+            assertTrue(browser.currentUrl().contains("/login.xhtml"), browser.currentUrl());
+            browser.screenshot("login");
+        }
+    }
+
+    @Test
+    void aWrongPasswordIsRefused() throws Exception {
+        try (Browser browser = Browser.open(base)) {
+            browser.login(agent, "not-the-password");
+            assertTrue(browser.currentUrl().contains("/login.xhtml"), browser.currentUrl());
+            assertTrue(browser.find(By.cssSelector(".ui-messages-error")).getText().contains("Wrong username or password"));
+            browser.go("app/index.xhtml");
+            assertTrue(browser.currentUrl().contains("/login.xhtml"), "still not signed in");
+        }
+    }
+
+    @Test
+    void anAgentLandsWhereTheyWereGoingAndSeesTheirAccountOnly() throws Exception {
+        try (Browser browser = Browser.open(base)) {
+            browser.go("app/index.xhtml");
+            browser.login(agent, PASSWORD);
+            assertTrue(browser.currentUrl().endsWith("/app/index.xhtml"), browser.currentUrl());
+            assertTrue(browser.find(By.id("welcome")).getText().contains("Test " + northside.code()));
+            assertEquals("Test " + agent, browser.find(By.id("menuForm:userName")).getText());
+            assertTrue(browser.findAll(By.id("menuForm:account")).isEmpty(), "agents cannot switch accounts");
+            String menu = browser.find(By.id("menuForm:menu")).getText();
+            assertFalse(menu.contains("Suppressions"), menu);
+            assertFalse(menu.contains("Settings"), menu);
+
+            browser.click(By.id("menuForm:logout"));
+            assertTrue(browser.currentUrl().contains("/login.xhtml"), browser.currentUrl());
+            browser.go("app/index.xhtml");
+            assertTrue(browser.currentUrl().contains("/login.xhtml"), "signed out");
+        }
+    }
+
+    @Test
+    void supportStaffSwitchBetweenTheAccountsGrantedToThem() throws Exception {
+        try (Browser browser = Browser.open(base)) {
+            browser.login(support, PASSWORD);
+            assertTrue(browser.find(By.id("menuForm:menu")).getText().contains("Suppressions"));
+            List<String> accounts = browser.findAll(By.cssSelector("#menuForm\\:account_input option")).stream()
+                    .map(o -> o.getAttribute("textContent")).toList();
+            assertEquals(List.of("Test " + northside.code(), "Test " + harbour.code()), accounts);
+
+            browser.click(By.id("menuForm:account"));
+            WebElement other = browser.find(By.cssSelector("#menuForm\\:account_items li[data-label='Test " + harbour.code() + "']"));
+            other.click();
+            browser.waitUntil(d -> d.findElement(By.id("welcome")).getText().contains("Test " + harbour.code()));
+        }
+    }
+}

@@ -1,0 +1,97 @@
+package io.distman.testsupport.browser;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import java.io.IOException;
+import java.io.StringReader;
+import java.net.URI;
+import java.net.URL;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * Test data for client-side tests, made inside GlassFish by {@code FixturesServlet}, and mail submitted
+ * through the public REST API with the test account's key, as a back-office module would.
+ */
+public final class TestData {
+
+    private final String base;
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    public TestData(URL base) {
+        String url = base.toExternalForm();
+        this.base = url.endsWith("/") ? url : url + "/";
+    }
+
+    public record Account(long id, String code, String apiKey) {
+    }
+
+    public Account newAccount(String prefix) {
+        JsonObject json = fixture("account", Map.of("prefix", prefix));
+        return new Account(json.getJsonNumber("id").longValue(), json.getString("code"), json.getString("apiKey"));
+    }
+
+    /** @return the new user's (unique) username */
+    public String newUser(long accountId, String prefix, String role, String password) {
+        return fixture("user", Map.of("account", String.valueOf(accountId), "prefix", prefix, "role", role,
+                "password", password)).getString("username");
+    }
+
+    public void grantSupport(String username, long accountId) {
+        fixture("grant", Map.of("username", username, "account", String.valueOf(accountId)));
+    }
+
+    /** Runs the dispatch job once and waits for it. */
+    public void sweep() {
+        fixture("sweep", Map.of());
+    }
+
+    /** Records a status report for a delivery (through the one status method), e.g. a bounce. */
+    public void report(long deliveryId, String status, Map<String, String> details) {
+        var parameters = new java.util.HashMap<>(details);
+        parameters.put("delivery", String.valueOf(deliveryId));
+        parameters.put("status", status);
+        fixture("report", parameters);
+    }
+
+    /** Submits a message through {@code POST /api/v1/messages}; @return the receipt */
+    public JsonObject submit(Account account, String json) {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(base + "api/v1/messages"))
+                .header("Authorization", "Bearer " + account.apiKey()).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)).build();
+        HttpResponse<String> response = send(request);
+        if (response.statusCode() != 201 && response.statusCode() != 200) {
+            throw new IllegalStateException("submit: " + response.statusCode() + " " + response.body());
+        }
+        return Json.createReader(new StringReader(response.body())).readObject();
+    }
+
+    private JsonObject fixture(String what, Map<String, String> parameters) {
+        String query = parameters.entrySet().stream()
+                .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+                .collect(Collectors.joining("&"));
+        HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(base + "test-support/" + what + "?" + query))
+                .POST(HttpRequest.BodyPublishers.noBody()).build());
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException("fixture " + what + ": " + response.statusCode() + " " + response.body());
+        }
+        return response.body().isEmpty() ? Json.createObjectBuilder().build()
+                : Json.createReader(new StringReader(response.body())).readObject();
+    }
+
+    private HttpResponse<String> send(HttpRequest request) {
+        try {
+            return http.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,61 @@
+package io.distman.account.boundary;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.faces.application.FacesMessage;
+import jakarta.faces.context.ExternalContext;
+import jakarta.faces.context.FacesContext;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import jakarta.security.enterprise.AuthenticationStatus;
+import jakarta.security.enterprise.SecurityContext;
+import jakarta.security.enterprise.authentication.mechanism.http.AuthenticationParameters;
+import jakarta.security.enterprise.credential.UsernamePasswordCredential;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+
+/** The login form: hands the credentials to Jakarta Security and goes where the user was headed. */
+@Named
+@RequestScoped
+public class LoginBean {
+
+    /** Where a user lands who opened the login page directly. */
+    static final String HOME = "/app/index.xhtml";
+
+    @Inject
+    SecurityContext security;
+
+    @Inject
+    FacesContext faces;
+
+    private String username;
+    private String password;
+
+    public void login() throws IOException {
+        ExternalContext context = faces.getExternalContext();
+        AuthenticationStatus status = security.authenticate((HttpServletRequest) context.getRequest(),
+                (HttpServletResponse) context.getResponse(), AuthenticationParameters.withParams()
+                        .credential(new UsernamePasswordCredential(username == null ? "" : username.strip(), password == null ? "" : password))
+                        .newAuthentication(true));
+        switch (status) {
+            // The mechanism redirects to the page that asked for the login.
+            case SEND_CONTINUE -> faces.responseComplete();
+            case SUCCESS -> context.redirect(context.getRequestContextPath() + HOME);
+            default -> faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR,
+                    "Wrong username or password.", null));
+        }
+    }
+
+    /** A signed-in user who opens the login page goes straight on. */
+    public void skipWhenSignedIn() throws IOException {
+        if (security.getCallerPrincipal() != null) {
+            ExternalContext context = faces.getExternalContext();
+            context.redirect(context.getRequestContextPath() + HOME);
+        }
+    }
+
+    public String getUsername() { return username; }
+    public void setUsername(String username) { this.username = username; }
+    public String getPassword() { return password; }
+    public void setPassword(String password) { this.password = password; }
+}
