@@ -65,7 +65,7 @@ public class LoginIT {
             assertTrue(browser.currentUrl().contains("/login.xhtml"), browser.currentUrl());
             assertTrue(browser.find(By.cssSelector(".ui-messages-error")).getText().contains("Wrong username or password"));
             browser.go("app/index.xhtml");
-            assertTrue(browser.currentUrl().contains("/login.xhtml"), "still not signed in");
+            assertTrue(browser.currentUrl().contains("/login.xhtml"), () -> "still not signed in: " + browser.currentUrl() + "\n" + browser.pageSource());
         }
     }
 
