@@ -48,12 +48,22 @@ public record ReturnedMessage(String notification, HeaderBlock headers) {
         }
         if (headers.isEmpty() && cut < 0) {
             Matcher m = HEADER_START.matcher(text);
-            if (m.find() && m.start() > 0) {
-                notification = text.substring(0, m.start());
-                headers = HeaderBlock.parse(text.substring(m.start()));
+            while (m.find()) {
+                HeaderBlock candidate = HeaderBlock.parse(text.substring(m.start()));
+                // "Subject: ... / Date: ..." summaries of the failed message are part of the
+                // notification; a quoted original names its sender or its route.
+                if (m.start() > 0 && isMessageHeader(candidate)) {
+                    notification = text.substring(0, m.start());
+                    headers = candidate;
+                    break;
+                }
             }
         }
         return new ReturnedMessage(notification, headers);
+    }
+
+    private static boolean isMessageHeader(HeaderBlock block) {
+        return block.has("from") || block.has("received") || block.has("message-id") || block.has("return-path");
     }
 
     private static int firstSeparator(String text) {
