@@ -157,9 +157,13 @@ public final class BounceClassifier {
         String verp = VerpTokens.find(mail, returned);
         Map<String, BounceRecipient> byAddress = new LinkedHashMap<>();
         String reportingHost = RemoteHosts.reporting(mail.headers(), returned.notification());
+        Reason notice = ProviderNotices.reasonOf(mail, returned);
         for (DeliveryFacts f : facts) {
             DiagnosticDetails.complete(f);
             f.reportingHost = reportingHost;
+            if (notice != null && f.reason.isEmpty() && f.status.isEmpty()) {
+                f.reason = notice.label();
+            }
             Reason reason = reasons.resolve(f);
             String status = f.status;
             BounceKind kind = BounceKindPolicy.kindOf(reason, status, f.replyCode);

@@ -28,7 +28,7 @@ public record ReturnedMessage(String notification, HeaderBlock headers) {
 
     /** A run of header-looking lines: where a quoted original starts when no separator is printed. */
     private static final Pattern HEADER_START = Pattern.compile(
-            "(?m)^(?:Return-[Pp]ath|Received|DKIM-Signature|X-[A-Za-z-]+|Message-I[Dd]|MIME-Version|Date|From|To|Subject|Content-Type):[ \\t].*\\n(?:[ \\t].*\\n)*(?:[A-Za-z][A-Za-z0-9-]*:[ \\t].*\\n)");
+            "(?m)^(?:Return-[Pp]ath|Received|DKIM-Signature|X-[A-Za-z-]+|Message-I[Dd]|MIME-Version|Date|From|To|Subject|Content-Type):[ \\t]?\\S.*\\n(?:[ \\t].*\\n)*(?:[A-Za-z][A-Za-z0-9-]*:[ \\t]?\\S.*\\n)");
 
     public static ReturnedMessage of(ParsedMail mail) {
         String text = mail.text().replace("\r\n", "\n");

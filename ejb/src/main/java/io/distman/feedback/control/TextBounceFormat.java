@@ -26,7 +26,7 @@ public final class TextBounceFormat implements BounceFormat {
     /** Sentences that name the failed recipient inline. */
     private static final Pattern INLINE_RECIPIENT = Pattern.compile(
             "(?i)(?:deliver(?:ing|ed)?(?: your)?(?: mail| message)?(?: to)?|to the following (?:address|recipient)s?:?|"
-                    + "could not be delivered to|recipient|for|addressed to|to)[ \\t]*:?[ \\t]*<([^\\s<>@]+@[^\\s<>]+)>"
+                    + "could not be delivered to|recipient|for|addressed to|address|to)[ \\t]*:?[ \\t]*<([^\\s<>@]+@[^\\s<>]+)>"
                     + "|(?i)(?:undeliverable to|could not be delivered to|errors?:|failed recipients?:|recipients?:)[ \\t]*"
                     + "([^\\s<>@:;,]+@[A-Za-z0-9.\\-]+[A-Za-z0-9])");
 
