@@ -103,7 +103,8 @@ public final class ReasonResolver {
             if (action.equals("delayed") || action.equals("expired")) {
                 return EXPIRED;
             }
-            if (e.facts.command.equals("EHLO") || e.facts.command.equals("HELO")) {
+            if (CONNECTION_STAGE.contains(e.facts.command)) {
+                // Refused before the envelope: the server refuses this client, whatever it sends.
                 return BLOCKED;
             }
         }
