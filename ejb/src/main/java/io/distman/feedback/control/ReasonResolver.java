@@ -200,7 +200,8 @@ public final class ReasonResolver {
             }
             Reason temp = statusReason == null ? UNDEFINED : statusReason;
             if (facts.command.equals("MAIL")) {
-                return says(REJECTED);
+                // Refused in reply to MAIL FROM: "access denied" there is about the sender.
+                return says(REJECTED) || text.contains("access denied");
             }
             if (facts.command.equals("DATA") && temp != USERUNKNOWN) {
                 return says(REJECTED);

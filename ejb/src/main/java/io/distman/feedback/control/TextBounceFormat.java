@@ -83,10 +83,12 @@ public final class TextBounceFormat implements BounceFormat {
                 found.put(to, new StringBuilder(oneLine(notification)));
             }
         }
+        // Postfix's "--- Delivery report unavailable ---": the notice says nothing about the cause.
+        boolean noReport = returned.notificationLower().contains("--- delivery report unavailable ---");
         for (Map.Entry<String, StringBuilder> e : found.entrySet()) {
             DeliveryFacts f = new DeliveryFacts(e.getKey());
-            String diag = e.getValue().toString().trim();
-            f.diagnostic = diag.isEmpty() ? oneLine(notification) : diag;
+            String diag = noReport ? "" : e.getValue().toString().trim();
+            f.diagnostic = diag.isEmpty() && !noReport ? oneLine(notification) : diag;
             f.action = "failed";
             facts.add(f);
         }
