@@ -83,7 +83,8 @@ public final class ReasonResolver {
                     return r;
                 }
             }
-            if (byCode != null) {
+            boolean mailer = e.facts.diagnosticType.toUpperCase(Locale.ROOT).startsWith("X-UNIX");
+            if (byCode != null && !(mailer && byCode.isTentative())) {
                 return byCode;
             }
             String s = e.facts.status;
@@ -93,7 +94,8 @@ public final class ReasonResolver {
             if (s.startsWith("5.7") || s.startsWith("4.7")) {
                 return SECURITYERROR;
             }
-            if (e.facts.diagnosticType.toUpperCase(Locale.ROOT).startsWith("X-UNIX")) {
+            if (mailer) {
+                // A local delivery program failed; a vague status code does not say more.
                 return MAILERERROR;
             }
             if (e.isSyntaxErrorReply()) {
