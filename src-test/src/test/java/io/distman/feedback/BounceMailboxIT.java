@@ -30,6 +30,10 @@ import jakarta.mail.Session;
 import jakarta.mail.internet.MimeMessage;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -343,6 +347,26 @@ public class BounceMailboxIT {
         // The same scope as the one-click link: BULK mail to the address stops, letters about the tenancy do not.
         assertEquals(DeliveryStatus.SUPPRESSED, submit(Category.BULK, reader));
         assertEquals(DeliveryStatus.PENDING, submit(Category.ESSENTIAL, reader));
+    }
+
+    @Test
+    void unsubscribeMailPipedByTheMtaUnsubscribesToo() throws Exception {
+        String reader = Fixtures.address("piped");
+        Delivery d = sent(Category.BULK, reader).get(0);
+        System.setProperty("distman.bounce.secret", "mailbox-it-secret");
+        try {
+            HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                            URI.create("http://localhost:8080/distman/api/v1/bounces"))
+                    .header("Authorization", "Bearer mailbox-it-secret").header("Content-Type", "message/rfc822")
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(unsubscribeMail(reader, unsubscribeMailto(reader)))).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, response.statusCode(), response.body());
+            assertTrue(response.body().contains("\"kind\":\"unsubscribe\"") && response.body().contains("\"matched\":1"),
+                    response.body());
+        } finally {
+            System.clearProperty("distman.bounce.secret");
+        }
+        assertEquals(DeliveryStatus.UNSUBSCRIBED, fixtures.delivery(d.getId()).getStatus());
     }
 
     private DeliveryStatus submit(Category category, String to) {

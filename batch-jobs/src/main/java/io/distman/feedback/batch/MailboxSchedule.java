@@ -1,6 +1,7 @@
 package io.distman.feedback.batch;
 
 import io.distman.feedback.boundary.MailboxJobs;
+import io.distman.feedback.control.MailboxSettings;
 import io.distman.platform.control.Settings;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
@@ -13,7 +14,6 @@ import jakarta.ejb.TimerService;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import java.time.Duration;
-import io.distman.feedback.control.MailboxSettings;
 import java.util.logging.Logger;
 
 /**
