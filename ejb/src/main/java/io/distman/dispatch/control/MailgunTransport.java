@@ -107,8 +107,8 @@ public class MailgunTransport implements MailTransport {
         SendResult result = MailgunReplies.of(mail.deliveryId(), status,
                 response.headers().firstValue("Retry-After").orElse(null), response.body(), clock.instant());
         if (MailgunReplies.concernsTheAccount(status) && stop(result) && MailgunReplies.needsAnAdmin(status)) {
-            // The key is never logged: the route prints without it.
-            LOG.severe("Mailgun refuses the settings of " + route + ": " + result.reply()
+            // Never the key: only the domain and the URL.
+            LOG.severe("Mailgun refuses to send for domain " + route.domain() + " at " + route.baseUrl() + ": " + result.reply()
                     + ". Fix the account's Mailgun API key, domain or region; its mail waits and is retried meanwhile.");
         }
         return result;
