@@ -92,10 +92,10 @@ public class AccountService {
             settings.configure(key, sendingDomain, where, root, clock.instant());
         }
         account.useTransport(TransportKind.MAILGUN);
-        LOG.info(() -> "account " + account.getCode() + " now sends through Mailgun: " + domain(sendingDomain, where, root));
+        LOG.info(() -> "account " + account.getCode() + " now sends through Mailgun: " + describe(sendingDomain, where, root));
     }
 
-    private static String domain(String domain, MailgunRegion region, URI baseUrl) {
+    private static String describe(String domain, MailgunRegion region, URI baseUrl) {
         return domain + " (" + region + (baseUrl == null ? "" : ", " + baseUrl) + ")";
     }
 

@@ -3,6 +3,8 @@ package io.distman.account.control;
 import io.distman.account.entity.InvalidSettingsException;
 import io.distman.account.entity.MailgunRegion;
 import java.net.URI;
+import java.net.URISyntaxException;
+import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
@@ -30,7 +32,7 @@ public final class MailgunSettingsCheck {
             throw new InvalidSettingsException("Mailgun sending domain: required, a host name such as mg.example.com, not '"
                     + domain + "'");
         }
-        return domain.strip().toLowerCase(java.util.Locale.ROOT);
+        return domain.strip().toLowerCase(Locale.ROOT);
     }
 
     public static MailgunRegion region(MailgunRegion region) {
@@ -48,7 +50,7 @@ public final class MailgunSettingsCheck {
         URI uri;
         try {
             uri = new URI(baseUrl.strip());
-        } catch (java.net.URISyntaxException e) {
+        } catch (URISyntaxException e) {
             throw new InvalidSettingsException("Mailgun base URL: not a URL: " + e.getMessage());
         }
         if (!("https".equalsIgnoreCase(uri.getScheme()) || "http".equalsIgnoreCase(uri.getScheme())) || uri.getHost() == null
