@@ -1,6 +1,8 @@
 package io.distman.dispatch.control;
 
 import io.distman.account.entity.Account;
+import io.distman.account.entity.MailgunAccount;
+import io.distman.account.entity.TransportKind;
 import io.distman.dispatch.entity.OutgoingMail;
 import io.distman.feedback.control.LinkTokens;
 import io.distman.message.entity.Category;
@@ -21,6 +23,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -58,6 +61,7 @@ public class OutgoingMailLoader {
                 .setParameter("messageIds", messageIds).getResultStream()
                 .collect(Collectors.groupingBy(d -> d.getMessage().getId()));
         Map<Long, Account> accounts = new HashMap<>();
+        Map<Long, OutgoingMail.Route> routes = new HashMap<>();
         Map<Long, byte[]> rendered = new HashMap<>();
         Instant now = clock.instant();
         byte[] linkKey = deliveries.stream().anyMatch(d -> d.getMessage().getCategory() == Category.BULK)
@@ -81,10 +85,25 @@ public class OutgoingMailLoader {
             String returnPath = returnPath(account, d);
             mails.add(new OutgoingMail(d.getId(), d.getAttempts(), d.getMessageIdHeader(),
                     returnPath, MimeRenderer.asciiDomain(d.getAddress()), mime,
-                    account.getSmtpHost() == null ? null : new OutgoingMail.Relay(account.getSmtpHost(), account.getSmtpPort()),
-                    message.getCategory() == Category.BULK ? unsubscribeHeaders(linkKey, returnPath, d) : ""));
+                    routes.computeIfAbsent(account.getId(), id -> route(account)),
+                    message.getCategory() == Category.BULK ? unsubscribeHeaders(linkKey, returnPath, d) : "",
+                    message.getCategory().name().toLowerCase(Locale.ROOT)));
         }
         return mails;
+    }
+
+    /** The account's way out: its Mailgun domain, its own SMTP relay, or the installation's mail session. */
+    private OutgoingMail.Route route(Account account) {
+        if (account.getTransport() == TransportKind.MAILGUN) {
+            MailgunAccount mailgun = em.find(MailgunAccount.class, account.getId());
+            if (mailgun == null) {
+                // AccountService stores the settings and the choice together, so only a hand-edited row gets here.
+                throw new IllegalStateException("account " + account.getCode() + " sends through Mailgun but has no Mailgun settings");
+            }
+            return new OutgoingMail.Mailgun(mailgun.effectiveBaseUrl(), mailgun.getDomain(), mailgun.getApiKey());
+        }
+        return account.getSmtpHost() == null ? OutgoingMail.Relay.DEFAULT
+                : new OutgoingMail.Relay(account.getSmtpHost(), account.getSmtpPort());
     }
 
     /**

@@ -3,6 +3,7 @@ package io.distman.testsupport.ejb;
 import io.distman.account.boundary.AccountService;
 import io.distman.account.entity.Account;
 import io.distman.account.entity.UserRole;
+import io.distman.account.entity.MailgunRegion;
 import io.distman.message.control.DeliveryStatusRecorder;
 import io.distman.message.entity.Delivery;
 import io.distman.message.entity.DeliveryEvent;
@@ -67,6 +68,10 @@ public class Fixtures {
 
     public void useRelay(long accountId, String host, Integer port) {
         accounts.useSmtpRelay(accountId, host, port);
+    }
+
+    public void useMailgun(long accountId, String apiKey, String domain, String baseUrl) {
+        accounts.useMailgun(accountId, apiKey, domain, MailgunRegion.US, baseUrl);
     }
 
     public Delivery delivery(long id) {
