@@ -3,6 +3,7 @@ package io.distman.account.boundary;
 import io.distman.account.control.ApiKeys;
 import io.distman.account.control.MailgunSettingsCheck;
 import io.distman.account.entity.Account;
+import io.distman.account.entity.AccountTracking;
 import io.distman.account.entity.ApiKey;
 import io.distman.account.entity.AppUser;
 import io.distman.account.entity.SupportGrant;
@@ -12,7 +13,9 @@ import io.distman.account.entity.InvalidSettingsException;
 import io.distman.account.entity.MailgunAccount;
 import io.distman.account.entity.MailgunRegion;
 import io.distman.account.entity.TransportKind;
+import io.distman.account.entity.TrackingChoice;
 import io.distman.account.entity.UserRole;
+import io.distman.message.entity.Category;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.security.enterprise.identitystore.Pbkdf2PasswordHash;
@@ -122,6 +125,28 @@ public class AccountService {
             throw new InvalidSettingsException("no account " + accountId);
         }
         return account;
+    }
+
+    /**
+     * The account's consent to open and click tracking for one category, applied to mail sent from
+     * now on (mail already sent keeps the pixel and links it was sent with).
+     */
+    public void setTracking(long accountId, Category category, TrackingChoice choice) {
+        if (em.find(Account.class, accountId) == null) {
+            throw new IllegalArgumentException("No account " + accountId);
+        }
+        AccountTracking existing = em.find(AccountTracking.class, new AccountTracking.Key(accountId, category));
+        if (existing == null) {
+            em.persist(new AccountTracking(accountId, category, choice));
+        } else {
+            existing.choose(choice);
+        }
+    }
+
+    /** @return the account's choice for the category, or the category's default */
+    public TrackingChoice tracking(long accountId, Category category) {
+        AccountTracking chosen = em.find(AccountTracking.class, new AccountTracking.Key(accountId, category));
+        return chosen == null ? TrackingChoice.byDefault(category) : chosen.choice();
     }
 
     public AppUser addUser(long accountId, String username, String displayName, String email, UserRole role) {

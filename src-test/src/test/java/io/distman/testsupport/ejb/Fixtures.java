@@ -96,6 +96,15 @@ public class Fixtures {
         return statuses.record(em.find(Delivery.class, deliveryId, LockModeType.PESSIMISTIC_WRITE), change);
     }
 
+    /**
+     * Pretends the delivery was accepted at {@code at} (moves its ACCEPTED event), so rules that look at
+     * the time since delivery (tracking's machine windows) see old mail without the test waiting.
+     */
+    public void acceptedAt(long deliveryId, Instant at) {
+        em.createNativeQuery("UPDATE delivery_event SET occurred_at = ? WHERE delivery_id = ? AND status = 'ACCEPTED'")
+                .setParameter(1, java.sql.Timestamp.from(at)).setParameter(2, deliveryId).executeUpdate();
+    }
+
     public void suppress(long accountId, String address, String reason) {
         em.persist(new Suppression(accountId, address, reason, "added by a test", null, Instant.now(), null));
     }
