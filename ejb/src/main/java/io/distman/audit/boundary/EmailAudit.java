@@ -1,0 +1,42 @@
+package io.distman.audit.boundary;
+
+import io.distman.audit.control.AuditQueries;
+import io.distman.audit.entity.AuditFilter;
+import io.distman.audit.entity.AuditRow;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * The Email Audit: every email and recipient of one account, filtered, paged, counted and exported.
+ * The account is always the caller's (the screens pass {@code currentUser.accountId()}), and every
+ * query filters by it.
+ */
+@Stateless
+public class EmailAudit {
+
+    @Inject
+    AuditQueries queries;
+
+    /** One page of rows in the filter's order. */
+    public List<AuditRow> page(long accountId, AuditFilter filter, int first, int size) {
+        return queries.page(accountId, filter, first, size);
+    }
+
+    /** The exact number of rows of the filter. */
+    public long count(long accountId, AuditFilter filter) {
+        return queries.count(accountId, filter);
+    }
+
+    /**
+     * Hands every row of the filter to {@code sink}, batch by batch, for an export. Outside a transaction:
+     * the reads need none, and a slow client downloading 100,000 rows must not hit the transaction timeout.
+     */
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+    public void stream(long accountId, AuditFilter filter, Consumer<AuditRow> sink) {
+        queries.stream(accountId, filter, sink);
+    }
+}

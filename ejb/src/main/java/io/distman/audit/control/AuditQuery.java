@@ -1,0 +1,66 @@
+package io.distman.audit.control;
+
+import io.distman.audit.entity.AuditFilter;
+import io.distman.submission.control.AddressCheck;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The WHERE clause of an audit query, built from fixed fragments with every value bound as a parameter.
+ * Not a named query because the filter is dynamic (each part optional); the account is always the first
+ * condition, so no audit query can read another account's mail.
+ */
+final class AuditQuery {
+
+    private final StringBuilder where = new StringBuilder(" WHERE d.accountId = :accountId");
+    private final Map<String, Object> parameters = new LinkedHashMap<>();
+
+    AuditQuery(long accountId, AuditFilter filter) {
+        parameters.put("accountId", accountId);
+        if (filter.raisedBy() != null) {
+            and("d.raisedBy = :raisedBy", "raisedBy", filter.raisedBy());
+        }
+        if (!filter.statuses().isEmpty()) {
+            and("d.status IN :statuses", "statuses", filter.statuses());
+        }
+        if (filter.toIsAddress()) {
+            // Stored addresses have their domain lower-cased; the same normalisation makes the lookup exact.
+            and("d.address = :to", "to", AddressCheck.normalise(filter.to()));
+        } else if (filter.to() != null) {
+            and("LOWER(d.address) LIKE :to ESCAPE '\\'", "to", "%" + likeEscaped(filter.to().toLowerCase(Locale.ROOT)) + "%");
+        }
+        if (filter.from() != null) {
+            and("d.createdAt >= :from", "from", filter.from());
+        }
+        if (filter.until() != null) {
+            and("d.createdAt < :until", "until", filter.until());
+        }
+    }
+
+    /** Adds a fixed condition (never user text) with its parameter. */
+    AuditQuery and(String condition, String name, Object value) {
+        where.append(" AND ").append(condition);
+        parameters.put(name, value);
+        return this;
+    }
+
+    /** Binds one more parameter of a condition added before (a condition may use several). */
+    AuditQuery bind(String name, Object value) {
+        parameters.put(name, value);
+        return this;
+    }
+
+    String where() {
+        return where.toString();
+    }
+
+    Map<String, Object> parameters() {
+        return parameters;
+    }
+
+    /** A user searching for "a_b" or "50%" means those characters, not LIKE's wildcards. */
+    static String likeEscaped(String text) {
+        return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+    }
+}
