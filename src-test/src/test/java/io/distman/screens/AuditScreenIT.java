@@ -1,0 +1,141 @@
+package io.distman.screens;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.distman.testsupport.Deployments;
+import io.distman.testsupport.browser.Browser;
+import io.distman.testsupport.browser.TestData;
+import io.distman.testsupport.browser.TestData.Account;
+import java.net.URL;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.CellType;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+
+/**
+ * The Email Audit in a real browser: filter by status (the workbench's link) and part of the address,
+ * page, read the exact total, download both exports and read them back; another account sees nothing.
+ */
+@ExtendWith(ArquillianExtension.class)
+public class AuditScreenIT {
+
+    static final String PASSWORD = "s3cret-pass";
+    static final String FORMULA = "=HYPERLINK(\"http://evil.example\",\"click\")";
+
+    @Deployment(testable = false)
+    public static EnterpriseArchive deployment() {
+        return Deployments.ear();
+    }
+
+    static URL base;
+    static TestData data;
+    static Account northside;
+    static String agent;
+    static String outsider;
+    static String tag;
+
+    /** 30 emails to olivia.<tag>.<i>, 28 of them failed; 3 failed emails to jack.<tag>, which the "to" filter leaves out. */
+    @BeforeAll
+    static void mail() throws Exception {
+        base = new URL("http://localhost:8080/distman/");
+        data = new TestData(base);
+        northside = data.newAccount("audit-screen");
+        Account harbour = data.newAccount("audit-other");
+        agent = data.newUser(northside.id(), "agent", "AGENT", PASSWORD);
+        outsider = data.newUser(harbour.id(), "agent", "AGENT", PASSWORD);
+        tag = UUID.randomUUID().toString().substring(0, 8);
+        for (int i = 0; i < 30; i++) {
+            long delivery = submit(i == 0 ? FORMULA : "Rent demand " + i, "olivia." + tag + "." + i + "@tenant.example.org");
+            if (i < 28) {
+                data.report(delivery, "FAILED", Map.of("smtpCode", "550", "diagnostic", "user unknown"));
+            }
+        }
+        for (int i = 0; i < 3; i++) {
+            data.report(submit("Rent demand j" + i, "jack." + tag + "." + i + "@tenant.example.org"), "FAILED", Map.of());
+        }
+    }
+
+    private static long submit(String subject, String to) {
+        String json = """
+                {"raisedBy":"anna","sourceModule":"demand","sourceRef":"4711","category":"ESSENTIAL","priority":"NORMAL",
+                 "sender":{"address":"lettings@northside.example"},"to":[{"address":"%s"}],
+                 "subject":"%s","textBody":"Please pay."}""".formatted(to, subject.replace("\"", "\\\""));
+        return data.submit(northside, json).getJsonArray("deliveries").getJsonObject(0).getJsonNumber("deliveryId").longValue();
+    }
+
+    private static String pageReport(Browser browser) {
+        return browser.find(By.cssSelector("#audit\\:rows .ui-paginator-current")).getText();
+    }
+
+    @Test
+    void anAgentFiltersPagesAndExports() throws Exception {
+        try (Browser browser = Browser.open(base)) {
+            browser.login(agent, PASSWORD);
+            browser.go("app/audit.xhtml?status=FAILED");
+            assertEquals("1–25 of 31", pageReport(browser), "today's failed mail, from the link's status");
+
+            browser.type(By.id("audit:address"), "olivia." + tag);
+            browser.click(By.id("audit:search"));
+            browser.waitUntil(d -> pageReport(browser).equals("1–25 of 28"));
+            assertEquals(25, browser.findAll(By.cssSelector("#audit\\:rows_data tr")).size());
+            assertTrue(browser.find(By.id("audit:rows")).getText().contains("demand 4711"));
+            browser.screenshot("audit");
+
+            browser.click(By.cssSelector("#audit\\:rows .ui-paginator-next"));
+            browser.waitUntil(d -> pageReport(browser).equals("26–28 of 28"));
+            assertEquals(3, browser.findAll(By.cssSelector("#audit\\:rows_data tr")).size());
+
+            browser.click(By.id("audit:exportExcel"));
+            Path xlsx = browser.awaitDownload(".xlsx");
+            try (XSSFWorkbook workbook = new XSSFWorkbook(xlsx.toFile())) {
+                Sheet sheet = workbook.getSheetAt(0);
+                assertEquals(28, sheet.getLastRowNum(), "a header and the 28 rows of the filter");
+                int formulas = 0;
+                for (Row row : sheet) {
+                    for (Cell cell : row) {
+                        assertTrue(cell.getCellType() != CellType.FORMULA, cell.getAddress().toString());
+                    }
+                    Cell subject = row.getCell(3);
+                    if (subject.getStringCellValue().contains("HYPERLINK")) {
+                        assertEquals(CellType.STRING, subject.getCellType());
+                        assertEquals("'" + FORMULA, subject.getStringCellValue());
+                        formulas++;
+                    }
+                }
+                assertEquals(1, formulas);
+            }
+
+            browser.click(By.id("audit:exportPdf"));
+            Path pdf = browser.awaitDownload(".pdf");
+            try (PDDocument document = Loader.loadPDF(pdf.toFile())) {
+                String text = new PDFTextStripper().getText(document);
+                assertEquals(28, text.split("FAILED", -1).length - 1, "one FAILED per row");
+            }
+        }
+    }
+
+    @Test
+    void anAgentOfAnotherAccountSeesNone() throws Exception {
+        try (Browser browser = Browser.open(base)) {
+            browser.login(outsider, PASSWORD);
+            browser.go("app/audit.xhtml?status=FAILED&address=" + tag);
+            assertTrue(browser.find(By.cssSelector("#audit\\:rows .ui-datatable-empty-message")).isDisplayed());
+            assertTrue(pageReport(browser).endsWith("of 0"), pageReport(browser));
+        }
+    }
+}
