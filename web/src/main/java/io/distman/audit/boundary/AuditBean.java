@@ -3,6 +3,7 @@ package io.distman.audit.boundary;
 import io.distman.account.boundary.AccountService;
 import io.distman.account.boundary.CurrentUser;
 import io.distman.account.entity.AppUser;
+import io.distman.audit.control.AuditColumns;
 import io.distman.audit.entity.AuditFilter;
 import io.distman.audit.entity.AuditRow;
 import io.distman.audit.entity.AuditSort;
@@ -15,6 +16,7 @@ import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.EnumSet;
@@ -124,6 +126,11 @@ public class AuditBean implements Serializable {
             case PENDING, SCHEDULED, SENDING, TEMPORARY_FAILURE, PENDING_DIGEST -> "pi pi-clock dm-status-wait";
             case CANCELLED -> "pi pi-ban dm-status-off";
         };
+    }
+
+    /** Times in the server's zone, as the date filter and the exports use them. */
+    public String time(Instant at) {
+        return AuditColumns.time(at, zone());
     }
 
     private static ZoneId zone() {

@@ -23,7 +23,8 @@ public final class AuditColumns {
                 nullToEmpty(row.subject()), row.source(), row.status().name(), time(row.statusAt(), zone));
     }
 
-    static String time(Instant at, ZoneId zone) {
+    /** A time as the screen and the exports show it: to the second, in {@code zone}. */
+    public static String time(Instant at, ZoneId zone) {
         return at == null ? "" : TIME.format(at.atZone(zone));
     }
 
