@@ -23,6 +23,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.primefaces.component.datatable.DataTable;
 import org.primefaces.model.FilterMeta;
 import org.primefaces.model.LazyDataModel;
 import org.primefaces.model.SortMeta;
@@ -78,8 +79,11 @@ public class AuditBean implements Serializable {
         }
     }
 
-    /** The search button: the table goes back to page one (the page's update resets it). */
+    /** The search button: a new filter starts on page one. */
     public void search() {
+        if (FacesContext.getCurrentInstance().getViewRoot().findComponent(":audit:rows") instanceof DataTable table) {
+            table.setFirst(0);
+        }
         if (from != null && to != null && to.isBefore(from)) {
             FacesContext.getCurrentInstance().addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR,
                     "Date range", "'To' is before 'from'."));
