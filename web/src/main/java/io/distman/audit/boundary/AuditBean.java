@@ -55,6 +55,8 @@ public class AuditBean implements Serializable {
     private AuditSort sort = AuditSort.CREATED;
     private boolean ascending;
     private long total;
+    /** The filter {@link #total} was counted for: paging and sorting need no new count, a new search does. */
+    private AuditFilter counted;
     private final Rows rows = new Rows();
 
     /** Reads the view parameters (links from other screens) when the page is first opened. */
@@ -81,6 +83,7 @@ public class AuditBean implements Serializable {
 
     /** The search button: a new filter starts on page one. */
     public void search() {
+        counted = null;
         if (FacesContext.getCurrentInstance().getViewRoot().findComponent(":audit:rows") instanceof DataTable table) {
             table.setFirst(0);
         }
@@ -148,7 +151,11 @@ public class AuditBean implements Serializable {
 
         @Override
         public int count(Map<String, FilterMeta> filterBy) {
-            total = audit.count(currentUser.accountId(), filter());
+            AuditFilter filter = filter().sortedBy(AuditSort.CREATED, false);
+            if (!filter.equals(counted)) {
+                total = audit.count(currentUser.accountId(), filter);
+                counted = filter;
+            }
             return (int) Math.min(Integer.MAX_VALUE, total);
         }
 
