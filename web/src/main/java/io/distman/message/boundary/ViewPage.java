@@ -72,11 +72,14 @@ public class ViewPage implements Serializable {
 
     /** @return the host's unit search for the address, or null when no template is configured */
     public String getUnitSearchUrl() {
-        String template = Settings.string(UNIT_SEARCH_URL, null);
-        if (template == null || template.isBlank() || details == null || details.address() == null) {
+        return details == null ? null : unitSearchUrl(Settings.string(UNIT_SEARCH_URL, null), details.address());
+    }
+
+    static String unitSearchUrl(String template, String address) {
+        if (template == null || template.isBlank() || address == null) {
             return null;
         }
-        return template.replace("{address}", URLEncoder.encode(details.address(), StandardCharsets.UTF_8));
+        return template.replace("{address}", URLEncoder.encode(address, StandardCharsets.UTF_8));
     }
 
     /** Times in the server's zone, to the second, as the other screens show them. */
