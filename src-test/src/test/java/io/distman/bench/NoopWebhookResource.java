@@ -11,7 +11,7 @@ import java.util.Map;
  * like the webhook endpoint but doing nothing. Its rate, measured next to the webhook's in the same
  * run, is the ceiling of the HTTP layer (client, Grizzly, Jersey) on this machine.
  */
-@Path("bench-noop")
+@Path("webhooks/bench-noop") // under webhooks/: no API key, as for the real endpoint
 public class NoopWebhookResource {
 
     @POST

@@ -77,7 +77,7 @@ public class WebhookBench {
         }
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         URI webhook = URI.create("http://localhost:8080/distman/api/v1/webhooks/mailgun");
-        URI noop = URI.create("http://localhost:8080/distman/api/v1/bench-noop");
+        URI noop = URI.create("http://localhost:8080/distman/api/v1/webhooks/bench-noop");
 
         List<String> delivered = bodies(deliveries, "delivered");
         post(http, webhook, delivered.subList(0, 500), 8); // warm-up: JIT, pools
