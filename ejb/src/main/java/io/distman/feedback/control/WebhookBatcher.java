@@ -80,7 +80,7 @@ public class WebhookBatcher {
                 }
                 batch.add(first);
                 queue.drainTo(batch, batchSize - 1);
-                store(batch);
+                store(batch, false);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 break;
@@ -93,19 +93,25 @@ public class WebhookBatcher {
         }
     }
 
-    /** Stores a batch; if it fails, each request alone, so one bad request cannot fail the others. */
-    private void store(List<PendingWebhook> batch) {
+    /**
+     * Stores a batch; if it fails, each request alone, so one bad request cannot fail the others. A
+     * request that fails alone is tried once more: a concurrent transaction with the same token or
+     * event id (a provider's retry racing the original) makes it fail once, and then it is known.
+     */
+    private void store(List<PendingWebhook> batch, boolean again) {
         WebhookBatches.Outcome outcome;
         try {
             outcome = batches.store(batch);
         } catch (RuntimeException e) {
-            if (batch.size() == 1) {
+            if (batch.size() > 1) {
+                LOG.log(Level.FINE, "webhook batch of " + batch.size() + " failed; storing its requests one by one", e);
+                batch.forEach(request -> store(List.of(request), false));
+            } else if (!again) {
+                store(batch, true);
+            } else {
                 LOG.log(Level.WARNING, "webhook request not stored; the provider will retry", e);
                 batch.get(0).result().completeExceptionally(e);
-                return;
             }
-            LOG.log(Level.FINE, "webhook batch of " + batch.size() + " failed; storing its requests one by one", e);
-            batch.forEach(request -> store(List.of(request)));
             return;
         }
         outcome.stored().forEach((request, result) -> request.result().complete(result));
