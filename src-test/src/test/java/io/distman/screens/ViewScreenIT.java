@@ -83,7 +83,7 @@ public class ViewScreenIT {
             browser.login(agent, PASSWORD);
             browser.go("app/view.xhtml?id=" + delivery);
             assertEquals(SUBJECT, browser.find(By.id("subject")).getText());
-            assertEquals("FAILED", browser.find(By.id("viewForm:status")).getText().trim());
+            assertEquals("FAILED", browser.find(By.id("status")).getText().trim());
 
             // The frame shows the mail, but neither its script nor its onerror handler ran.
             browser.waitUntil(d -> !d.findElements(By.id("htmlFrame")).isEmpty());
