@@ -122,6 +122,13 @@ public class ViewScreenIT {
             browser.click(By.linkText("demand-4711.pdf"));
             Path download = browser.awaitDownload("demand-4711.pdf");
             assertArrayEquals(PDF, Files.readAllBytes(download));
+
+            // Resend to a corrected address: a new delivery, linked from this one.
+            browser.click(By.id("viewForm:resendOpen"));
+            browser.type(By.id("resendForm:address"), Fixtures.address("olivia-corrected"));
+            browser.click(By.id("resendForm:resend"));
+            browser.click(By.linkText("Status"));
+            browser.waitUntil(d -> d.findElement(By.id("viewForm:tabs:resends")).getText().matches("\\[\\d+\\]"));
         }
     }
 
