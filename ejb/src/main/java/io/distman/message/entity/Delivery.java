@@ -45,8 +45,11 @@ import java.time.Instant;
         query = "SELECT d FROM Delivery d WHERE d.returnToken = :token")
 @NamedQuery(name = Delivery.BY_MESSAGE_ID_HEADER,
         query = "SELECT d FROM Delivery d WHERE d.messageIdHeader = :messageId")
+@NamedQuery(name = Delivery.RESENDS_OF,
+        query = "SELECT d.id FROM Delivery d WHERE d.resendOf = :id AND d.accountId = :accountId ORDER BY d.id")
 public class Delivery {
 
+    public static final String RESENDS_OF = "Delivery.resendsOf";
     public static final String OF_MESSAGE = "Delivery.ofMessage";
     public static final String BY_ID_IN_ACCOUNT = "Delivery.byIdInAccount";
     public static final String WITH_MESSAGE = "Delivery.withMessage";
