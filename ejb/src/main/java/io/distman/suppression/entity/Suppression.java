@@ -40,7 +40,7 @@ public class Suppression {
     public static final String SEARCH_ADDRESS = "Suppression.searchAddress";
     public static final String SEARCH_COUNT = "Suppression.searchCount";
     static final String SEARCH = "s.accountId = :accountId AND s.address LIKE :address ESCAPE '!' "
-            + "AND s.reason LIKE :reason AND (s.expiresAt IS NULL OR s.expiresAt > :activeAfter)";
+            + "AND s.reason LIKE :reason ESCAPE '!' AND (s.expiresAt IS NULL OR s.expiresAt > :activeAfter)";
 
     @Id
     @SequenceGenerator(name = "suppression_seq", sequenceName = "suppression_seq", allocationSize = 50)
