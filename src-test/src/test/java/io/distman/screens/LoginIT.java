@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 
 /** Form login in a real browser: the screens are behind it, roles decide the menu, support can switch accounts. */
 @ExtendWith(ArquillianExtension.class)
@@ -63,9 +64,9 @@ public class LoginIT {
         try (Browser browser = Browser.open(base)) {
             browser.login(agent, "not-the-password");
             assertTrue(browser.currentUrl().contains("/login.xhtml"), browser.currentUrl());
-            assertTrue(browser.find(By.cssSelector(".ui-messages-error")).getText().contains("Wrong username or password"));
+            assertTrue(browser.find(By.id("login:failed")).getText().contains("Wrong username or password"));
             browser.go("app/index.xhtml");
-            assertTrue(browser.currentUrl().contains("/login.xhtml"), "still not signed in");
+            assertTrue(browser.currentUrl().contains("/login.xhtml"), () -> "still not signed in: " + browser.currentUrl() + "\n" + browser.pageSource());
         }
     }
 
@@ -101,7 +102,8 @@ public class LoginIT {
             browser.click(By.id("menuForm:account"));
             WebElement other = browser.find(By.cssSelector("#menuForm\\:account_items li[data-label='Test " + harbour.code() + "']"));
             other.click();
-            browser.waitUntil(d -> d.findElement(By.id("welcome")).getText().contains("Test " + harbour.code()));
+            browser.waitUntil(ExpectedConditions.textToBePresentInElementLocated(By.id("welcome"), "Test " + harbour.code()));
+            browser.screenshot("account-switch");
         }
     }
 }

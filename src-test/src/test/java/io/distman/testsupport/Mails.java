@@ -2,8 +2,12 @@ package io.distman.testsupport;
 
 import jakarta.mail.Address;
 import jakarta.mail.MessagingException;
+import jakarta.mail.Multipart;
+import jakarta.mail.Part;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
+import java.io.IOException;
+import java.time.Duration;
 import java.util.Arrays;
 
 /** Finding a test's mail among what the test SMTP server received. */
@@ -18,6 +22,45 @@ public final class Mails {
             Address[] all = m.getAllRecipients();
             return all != null && Arrays.stream(all).anyMatch(a -> ((InternetAddress) a).getAddress().equalsIgnoreCase(address));
         } catch (MessagingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Waits for the mail to {@code address} with this subject and returns it. */
+    public static MimeMessage received(String address, String subject) {
+        Dispatching.await(() -> find(address, subject) != null, Duration.ofSeconds(10), "mail '" + subject + "' to " + address);
+        return find(address, subject);
+    }
+
+    private static MimeMessage find(String address, String subject) {
+        return TestMailServer.received().stream().filter(m -> isFor(m, address) && subject.equals(subject(m))).findFirst().orElse(null);
+    }
+
+    public static String subject(MimeMessage m) {
+        try {
+            return m.getSubject();
+        } catch (MessagingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The decoded text of the first part of this type (e.g. text/html), or null if the mail has none. */
+    public static String part(Part part, String type) {
+        try {
+            if (part.isMimeType(type)) {
+                return (String) part.getContent();
+            }
+            if (part.isMimeType("multipart/*")) {
+                Multipart multipart = (Multipart) part.getContent();
+                for (int i = 0; i < multipart.getCount(); i++) {
+                    String found = part(multipart.getBodyPart(i), type);
+                    if (found != null) {
+                        return found;
+                    }
+                }
+            }
+            return null;
+        } catch (MessagingException | IOException e) {
             throw new IllegalStateException(e);
         }
     }

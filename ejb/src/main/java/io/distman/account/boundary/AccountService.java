@@ -1,27 +1,39 @@
 package io.distman.account.boundary;
 
 import io.distman.account.control.ApiKeys;
+import io.distman.account.control.MailgunSettingsCheck;
 import io.distman.account.entity.Account;
+import io.distman.account.entity.AccountTracking;
 import io.distman.account.entity.ApiKey;
 import io.distman.account.entity.AppUser;
 import io.distman.account.entity.SupportGrant;
 import io.distman.account.entity.UserProfile;
 import io.distman.account.entity.UserProfile.AccountRef;
+import io.distman.account.entity.InvalidSettingsException;
+import io.distman.account.entity.MailgunAccount;
+import io.distman.account.entity.MailgunRegion;
+import io.distman.account.entity.TransportKind;
+import io.distman.account.entity.TrackingChoice;
 import io.distman.account.entity.UserRole;
+import io.distman.message.entity.Category;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.security.enterprise.identitystore.Pbkdf2PasswordHash;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.net.URI;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.logging.Logger;
 
 /** Accounts (agencies), their users and their REST credentials. */
 @Stateless
 public class AccountService {
+
+    private static final Logger LOG = Logger.getLogger(AccountService.class.getName());
 
     @PersistenceContext(unitName = "distman")
     EntityManager em;
@@ -71,8 +83,70 @@ public class AccountService {
         return found == null || found.isRevoked() ? Optional.empty() : Optional.of(found.getAccount());
     }
 
+    /** Sends the account's mail over SMTP through this relay (null host: the installation's mail session). */
     public void useSmtpRelay(long accountId, String host, Integer port) {
-        em.find(Account.class, accountId).useSmtpRelay(host, port);
+        account(accountId).useSmtpRelay(host, port);
+    }
+
+    /**
+     * Sends the account's mail through Mailgun's HTTP API from now on (mail already claimed goes the way
+     * it was loaded). Everything is checked before anything is stored.
+     *
+     * @param apiKey  the Mailgun API key (a secret: stored for sending, never logged nor shown)
+     * @param domain  the sending domain registered at Mailgun
+     * @param region  US or EU: where the domain was created
+     * @param baseUrl null for the region's API, else another root (a proxy, a test server)
+     */
+    public void useMailgun(long accountId, String apiKey, String domain, MailgunRegion region, String baseUrl) {
+        String key = MailgunSettingsCheck.apiKey(apiKey);
+        String sendingDomain = MailgunSettingsCheck.domain(domain);
+        MailgunRegion where = MailgunSettingsCheck.region(region);
+        URI root = MailgunSettingsCheck.baseUrl(baseUrl);
+        Account account = account(accountId);
+        MailgunAccount settings = em.find(MailgunAccount.class, accountId);
+        if (settings == null) {
+            settings = new MailgunAccount(accountId);
+            settings.configure(key, sendingDomain, where, root, clock.instant());
+            em.persist(settings);
+        } else {
+            settings.configure(key, sendingDomain, where, root, clock.instant());
+        }
+        account.useTransport(TransportKind.MAILGUN);
+        LOG.info(() -> "account " + account.getCode() + " now sends through Mailgun: " + describe(sendingDomain, where, root));
+    }
+
+    private static String describe(String domain, MailgunRegion region, URI baseUrl) {
+        return domain + " (" + region + (baseUrl == null ? "" : ", " + baseUrl) + ")";
+    }
+
+    private Account account(long accountId) {
+        Account account = em.find(Account.class, accountId);
+        if (account == null) {
+            throw new InvalidSettingsException("no account " + accountId);
+        }
+        return account;
+    }
+
+    /**
+     * The account's consent to open and click tracking for one category, applied to mail sent from
+     * now on (mail already sent keeps the pixel and links it was sent with).
+     */
+    public void setTracking(long accountId, Category category, TrackingChoice choice) {
+        if (em.find(Account.class, accountId) == null) {
+            throw new IllegalArgumentException("No account " + accountId);
+        }
+        AccountTracking existing = em.find(AccountTracking.class, new AccountTracking.Key(accountId, category));
+        if (existing == null) {
+            em.persist(new AccountTracking(accountId, category, choice));
+        } else {
+            existing.choose(choice);
+        }
+    }
+
+    /** @return the account's choice for the category, or the category's default */
+    public TrackingChoice tracking(long accountId, Category category) {
+        AccountTracking chosen = em.find(AccountTracking.class, new AccountTracking.Key(accountId, category));
+        return chosen == null ? TrackingChoice.byDefault(category) : chosen.choice();
     }
 
     public AppUser addUser(long accountId, String username, String displayName, String email, UserRole role) {

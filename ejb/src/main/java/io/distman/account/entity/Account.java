@@ -2,6 +2,8 @@ package io.distman.account.entity;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
@@ -40,6 +42,11 @@ public class Account {
     @Column(name = "smtp_port")
     private Integer smtpPort;
 
+    /** SMTP unless the account sends through Mailgun (its settings are in MailgunAccount). */
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, length = 10)
+    private TransportKind transport = TransportKind.SMTP;
+
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
@@ -60,9 +67,16 @@ public class Account {
     public String getSmtpHost() { return smtpHost; }
     public Integer getSmtpPort() { return smtpPort; }
     public Instant getCreatedAt() { return createdAt; }
+    public TransportKind getTransport() { return transport; }
 
+    /** Sends over SMTP through this relay (null host: the installation's mail session). */
     public void useSmtpRelay(String host, Integer port) {
         this.smtpHost = host;
         this.smtpPort = port;
+        this.transport = TransportKind.SMTP;
+    }
+
+    public void useTransport(TransportKind transport) {
+        this.transport = transport;
     }
 }

@@ -2,10 +2,9 @@ package io.distman.dispatch.boundary;
 
 import io.distman.dispatch.control.AttemptRecorder;
 import io.distman.dispatch.control.DeliveryClaims;
-import io.distman.dispatch.control.MailSessions;
 import io.distman.dispatch.control.MailTransport;
 import io.distman.dispatch.control.OutgoingMailLoader;
-import io.distman.dispatch.control.SmtpTransport;
+import io.distman.dispatch.control.MailTransports;
 import io.distman.dispatch.entity.OutgoingMail;
 import io.distman.dispatch.entity.SendResult;
 import io.distman.message.entity.Priority;
@@ -14,7 +13,6 @@ import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -40,28 +38,23 @@ public class DispatchService {
     OutgoingMailLoader loader;
 
     @Inject
-    Clock clock;
-
-    @Inject
-    MailSessions sessions;
+    MailTransports transports;
 
     /** Leases up to {@code limit} due deliveries of the given priorities to {@code owner}; urgent first. */
     public List<Long> claim(String owner, Collection<Priority> priorities, int limit) {
         return claims.claim(owner, priorities, limit);
     }
 
-    /** Sends claimed deliveries, one connection per relay, and records every result. */
+    /** Sends claimed deliveries, one transport (SMTP connection, Mailgun domain) per route, and records every result. */
     public List<SendResult> send(List<Long> deliveryIds) {
-        Map<OutgoingMail.Relay, List<OutgoingMail>> byRelay = new LinkedHashMap<>();
+        Map<OutgoingMail.Route, List<OutgoingMail>> byRoute = new LinkedHashMap<>();
         for (OutgoingMail mail : loader.load(deliveryIds)) {
-            byRelay.computeIfAbsent(mail.relay(), r -> new ArrayList<>()).add(mail);
+            byRoute.computeIfAbsent(mail.route(), r -> new ArrayList<>()).add(mail);
         }
         List<SendResult> results = new ArrayList<>();
-        for (Map.Entry<OutgoingMail.Relay, List<OutgoingMail>> relay : byRelay.entrySet()) {
-            try (MailTransport transport = new SmtpTransport(sessions.forRelay(relay.getKey()), clock)) {
-                for (OutgoingMail mail : relay.getValue()) {
-                    results.add(transport.send(mail));
-                }
+        for (Map.Entry<OutgoingMail.Route, List<OutgoingMail>> route : byRoute.entrySet()) {
+            try (MailTransport transport = transports.open(route.getKey())) {
+                results.addAll(transport.sendAll(route.getValue()));
             }
         }
         recorder.record(results);

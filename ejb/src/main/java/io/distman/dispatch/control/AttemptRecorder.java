@@ -53,7 +53,8 @@ public class AttemptRecorder {
         DeliveryStatus status = result.outcome().status();
         String detail = result.reply();
         if (status == DeliveryStatus.TEMPORARY_FAILURE) {
-            Optional<Instant> next = retry.nextAttempt(delivery.getAttempts(), firstDue(delivery), result.at());
+            Optional<Instant> next = retry.nextAttempt(delivery.getAttempts(), firstDue(delivery), result.at(),
+                    result.retryNotBefore());
             if (next.isPresent()) {
                 delivery.released(next.get());
                 detail = "attempt " + delivery.getAttempts() + " failed, next at " + next.get() + ": " + result.reply();

@@ -23,7 +23,7 @@ public class MailSessions {
 
     /** @param relay the account's own relay, or null for the installation's mail session */
     public Session forRelay(OutgoingMail.Relay relay) {
-        return sessions.computeIfAbsent(relay == null ? new OutgoingMail.Relay(null, null) : relay, this::create);
+        return sessions.computeIfAbsent(relay == null ? OutgoingMail.Relay.DEFAULT : relay, this::create);
     }
 
     /**

@@ -2,6 +2,8 @@ package io.distman.dispatch.control;
 
 import io.distman.dispatch.entity.OutgoingMail;
 import io.distman.dispatch.entity.SendResult;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * A connection to an email service provider (an SMTP relay, an HTTP API) that hands over one
@@ -11,6 +13,15 @@ import io.distman.dispatch.entity.SendResult;
 public interface MailTransport extends AutoCloseable {
 
     SendResult send(OutgoingMail mail);
+
+    /** Sends a block, one delivery after the other; a transport that can overlap requests does so. @return in order */
+    default List<SendResult> sendAll(List<OutgoingMail> mails) {
+        List<SendResult> results = new ArrayList<>(mails.size());
+        for (OutgoingMail mail : mails) {
+            results.add(send(mail));
+        }
+        return results;
+    }
 
     @Override
     void close();

@@ -52,6 +52,12 @@ public final class MimeRenderer {
 
     public static byte[] render(Message message, MessageContent content, List<MessageAttachment> files,
                                 List<Visible> to, List<Visible> cc, Instant date) {
+        return render(message, content, content.getHtmlBody(), files, to, cc, date);
+    }
+
+    /** Renders with {@code html} in place of the archived HTML body (one recipient's tracked copy). */
+    public static byte[] render(Message message, MessageContent content, String html, List<MessageAttachment> files,
+                                List<Visible> to, List<Visible> cc, Instant date) {
         try {
             MimeMessage mime = new MimeMessage(RENDERING);
             mime.setFrom(address(message.getSenderAddress(), message.getSenderName()));
@@ -69,7 +75,7 @@ public final class MimeRenderer {
             mime.setSubject(message.getSubject(), "UTF-8");
             mime.setSentDate(Date.from(date));
             addCustomHeaders(mime, content.getHeaders());
-            setBody(mime, content, files);
+            setBody(mime, content.getTextBody(), html, files);
             mime.saveChanges();
             ByteArrayOutputStream out = new ByteArrayOutputStream(4096);
             mime.writeTo(out, WITHOUT_MESSAGE_ID);
@@ -79,10 +85,10 @@ public final class MimeRenderer {
         }
     }
 
-    private static void setBody(MimeMessage mime, MessageContent content, List<MessageAttachment> files)
+    private static void setBody(MimeMessage mime, String textBody, String htmlBody, List<MessageAttachment> files)
             throws MessagingException {
-        String text = blankToNull(content.getTextBody());
-        String html = blankToNull(content.getHtmlBody());
+        String text = blankToNull(textBody);
+        String html = blankToNull(htmlBody);
         if (files.isEmpty() && (text == null || html == null)) {
             mime.setText(text != null ? text : html, "UTF-8", text != null ? "plain" : "html");
             return;

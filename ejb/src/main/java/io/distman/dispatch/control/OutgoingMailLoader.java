@@ -1,8 +1,13 @@
 package io.distman.dispatch.control;
 
 import io.distman.account.entity.Account;
+import io.distman.account.entity.MailgunAccount;
+import io.distman.account.entity.TransportKind;
+import io.distman.account.entity.AccountTracking;
+import io.distman.account.entity.TrackingChoice;
 import io.distman.dispatch.entity.OutgoingMail;
 import io.distman.feedback.control.LinkTokens;
+import io.distman.feedback.control.TrackedHtml;
 import io.distman.message.entity.Category;
 import io.distman.message.entity.Delivery;
 import io.distman.message.entity.Message;
@@ -21,6 +26,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -58,33 +64,100 @@ public class OutgoingMailLoader {
                 .setParameter("messageIds", messageIds).getResultStream()
                 .collect(Collectors.groupingBy(d -> d.getMessage().getId()));
         Map<Long, Account> accounts = new HashMap<>();
+        Map<Long, OutgoingMail.Route> routes = new HashMap<>();
         Map<Long, byte[]> rendered = new HashMap<>();
+        Map<Long, TrackedHtml> tracked = new HashMap<>();
+        Map<AccountTracking.Key, TrackingChoice> chosen = trackingChoices(deliveries);
         Instant now = clock.instant();
-        byte[] linkKey = deliveries.stream().anyMatch(d -> d.getMessage().getCategory() == Category.BULK)
+        byte[] linkKey = deliveries.stream().anyMatch(d -> d.getMessage().getCategory() == Category.BULK
+                || tracking(chosen, d.getMessage(), contents.get(d.getMessage().getId())).any())
                 ? secrets.key(LinkTokens.SECRET) : null; // once per block, not per delivery
 
         List<OutgoingMail> mails = new ArrayList<>();
         for (Delivery d : deliveries) {
             Message message = d.getMessage();
+            MessageContent content = contents.get(message.getId());
+            List<MessageAttachment> attachments = files.getOrDefault(message.getId(), List.of());
+            List<Delivery> shown = visible.getOrDefault(message.getId(), List.of());
             Account account = accounts.computeIfAbsent(d.getAccountId(), id -> em.find(Account.class, id));
+            TrackingChoice tracking = tracking(chosen, message, content);
             byte[] mime;
-            if (d.getResendOf() != null && d.getRecipientType() != RecipientType.BCC) {
-                // A resend (perhaps to a corrected address) shows its own recipient, not the original list.
-                List<MimeRenderer.Visible> self = List.of(new MimeRenderer.Visible(d.getAddress(), d.getDisplayName()));
-                mime = MimeRenderer.render(message, contents.get(message.getId()), files.getOrDefault(message.getId(), List.of()),
-                        d.getRecipientType() == RecipientType.TO ? self : List.of(),
-                        d.getRecipientType() == RecipientType.CC ? self : List.of(), now);
+            if (tracking.any() || d.getResendOf() != null && d.getRecipientType() != RecipientType.BCC) {
+                // A copy of its own: tracked HTML carries this delivery's tokens, a resend shows its own recipient.
+                String html = tracking.any() ? trackedHtml(tracked, message, content, tracking, linkKey, d.getId())
+                        : content.getHtmlBody();
+                mime = MimeRenderer.render(message, content, html, attachments, shown(d, shown, RecipientType.TO),
+                        shown(d, shown, RecipientType.CC), now);
             } else {
-                mime = rendered.computeIfAbsent(message.getId(), id -> render(message, contents.get(id),
-                        files.getOrDefault(id, List.of()), visible.getOrDefault(id, List.of()), now));
+                mime = rendered.computeIfAbsent(message.getId(), id -> MimeRenderer.render(message, content, attachments,
+                        visible(shown, RecipientType.TO), visible(shown, RecipientType.CC), now));
             }
             String returnPath = returnPath(account, d);
             mails.add(new OutgoingMail(d.getId(), d.getAttempts(), d.getMessageIdHeader(),
                     returnPath, MimeRenderer.asciiDomain(d.getAddress()), mime,
-                    account.getSmtpHost() == null ? null : new OutgoingMail.Relay(account.getSmtpHost(), account.getSmtpPort()),
-                    message.getCategory() == Category.BULK ? unsubscribeHeaders(linkKey, returnPath, d) : ""));
+                    routes.computeIfAbsent(account.getId(), id -> route(account)),
+                    message.getCategory() == Category.BULK ? unsubscribeHeaders(linkKey, returnPath, d) : "",
+                    message.getCategory().name().toLowerCase(Locale.ROOT)));
         }
         return mails;
+    }
+
+    /** The account's way out: its Mailgun domain, its own SMTP relay, or the installation's mail session. */
+    private OutgoingMail.Route route(Account account) {
+        if (account.getTransport() == TransportKind.MAILGUN) {
+            MailgunAccount mailgun = em.find(MailgunAccount.class, account.getId());
+            if (mailgun == null) {
+                // AccountService stores the settings and the choice together, so only a hand-edited row gets here.
+                throw new IllegalStateException("account " + account.getCode() + " sends through Mailgun but has no Mailgun settings");
+            }
+            return new OutgoingMail.Mailgun(mailgun.effectiveBaseUrl(), mailgun.getDomain(), mailgun.getApiKey());
+        }
+        return account.getSmtpHost() == null ? OutgoingMail.Relay.DEFAULT
+                : new OutgoingMail.Relay(account.getSmtpHost(), account.getSmtpPort());
+    }
+
+    /**
+     * Tracked HTML differs per recipient: rewritten once per message (the template is kept for the
+     * block), tokens filled in per delivery, and encoded per delivery; untracked mail keeps the shared
+     * once-per-message rendering.
+     */
+    private static String trackedHtml(Map<Long, TrackedHtml> templates, Message message, MessageContent content,
+                                      TrackingChoice tracking, byte[] linkKey, long deliveryId) {
+        return templates.computeIfAbsent(message.getId(), id -> TrackedHtml.prepare(content.getHtmlBody(),
+                tracking.opens(), tracking.clicks(), publicUrl())).forDelivery(
+                tracking.opens() ? LinkTokens.sign(linkKey, LinkTokens.OPEN, deliveryId) : "",
+                tracking.clicks() ? LinkTokens.sign(linkKey, LinkTokens.CLICK, deliveryId) : "");
+    }
+
+    /** The block's accounts' own tracking choices; a category without one has its default. */
+    private Map<AccountTracking.Key, TrackingChoice> trackingChoices(List<Delivery> deliveries) {
+        return em.createNamedQuery(AccountTracking.OF_ACCOUNTS, AccountTracking.class)
+                .setParameter("accountIds", deliveries.stream().map(Delivery::getAccountId).distinct().toList())
+                .getResultStream().collect(Collectors.toMap(t -> new AccountTracking.Key(t.getAccountId(), t.getCategory()),
+                        AccountTracking::choice));
+    }
+
+    /** What is tracked in a message: nothing without an HTML body (text is never rewritten, see TrackedHtml). */
+    private static TrackingChoice tracking(Map<AccountTracking.Key, TrackingChoice> chosen, Message message,
+                                           MessageContent content) {
+        if (content == null || content.getHtmlBody() == null || content.getHtmlBody().isBlank()) {
+            return TrackingChoice.NONE;
+        }
+        return chosen.getOrDefault(new AccountTracking.Key(message.getAccountId(), message.getCategory()),
+                TrackingChoice.byDefault(message.getCategory()));
+    }
+
+    /** The To or Cc recipients one delivery's copy shows: a resend its own recipient, others the message's list. */
+    private static List<MimeRenderer.Visible> shown(Delivery d, List<Delivery> recipients, RecipientType type) {
+        if (d.getResendOf() != null && d.getRecipientType() != RecipientType.BCC) {
+            // A resend (perhaps to a corrected address) shows its own recipient, not the original list.
+            return d.getRecipientType() == type ? List.of(new MimeRenderer.Visible(d.getAddress(), d.getDisplayName())) : List.of();
+        }
+        return visible(recipients, type);
+    }
+
+    private static String publicUrl() {
+        return Settings.string("distman.public.url", "http://localhost:8080/distman");
     }
 
     /**
@@ -93,16 +166,10 @@ public class OutgoingMailLoader {
      */
     private static String unsubscribeHeaders(byte[] linkKey, String returnPath, Delivery d) {
         String token = LinkTokens.sign(linkKey, LinkTokens.UNSUBSCRIBE, d.getId());
-        String base = Settings.string("distman.public.url", "http://localhost:8080/distman");
+        String base = publicUrl();
         String domain = returnPath.substring(returnPath.indexOf('@') + 1);
         return "List-Unsubscribe: <" + base + "/api/v1/unsubscribe/" + token + ">, <mailto:unsubscribe+" + token + "@" + domain
                 + "?subject=unsubscribe>\r\nList-Unsubscribe-Post: List-Unsubscribe=One-Click\r\n";
-    }
-
-    private static byte[] render(Message message, MessageContent content, List<MessageAttachment> files,
-                                 List<Delivery> recipients, Instant now) {
-        return MimeRenderer.render(message, content, files, visible(recipients, RecipientType.TO),
-                visible(recipients, RecipientType.CC), now);
     }
 
     private static List<MimeRenderer.Visible> visible(List<Delivery> recipients, RecipientType type) {

@@ -1,10 +1,10 @@
 package io.distman.dispatch.control;
 
+import io.distman.dispatch.entity.OutgoingMail;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import org.eclipse.angus.mail.smtp.SMTPMessage;
 
 /**
@@ -17,11 +17,11 @@ final class PreparedMessage extends SMTPMessage {
     private final byte[] messageIdLine;
     private final byte[] rendered;
 
-    PreparedMessage(Session session, String messageId, String ownHeaders, String envelopeFrom, byte[] rendered) {
+    PreparedMessage(Session session, OutgoingMail mail) {
         super(session);
-        this.messageIdLine = ("Message-ID: " + messageId + "\r\n" + ownHeaders).getBytes(StandardCharsets.US_ASCII);
-        this.rendered = rendered;
-        setEnvelopeFrom(envelopeFrom);
+        this.messageIdLine = mail.ownHeaderBytes();
+        this.rendered = mail.mime();
+        setEnvelopeFrom(mail.envelopeFrom());
     }
 
     @Override

@@ -35,8 +35,19 @@ public record RetryPolicy(List<Duration> backoff, Duration maxAge) {
      * @return the next attempt time, or empty when it is time to give up
      */
     public Optional<Instant> nextAttempt(int attempts, Instant firstDueAt, Instant now) {
+        return nextAttempt(attempts, firstDueAt, now, null);
+    }
+
+    /**
+     * @param notBefore the earliest time the provider will take mail again (HTTP Retry-After), or null:
+     *                  a minimum wait, never a shorter one than the back-off, and no reason to go past the maximum age
+     */
+    public Optional<Instant> nextAttempt(int attempts, Instant firstDueAt, Instant now, Instant notBefore) {
         Duration delay = backoff.get(Math.min(Math.max(attempts, 1), backoff.size()) - 1);
         Instant next = now.plus(delay);
+        if (notBefore != null && notBefore.isAfter(next)) {
+            next = notBefore;
+        }
         return next.isAfter(firstDueAt.plus(maxAge)) ? Optional.empty() : Optional.of(next);
     }
 }

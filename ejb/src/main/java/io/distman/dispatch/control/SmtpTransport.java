@@ -52,7 +52,7 @@ public class SmtpTransport implements MailTransport {
             return result(mail, SendOutcome.TEMPORARY_FAILURE, null, connectFailure, null);
         }
         try {
-            transport.sendMessage(new PreparedMessage(session, mail.messageIdHeader(), mail.ownHeaders(), mail.envelopeFrom(), mail.mime()),
+            transport.sendMessage(new PreparedMessage(session, mail),
                     new Address[] {recipient});
             String reply = ((SMTPTransport) transport).getLastServerResponse();
             reply = reply == null ? null : reply.strip();

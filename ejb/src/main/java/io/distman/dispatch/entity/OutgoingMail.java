@@ -1,18 +1,46 @@
 package io.distman.dispatch.entity;
 
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+
 /**
  * One delivery ready to go: the message rendered once (shared by all its recipients) plus what is
  * this recipient's own: its Message-ID, its return path and its envelope recipient.
  *
  * @param mime         the rendered message without a Message-ID header, shared between deliveries
  * @param envelopeFrom the per-delivery return path (VERP), so a bounce names the delivery it is about
- * @param relay        the account's own SMTP relay, or null for the installation's mail session
+ * @param route        how it leaves: an SMTP relay (host null: the installation's mail session) or Mailgun
  * @param ownHeaders   header lines of this delivery alone (e.g. its List-Unsubscribe), CRLF-terminated, or ""
+ * @param tag          the message's category in lower case, for providers that group mail by tag
  */
 public record OutgoingMail(long deliveryId, int attempt, String messageIdHeader, String envelopeFrom, String recipient,
-                           byte[] mime, Relay relay, String ownHeaders) {
+                           byte[] mime, Route route, String ownHeaders, String tag) {
 
-    /** An SMTP relay other than the installation's default. */
-    public record Relay(String host, Integer port) {
+    /**
+     * The header lines that precede the shared bytes in this delivery's copy: its Message-ID, then its
+     * own headers. Every transport sends exactly these followed by {@link #mime()}, so the mail is the
+     * same byte for byte whichever way it goes.
+     */
+    public byte[] ownHeaderBytes() {
+        return ("Message-ID: " + messageIdHeader + "\r\n" + ownHeaders).getBytes(StandardCharsets.US_ASCII);
+    }
+
+    /** Where a delivery is handed over; deliveries of one route share one connection or client. */
+    public sealed interface Route permits Relay, Mailgun {
+    }
+
+    /** An SMTP relay; a null host means the installation's mail session. */
+    public record Relay(String host, Integer port) implements Route {
+
+        public static final Relay DEFAULT = new Relay(null, null);
+    }
+
+    /** Mailgun's HTTP API for one sending domain. toString() leaves the key out, so no log line carries it. */
+    public record Mailgun(URI baseUrl, String domain, String apiKey) implements Route {
+
+        @Override
+        public String toString() {
+            return "Mailgun[" + baseUrl + ", domain=" + domain + "]";
+        }
     }
 }

@@ -8,10 +8,16 @@ import java.util.regex.Pattern;
  * What a transport reports for one delivery. Transports return it and never write: the dispatcher
  * records it through the one status method.
  *
- * @param reply the server's reply or the fault, verbatim, for the status details
+ * @param reply           the server's reply or the fault, verbatim, for the status details
+ * @param retryNotBefore  for a temporary failure, the earliest retry the provider asked for (HTTP Retry-After), or null
  */
 public record SendResult(long deliveryId, SendOutcome outcome, Integer smtpCode, String enhancedCode, String reply,
-                         String provider, String providerMessageId, Instant at) {
+                         String provider, String providerMessageId, Instant at, Instant retryNotBefore) {
+
+    public SendResult(long deliveryId, SendOutcome outcome, Integer smtpCode, String enhancedCode, String reply,
+                      String provider, String providerMessageId, Instant at) {
+        this(deliveryId, outcome, smtpCode, enhancedCode, reply, provider, providerMessageId, at, null);
+    }
 
     private static final Pattern ENHANCED = Pattern.compile("\\b([245]\\.\\d{1,3}\\.\\d{1,3})\\b");
     private static final Pattern REPLY_CODE = Pattern.compile("^\\s*([2-5]\\d\\d)[\\s-]");

@@ -16,6 +16,7 @@ import java.util.stream.Stream;
  * Command line: classifies every {@code .eml} file in a directory and prints
  * {@code file<TAB>recipient<TAB>kind<TAB>reason<TAB>status}, one line per recipient, files
  * in name order. A file without any recipient still gets one line so nothing is silently lost.
+ * Run it with {@code mvn -q -pl ejb compile exec:java@classify-bounces -Dexec.args=DIR}.
  */
 public final class ClassifyBounces {
 

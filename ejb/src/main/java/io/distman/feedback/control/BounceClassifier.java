@@ -30,6 +30,7 @@ public final class BounceClassifier {
             new FeedbackReportFormat(),
             new AmazonSesFormat(),
             new Rfc3464Format(),
+            new MailingListNoticeFormat(),
             new QmailFormat(),
             new SendmailTranscriptFormat(),
             new AutoReplyFormat(),
@@ -51,13 +52,33 @@ public final class BounceClassifier {
         return p;
     }
 
+    /**
+     * Classifies one message, or each message of an mbox file (several bounces concatenated,
+     * each after its "From " postmark line); the recipients of all of them are reported.
+     */
     public BounceReport classify(InputStream rawMime) throws IOException {
-        byte[] bytes = rawMime.readAllBytes();
-        try {
-            return classify(new MimeMessage(SESSION, new ByteArrayInputStream(bytes)));
-        } catch (MessagingException e) {
-            throw new IOException("Unreadable message: " + e.getMessage(), e);
+        List<byte[]> messages = MboxSplitter.split(rawMime.readAllBytes());
+        BounceReport first = null;
+        Map<String, BounceRecipient> all = new LinkedHashMap<>();
+        for (byte[] bytes : messages) {
+            BounceReport report;
+            try {
+                report = classify(new MimeMessage(SESSION, new ByteArrayInputStream(bytes)));
+            } catch (MessagingException e) {
+                throw new IOException("Unreadable message: " + e.getMessage(), e);
+            }
+            if (messages.size() == 1) {
+                return report;
+            }
+            first = first == null || first.format().equals("none") ? report : first;
+            for (BounceRecipient r : report.recipients()) {
+                if (!r.recipient().isEmpty() || all.isEmpty()) {
+                    all.putIfAbsent(r.recipient(), r);
+                }
+            }
         }
+        all.remove("");
+        return all.isEmpty() ? first : new BounceReport(new ArrayList<>(all.values()), first.format());
     }
 
     public BounceReport classify(MimeMessage message) {
@@ -68,10 +89,11 @@ public final class BounceClassifier {
         ParsedMail mail = flattener.flatten(message);
         ReturnedMessage returned = ReturnedMessage.of(mail);
         for (BounceFormat format : formats) {
-            if (format instanceof TextBounceFormat && depth == 0 && looksLikeReport(mail.returned())) {
-                // A bounce forwarded as an attachment (by a gateway or a user) is still that
-                // bounce; its structured content beats guessing from the wrapper's prose.
-                BounceReport inner = classifyEmbedded(mail.returned());
+            String embedded = depth == 0 ? embeddedReport(mail) : "";
+            if (format instanceof TextBounceFormat && !embedded.isEmpty()) {
+                // A bounce forwarded as an attachment or pasted inline (by a gateway or a user) is
+                // still that bounce; its structured content beats guessing from the wrapper's prose.
+                BounceReport inner = classifyEmbedded(embedded);
                 if (inner != null && !inner.recipients().get(0).recipient().isEmpty()) {
                     return inner;
                 }
@@ -85,6 +107,34 @@ public final class BounceClassifier {
                 returned.messageId(), VerpTokens.find(mail, returned));
         return new BounceReport(List.of(none), "none");
     }
+
+    /** A whole DSN inside a message/rfc822 part or pasted into the text, or empty. */
+    private static String embeddedReport(ParsedMail mail) {
+        if (looksLikeReport(mail.returned())) {
+            return mail.returned();
+        }
+        java.util.regex.Matcher m = INLINE_REPORT.matcher(mail.text());
+        if (!m.find()) {
+            return "";
+        }
+        // The pasted message starts where its header block does (an mbox postmark line above it
+        // is not part of it).
+        int start = m.start();
+        while (start > 0) {
+            int lineStart = mail.text().lastIndexOf('\n', start - 2) + 1;
+            String line = mail.text().substring(lineStart, start - 1);
+            boolean headerLine = line.startsWith(" ") || line.startsWith("\t")
+                    || (line.indexOf(':') > 0 && HeaderBlock.isFieldName(line.substring(0, line.indexOf(':'))));
+            if (!headerLine || line.isBlank()) {
+                break;
+            }
+            start = lineStart;
+        }
+        return mail.text().substring(start);
+    }
+
+    private static final java.util.regex.Pattern INLINE_REPORT = java.util.regex.Pattern.compile(
+            "(?im)^content-type:[ \\t]*multipart/report;(?:[^\\n]*\\n[ \\t])*[^\\n]*report-type=\"?delivery-status");
 
     private static boolean looksLikeReport(String returned) {
         String head = returned.length() > 4000 ? returned.substring(0, 4000) : returned;
@@ -107,9 +157,13 @@ public final class BounceClassifier {
         String verp = VerpTokens.find(mail, returned);
         Map<String, BounceRecipient> byAddress = new LinkedHashMap<>();
         String reportingHost = RemoteHosts.reporting(mail.headers(), returned.notification());
+        Reason notice = ProviderNotices.reasonOf(mail, returned);
         for (DeliveryFacts f : facts) {
             DiagnosticDetails.complete(f);
             f.reportingHost = reportingHost;
+            if (notice != null && f.reason.isEmpty() && f.status.isEmpty()) {
+                f.reason = notice.label();
+            }
             Reason reason = reasons.resolve(f);
             String status = f.status;
             BounceKind kind = BounceKindPolicy.kindOf(reason, status, f.replyCode);

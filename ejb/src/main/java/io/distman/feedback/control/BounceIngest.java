@@ -24,6 +24,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Turns a returned message into status changes: classifies each recipient, finds the delivery by
@@ -43,19 +44,20 @@ public class BounceIngest {
     DeliveryStatusRecorder statuses;
 
     @Inject
+    InboundMails inbound;
+
+    @Inject
     Clock clock;
 
     public BounceOutcome ingest(byte[] raw) {
         String sha256 = Hashes.sha256Hex(raw);
-        InboundMail seen = em.createNamedQuery(InboundMail.BY_HASH, InboundMail.class).setParameter("sha256", sha256)
-                .getResultStream().findFirst().orElse(null);
-        if (seen != null) {
-            return new BounceOutcome(seen.getKind(), seen.getRecipients(), seen.getMatched(), true);
+        Optional<InboundMail> seen = inbound.byHash(sha256);
+        if (seen.isPresent()) {
+            return seen.get().asDuplicate();
         }
         BounceReport report = classify(raw);
         Instant now = clock.instant();
-        InboundMail mail = new InboundMail(sha256, now, report, raw);
-        em.persist(mail);
+        InboundMail mail = inbound.keep(new InboundMail(sha256, now, report, raw));
         List<Map.Entry<Delivery, StatusChange>> changes = new ArrayList<>();
         for (BounceRecipient recipient : report.recipients()) {
             DeliveryStatus status = statusFor(recipient);

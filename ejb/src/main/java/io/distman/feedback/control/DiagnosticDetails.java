@@ -24,6 +24,7 @@ final class DiagnosticDetails {
         if (f.command.isEmpty()) {
             f.command = SmtpCommands.mentioned(f.diagnostic);
         }
+        GmailStates.complete(f);
         if (f.reason.isEmpty()) {
             io.distman.feedback.entity.Reason coded = ExchangeErrorCodes.reasonOf(f.diagnostic);
             coded = coded != null ? coded : MtaPhrases.reasonOf(f.diagnostic);

@@ -15,102 +15,96 @@ public final class DsnFields {
 
     /** One facts entry per recipient group found; empty when the text holds no recipient field. */
     public static List<DeliveryFacts> parse(String text) {
-        List<DeliveryFacts> result = new ArrayList<>();
+        Groups groups = new Groups();
         if (text == null || text.isBlank()) {
-            return result;
+            return groups.result;
         }
-        DeliveryFacts current = null;
-        boolean hasFinal = false;
-        boolean hasOriginal = false;
-        // Action/Status seen after the address: a further Original-Recipient starts the next group.
-        boolean detailsAfterAddress = false;
-        String perMessageMta = "";
         for (String[] field : unfold(text)) {
             String name = field[0];
             String value = field[1];
             switch (name) {
-                case "" -> {
-                    // A blank line ends a recipient's group once it has its address.
-                    if (current != null && !current.recipient.isEmpty()) {
-                        current = null;
-                    }
-                }
-                case "original-recipient", "final-recipient", "x-actual-recipient" -> {
-                    String address = Addresses.fromDsnValue(value);
-                    boolean isFinal = name.equals("final-recipient");
-                    boolean isOriginal = name.equals("original-recipient");
-                    boolean startNew = current == null
-                            || (isFinal && hasFinal)
-                            || (isOriginal && (hasOriginal || hasFinal) && detailsAfterAddress);
-                    if (startNew) {
-                        current = new DeliveryFacts();
-                        result.add(current);
-                        hasFinal = false;
-                        hasOriginal = false;
-                        detailsAfterAddress = false;
-                    }
-                    if (isFinal) {
-                        hasFinal = true;
-                        if (!address.isEmpty()) {
-                            current.recipient = address;
-                        }
-                    } else if (isOriginal) {
-                        hasOriginal = true;
-                        if (current.recipient.isEmpty()) {
-                            current.recipient = address;
-                        }
-                    } else if (current.recipient.isEmpty()) {
-                        current.recipient = address;
-                    }
-                }
+                // A blank line ends a recipient's group once it has its address.
+                case "" -> groups.endIfAddressed();
+                case "original-recipient", "final-recipient", "x-actual-recipient" -> groups.address(name, value);
                 case "action" -> {
-                    current = current != null ? current : orphanGroup(result);
-                    detailsAfterAddress = hasFinal || hasOriginal;
-                    {
-                        current.action = firstWord(value);
-                    }
+                    DeliveryFacts current = groups.current();
+                    groups.detailsAfterAddress = groups.hasFinal || groups.hasOriginal;
+                    current.action = firstWord(value);
                 }
-                case "status" -> {
-                    current = current != null ? current : orphanGroup(result);
-                    {
-                        current.status = StatusCodes.fromStatusField(value);
-                    }
-                }
+                case "status" -> groups.current().status = StatusCodes.fromStatusField(value);
                 case "diagnostic-code" -> {
-                    current = current != null ? current : orphanGroup(result);
-                    {
-                        int semi = value.indexOf(';');
-                        if (semi > 0 && semi < 12) {
-                            current.diagnosticType = value.substring(0, semi).trim().toUpperCase(Locale.ROOT);
-                            current.diagnostic = value.substring(semi + 1).trim();
-                        } else {
-                            current.diagnostic = value.trim();
-                        }
+                    DeliveryFacts current = groups.current();
+                    int semi = value.indexOf(';');
+                    if (semi > 0 && semi < 12) {
+                        current.diagnosticType = value.substring(0, semi).trim().toUpperCase(Locale.ROOT);
+                        current.diagnostic = value.substring(semi + 1).trim();
+                    } else {
+                        current.diagnostic = value.trim();
                     }
                 }
-                case "remote-mta" -> {
-                    current = current != null ? current : orphanGroup(result);
-                    {
-                        current.remoteMta = stripType(value);
-                    }
-                }
-                case "reporting-mta" -> perMessageMta = stripType(value);
+                case "remote-mta" -> groups.current().remoteMta = stripType(value);
                 default -> {
                 }
             }
         }
-        result.removeIf(f -> f.recipient.isEmpty() && f.status.isEmpty() && f.diagnostic.isEmpty());
-        return result;
+        groups.result.removeIf(f -> f.recipient.isEmpty() && f.status.isEmpty() && f.diagnostic.isEmpty());
+        return groups.result;
     }
 
-    /**
-     * Some MTAs (MessageLabs, Amazon SES) print Action/Status before Final-Recipient; those
-     * fields open the recipient's group instead of being dropped.
-     */
-    private static DeliveryFacts orphanGroup(List<DeliveryFacts> result) {
-        DeliveryFacts f = new DeliveryFacts();
-        result.add(f);
-        return f;
+    /** The recipient groups read so far and the state of the one being read. */
+    private static final class Groups {
+        final List<DeliveryFacts> result = new ArrayList<>();
+        DeliveryFacts current;
+        boolean hasFinal;
+        boolean hasOriginal;
+        // Action/Status seen after the address: a further Original-Recipient starts the next group.
+        boolean detailsAfterAddress;
+
+        void endIfAddressed() {
+            if (current != null && !current.recipient.isEmpty()) {
+                current = null;
+            }
+        }
+
+        /**
+         * The group being read. Some MTAs (MessageLabs, Amazon SES, PMDF) print Action/Status
+         * before Final-Recipient; those fields open the recipient's group instead of being dropped.
+         */
+        DeliveryFacts current() {
+            if (current == null) {
+                open();
+            }
+            return current;
+        }
+
+        private void open() {
+            current = new DeliveryFacts();
+            result.add(current);
+            hasFinal = false;
+            hasOriginal = false;
+            detailsAfterAddress = false;
+        }
+
+        void address(String name, String value) {
+            String address = Addresses.fromDsnValue(value);
+            boolean isFinal = name.equals("final-recipient");
+            boolean isOriginal = name.equals("original-recipient");
+            if (current == null || (isFinal && hasFinal)
+                    || (isOriginal && (hasOriginal || hasFinal) && detailsAfterAddress)) {
+                open();
+            }
+            if (isFinal) {
+                hasFinal = true;
+                if (!address.isEmpty()) {
+                    current.recipient = address;
+                }
+            } else {
+                hasOriginal |= isOriginal;
+                if (current.recipient.isEmpty()) {
+                    current.recipient = address;
+                }
+            }
+        }
     }
 
     private static String firstWord(String value) {

@@ -25,6 +25,12 @@ public final class LinkTokens {
     /** The purpose of the tokens in List-Unsubscribe links. */
     public static final String UNSUBSCRIBE = "unsubscribe";
 
+    /** The purpose of the tokens in open-tracking pixels. */
+    public static final String OPEN = "open";
+
+    /** The purpose of the tokens in click-tracking links (the link's number follows the token in the URL). */
+    public static final String CLICK = "click";
+
     private LinkTokens() {
     }
 

@@ -29,6 +29,7 @@ final class ProviderRules {
         PROVIDERS.put("godaddy", new Provider(List.of("smtp.secureserver.net", "mailstore1.secureserver.net"),
                 new GoDaddyRule()));
         // au (KDDI) answers "550 : User unknown" (empty address) for its receivers' filters.
+        PROVIDERS.put("google", new Provider(List.of(".google.com", ".googlemail.com"), new GoogleRule()));
         PROVIDERS.put("kddi", new Provider(List.of(".ezweb.ne.jp", "msmx.au.com"), new PhraseRule()
                 .with(FILTERED, "550 : user unknown")
                 .with(USERUNKNOWN, ">: user unknown")));

@@ -360,7 +360,8 @@ public final class ReasonPhrases {
                 "your message could not be delivered for more than", "could not be delivered for* days",
                 "retry timeout exceeded", "giving up", "could not deliver for the last", "message expired",
                 "message will be retried for", "did not accept our requests to connect",
-                "delivery time has expired", "has not yet been delivered", "queue.expired"));
+                "delivery time has expired", "has not yet been delivered", "queue.expired",
+                "message was not delivered within"));
 
         PHRASES.put(SECURITYERROR, TextPattern.of(
                 "account not subscribed to ses", "authentication credentials invalid", "authentication failure",

@@ -83,7 +83,8 @@ public final class ReasonResolver {
                     return r;
                 }
             }
-            if (byCode != null) {
+            boolean mailer = e.facts.diagnosticType.toUpperCase(Locale.ROOT).startsWith("X-UNIX");
+            if (byCode != null && !(mailer && byCode.isTentative())) {
                 return byCode;
             }
             String s = e.facts.status;
@@ -93,7 +94,8 @@ public final class ReasonResolver {
             if (s.startsWith("5.7") || s.startsWith("4.7")) {
                 return SECURITYERROR;
             }
-            if (e.facts.diagnosticType.toUpperCase(Locale.ROOT).startsWith("X-UNIX")) {
+            if (mailer) {
+                // A local delivery program failed; a vague status code does not say more.
                 return MAILERERROR;
             }
             if (e.isSyntaxErrorReply()) {
@@ -103,7 +105,8 @@ public final class ReasonResolver {
             if (action.equals("delayed") || action.equals("expired")) {
                 return EXPIRED;
             }
-            if (e.facts.command.equals("EHLO") || e.facts.command.equals("HELO")) {
+            if (CONNECTION_STAGE.contains(e.facts.command)) {
+                // Refused before the envelope: the server refuses this client, whatever it sends.
                 return BLOCKED;
             }
         }
@@ -199,7 +202,8 @@ public final class ReasonResolver {
             }
             Reason temp = statusReason == null ? UNDEFINED : statusReason;
             if (facts.command.equals("MAIL")) {
-                return says(REJECTED);
+                // Refused in reply to MAIL FROM: "access denied" there is about the sender.
+                return says(REJECTED) || text.contains("access denied");
             }
             if (facts.command.equals("DATA") && temp != USERUNKNOWN) {
                 return says(REJECTED);

@@ -28,7 +28,7 @@ public record ReturnedMessage(String notification, HeaderBlock headers) {
 
     /** A run of header-looking lines: where a quoted original starts when no separator is printed. */
     private static final Pattern HEADER_START = Pattern.compile(
-            "(?m)^(?:Return-[Pp]ath|Received|DKIM-Signature|X-[A-Za-z-]+|Message-I[Dd]|MIME-Version|Date|From|To|Subject|Content-Type):[ \\t].*\\n(?:[ \\t].*\\n)*(?:[A-Za-z][A-Za-z0-9-]*:[ \\t].*\\n)");
+            "(?m)^(?:Return-[Pp]ath|Received|DKIM-Signature|X-[A-Za-z-]+|Message-I[Dd]|MIME-Version|Date|From|To|Subject|Content-Type):[ \\t]?\\S.*\\n(?:[ \\t].*\\n)*(?:[A-Za-z][A-Za-z0-9-]*:[ \\t]?\\S.*\\n)");
 
     public static ReturnedMessage of(ParsedMail mail) {
         String text = mail.text().replace("\r\n", "\n");
@@ -48,12 +48,22 @@ public record ReturnedMessage(String notification, HeaderBlock headers) {
         }
         if (headers.isEmpty() && cut < 0) {
             Matcher m = HEADER_START.matcher(text);
-            if (m.find() && m.start() > 0) {
-                notification = text.substring(0, m.start());
-                headers = HeaderBlock.parse(text.substring(m.start()));
+            while (m.find()) {
+                HeaderBlock candidate = HeaderBlock.parse(text.substring(m.start()));
+                // "Subject: ... / Date: ..." summaries of the failed message are part of the
+                // notification; a quoted original names its sender or its route.
+                if (m.start() > 0 && isMessageHeader(candidate)) {
+                    notification = text.substring(0, m.start());
+                    headers = candidate;
+                    break;
+                }
             }
         }
         return new ReturnedMessage(notification, headers);
+    }
+
+    private static boolean isMessageHeader(HeaderBlock block) {
+        return block.has("from") || block.has("received") || block.has("message-id") || block.has("return-path");
     }
 
     private static int firstSeparator(String text) {

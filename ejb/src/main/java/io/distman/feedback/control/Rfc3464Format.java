@@ -45,8 +45,25 @@ public final class Rfc3464Format implements BounceFormat {
                 // Some MTAs (Exim) explain the failure only in the human-readable part.
                 f.diagnostic = TextBounceFormat.oneLine(returned.notification());
             }
+            if (facts.size() == 1) {
+                f.status = moreSpecific(f.status, f.diagnostic, returned.notification());
+            }
         }
         return facts;
+    }
+
+    /**
+     * A Status: of only a class (5.0.0) while the human-readable part quotes a precise code of
+     * the same class (Sendmail: "554 5.3.0 unknown mailer error 255"): the precise one says more.
+     * Only for single-recipient reports, where the quoted code cannot belong to someone else.
+     */
+    private static String moreSpecific(String status, String diagnostic, String notification) {
+        if (!status.endsWith(".0.0") || !StatusCodes.find(diagnostic, status).isEmpty()) {
+            return status;
+        }
+        String quoted = StatusCodes.find(notification, status);
+        boolean precise = !quoted.isEmpty() && quoted.charAt(0) == status.charAt(0) && !quoted.endsWith(".0.0");
+        return precise ? quoted : status;
     }
 
     /** The paragraph of the human-readable part that starts by naming the recipient, or empty. */

@@ -24,6 +24,8 @@ public final class SmtpCommands {
     private static final Pattern TRANSCRIPT = Pattern.compile(
             "(?im)^\\s*>>> ?(rcpt to|mail from|data|helo|ehlo|starttls|auth|quit)");
     private static final Pattern BRACKETED = Pattern.compile("\\[(RCPT_TO|MAIL_FROM|DATA|CONNECT|HELO|EHLO)\\]");
+    /** Postfix and qmail name a refused greeting (the 220 banner) in fixed words. */
+    private static final Pattern GREETING = Pattern.compile("(?i)(refused to talk to me|but greeting failed)");
 
     private SmtpCommands() {
     }
@@ -38,6 +40,9 @@ public final class SmtpCommands {
             if (m.find()) {
                 return normalise(m.group(1));
             }
+        }
+        if (GREETING.matcher(text).find()) {
+            return "CONN";
         }
         Matcher m = TRANSCRIPT.matcher(text);
         String last = "";

@@ -26,7 +26,7 @@ public final class TextBounceFormat implements BounceFormat {
     /** Sentences that name the failed recipient inline. */
     private static final Pattern INLINE_RECIPIENT = Pattern.compile(
             "(?i)(?:deliver(?:ing|ed)?(?: your)?(?: mail| message)?(?: to)?|to the following (?:address|recipient)s?:?|"
-                    + "could not be delivered to|recipient|for|addressed to|to)[ \\t]*:?[ \\t]*<([^\\s<>@]+@[^\\s<>]+)>"
+                    + "could not be delivered to|recipient|for|addressed to|address|to)[ \\t]*:?[ \\t]*<([^\\s<>@]+@[^\\s<>]+)>"
                     + "|(?i)(?:undeliverable to|could not be delivered to|errors?:|failed recipients?:|recipients?:)[ \\t]*"
                     + "([^\\s<>@:;,]+@[A-Za-z0-9.\\-]+[A-Za-z0-9])");
 
@@ -51,6 +51,23 @@ public final class TextBounceFormat implements BounceFormat {
         Map<String, StringBuilder> found = recipientBlocks(notification, senders);
         List<DeliveryFacts> facts = new ArrayList<>();
         if (found.isEmpty()) {
+            // Exim and Google name the failed addresses in a header of the bounce itself.
+            Map<String, StringBuilder> any = recipientBlocks(notification, Set.of());
+            for (String a : Addresses.all(String.join(",", mail.headers().all("x-failed-recipients")))) {
+                found.put(a, any.getOrDefault(a, new StringBuilder(oneLine(notification))));
+            }
+        }
+        if (found.isEmpty()) {
+            // Sent to oneself (or anonymised that way): the failed address is also the bounce's
+            // To. Accept it only where it stands alone on a line, the way failed addresses are listed.
+            Set<String> robots = new java.util.HashSet<>(Addresses.all(mail.from()));
+            recipientBlocks(notification, robots).forEach((a, block) -> {
+                if (standsAlone(notification, a)) {
+                    found.put(a, block);
+                }
+            });
+        }
+        if (found.isEmpty()) {
             Matcher m = INLINE_RECIPIENT.matcher(notification);
             while (m.find()) {
                 String a = Addresses.clean(m.group(1) != null ? m.group(1) : m.group(2));
@@ -66,10 +83,12 @@ public final class TextBounceFormat implements BounceFormat {
                 found.put(to, new StringBuilder(oneLine(notification)));
             }
         }
+        // Postfix's "--- Delivery report unavailable ---": the notice says nothing about the cause.
+        boolean noReport = returned.notificationLower().contains("--- delivery report unavailable ---");
         for (Map.Entry<String, StringBuilder> e : found.entrySet()) {
             DeliveryFacts f = new DeliveryFacts(e.getKey());
-            String diag = e.getValue().toString().trim();
-            f.diagnostic = diag.isEmpty() ? oneLine(notification) : diag;
+            String diag = noReport ? "" : e.getValue().toString().trim();
+            f.diagnostic = diag.isEmpty() && !noReport ? oneLine(notification) : diag;
             f.action = "failed";
             facts.add(f);
         }
@@ -104,6 +123,18 @@ public final class TextBounceFormat implements BounceFormat {
         return blocks;
     }
 
+    private static final Pattern LONE_ADDRESS = Pattern.compile("^[ \\t]*<?([^\\s<>\"'():;,@]+@[A-Za-z0-9.\\-]+)>?:?[ \\t]*$");
+
+    private static boolean standsAlone(String notification, String address) {
+        for (String line : notification.split("\n")) {
+            Matcher m = LONE_ADDRESS.matcher(line);
+            if (m.matches() && Addresses.clean(m.group(1)).equals(address)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static boolean isHeaderEcho(String line) {
         String t = line.trim().toLowerCase(Locale.ROOT);
         int colon = t.indexOf(':');
@@ -122,8 +153,15 @@ public final class TextBounceFormat implements BounceFormat {
             }
         }
         String a = Addresses.clean(m.group(1));
+        Matcher bracketed = NAME_ADDR_TAIL.matcher(line.substring(m.end(1)));
+        if (bracketed.lookingAt()) {
+            // "text <address>": RFC 5322 name-addr, the bracketed part is the address.
+            a = Addresses.clean(bracketed.group(1));
+        }
         return Addresses.isPlausible(a) ? a : null;
     }
+
+    private static final Pattern NAME_ADDR_TAIL = Pattern.compile(">?[ \\t]+<([^\\s<>\"'():;,@]+@[A-Za-z0-9.\\-]+)>");
 
     private static String restAfterAddress(String line) {
         int at = line.indexOf('@');

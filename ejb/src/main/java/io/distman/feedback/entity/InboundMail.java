@@ -13,13 +13,22 @@ import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import java.time.Instant;
 
-/** A returned message as received: kept (auto-replies too) so a classification can be checked later. */
+/**
+ * A returned message as received: kept (auto-replies, unsubscribe mail and mail that could not be
+ * ingested too) so a classification can be checked later.
+ */
 @Entity
 @Table(name = "inbound_mail")
 @NamedQuery(name = InboundMail.BY_HASH, query = "SELECT m FROM InboundMail m WHERE m.sha256 = :sha256")
 public class InboundMail {
 
     public static final String BY_HASH = "InboundMail.byHash";
+
+    /** The kind of a message whose ingestion failed: kept with the error and never retried. */
+    public static final String UNREADABLE = "unreadable";
+
+    /** The kind of a mail to the List-Unsubscribe mailto address. */
+    public static final String UNSUBSCRIBE = "unsubscribe";
 
     @Id
     @SequenceGenerator(name = "inbound_mail_seq", sequenceName = "inbound_mail_seq", allocationSize = 50)
@@ -49,7 +58,20 @@ public class InboundMail {
     @Column(nullable = false)
     private byte[] raw;
 
+    @Column(name = "ingest_error", length = 1000)
+    private String ingestError;
+
     protected InboundMail() {
+    }
+
+    /** A message that is not a report to classify: an unsubscribe request, or one that failed ({@code error}). */
+    public InboundMail(String sha256, Instant receivedAt, String kind, int recipients, byte[] raw, String error) {
+        this.sha256 = sha256;
+        this.receivedAt = receivedAt;
+        this.kind = kind;
+        this.recipients = recipients;
+        this.raw = raw;
+        this.ingestError = error == null || error.length() <= 1000 ? error : error.substring(0, 1000);
     }
 
     public InboundMail(String sha256, Instant receivedAt, BounceReport report, byte[] raw) {
@@ -70,4 +92,10 @@ public class InboundMail {
     public String getKind() { return kind; }
     public int getRecipients() { return recipients; }
     public int getMatched() { return matched; }
+    public String getIngestError() { return ingestError; }
+
+    /** What this message came to, as reported to whoever hands it in again. */
+    public BounceOutcome asDuplicate() {
+        return new BounceOutcome(kind, recipients, matched, true);
+    }
 }

@@ -19,9 +19,18 @@ import java.time.Instant;
         query = "SELECT e FROM DeliveryEvent e WHERE e.deliveryId IN :deliveryIds ORDER BY e.deliveryId, e.occurredAt, e.id")
 @NamedQuery(name = DeliveryEvent.KNOWN_KEYS,
         query = "SELECT e.dedupeKey FROM DeliveryEvent e WHERE e.dedupeKey IN :keys")
+@NamedQuery(name = DeliveryEvent.LATEST_OF_STATUS,
+        query = "SELECT e FROM DeliveryEvent e WHERE e.deliveryId = :deliveryId AND e.status IN :statuses "
+                + "ORDER BY e.occurredAt DESC")
+@NamedQuery(name = DeliveryEvent.SINCE_OF_STATUS,
+        query = "SELECT e FROM DeliveryEvent e WHERE e.deliveryId = :deliveryId AND e.status = :status AND e.occurredAt >= :since")
 public class DeliveryEvent {
 
     public static final String OF_DELIVERIES = "DeliveryEvent.ofDeliveries";
+    /** A delivery's events of some statuses, latest first. */
+    public static final String LATEST_OF_STATUS = "DeliveryEvent.latestOfStatus";
+    /** A delivery's events of one status since a time (machine events too). */
+    public static final String SINCE_OF_STATUS = "DeliveryEvent.sinceOfStatus";
     public static final String KNOWN_KEYS = "DeliveryEvent.knownKeys";
 
     @Id

@@ -50,4 +50,14 @@ class RetryPolicyTest {
         assertEquals(Optional.of(T0.plusSeconds(2)), fast.nextAttempt(5, T0, T0));
         assertEquals(Optional.empty(), fast.nextAttempt(5, T0, T0.plusSeconds(9)));
     }
+
+    @Test
+    void aProvidersRetryAfterIsAMinimumWaitWithinTheMaximumAge() {
+        Instant inTenMinutes = T0.plus(Duration.ofMinutes(10));
+        assertEquals(Optional.of(inTenMinutes), policy.nextAttempt(1, T0, T0, inTenMinutes), "longer than the back-off: waited for");
+        assertEquals(Optional.of(T0.plus(Duration.ofMinutes(5))), policy.nextAttempt(2, T0, T0, T0.plusSeconds(30)),
+                "shorter than the back-off: the back-off wins");
+        assertEquals(Optional.empty(), policy.nextAttempt(1, T0, T0, T0.plus(Duration.ofDays(4))),
+                "a wait past the maximum age gives up");
+    }
 }

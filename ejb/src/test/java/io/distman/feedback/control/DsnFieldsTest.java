@@ -55,6 +55,47 @@ class DsnFieldsTest {
     }
 
     @Test
+    void actionBeforeTheAddressOpensEachRecipientsGroup() {
+        // PMDF/Messaging Server order: Action and Status first, then the recipient fields.
+        String dsn = """
+                Reporting-MTA: dns; mailbox0.example.org
+
+                Action: failed
+                Status: 5.0.0 (Remote SMTP server has rejected address)
+                Original-recipient: rfc822;a@example.org
+                Final-recipient: rfc822;a@example.org
+                Diagnostic-code: smtp; 550 5.7.1 User Unknown: a@example.org
+
+                Action: failed
+                Status: 5.0.0 (Remote SMTP server has rejected address)
+                Original-recipient: rfc822;b@example.org
+                Final-recipient: rfc822;b@example.org
+                Diagnostic-code: smtp; 550 5.7.1 User Unknown: b@example.org
+                """;
+        List<DeliveryFacts> facts = DsnFields.parse(dsn);
+        assertEquals(List.of("a@example.org", "b@example.org"), facts.stream().map(DeliveryFacts::recipient).toList());
+        assertEquals("failed", facts.get(1).action());
+        assertEquals("5.0.0", facts.get(1).status());
+    }
+
+    @Test
+    void anMboxIsSplitAtItsPostmarkLines() {
+        String mbox = "From MAILER-DAEMON  Thu Apr 29 23:34:45 2015\nSubject: one\n\nbody 1\nFrom here on, prose.\n\n"
+                + "From MAILER-DAEMON  Thu Apr 29 23:34:46 2015\nSubject: two\n\nbody 2\n";
+        List<byte[]> messages = MboxSplitter.split(mbox.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+        assertEquals(2, messages.size());
+        assertTrue(new String(messages.get(0), java.nio.charset.StandardCharsets.ISO_8859_1).contains("From here on"));
+        assertTrue(new String(messages.get(1), java.nio.charset.StandardCharsets.ISO_8859_1).startsWith("From MAILER-DAEMON"));
+        byte[] single = "Subject: x\n\nFrom MAILER-DAEMON  Thu Apr 29 23:34:45 2015\n".getBytes();
+        assertEquals(1, MboxSplitter.split(single).size());
+    }
+
+    @Test
+    void greetingRefusalIsTheConnectionStage() {
+        assertEquals("CONN", SmtpCommands.detect("host mx.example.net[192.0.2.1] refused to talk to me: 421 Service not available"));
+    }
+
+    @Test
     void commandIsTakenFromTheDiagnostic() {
         assertEquals("RCPT", SmtpCommands.detect("host said: 550 unknown (in reply to RCPT TO command)"));
         assertEquals("DATA", SmtpCommands.detect("SMTP error from remote mail server after end of data:"));

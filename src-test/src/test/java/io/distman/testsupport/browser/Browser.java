@@ -77,6 +77,7 @@ public final class Browser implements AutoCloseable {
         type(By.id("login:password"), password);
         driver.findElement(By.id("login:signIn")).click();
         new WebDriverWait(driver, WAIT).until(d -> !d.getCurrentUrl().contains("login.xhtml")
+                || d.getCurrentUrl().contains("failed=true")
                 || !d.findElements(By.cssSelector(".ui-messages-error")).isEmpty());
         return this;
     }
@@ -108,7 +109,7 @@ public final class Browser implements AutoCloseable {
                         + " && (!window.jQuery || jQuery.active === 0);")));
     }
 
-    public void waitUntil(java.util.function.Function<WebDriver, Boolean> condition) {
+    public <T> void waitUntil(java.util.function.Function<WebDriver, T> condition) {
         new WebDriverWait(driver, WAIT).until(condition);
     }
 

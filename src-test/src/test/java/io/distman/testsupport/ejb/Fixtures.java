@@ -3,6 +3,7 @@ package io.distman.testsupport.ejb;
 import io.distman.account.boundary.AccountService;
 import io.distman.account.entity.Account;
 import io.distman.account.entity.UserRole;
+import io.distman.account.entity.MailgunRegion;
 import io.distman.message.control.DeliveryStatusRecorder;
 import io.distman.message.entity.Delivery;
 import io.distman.message.entity.DeliveryEvent;
@@ -69,6 +70,10 @@ public class Fixtures {
         accounts.useSmtpRelay(accountId, host, port);
     }
 
+    public void useMailgun(long accountId, String apiKey, String domain, String baseUrl) {
+        accounts.useMailgun(accountId, apiKey, domain, MailgunRegion.US, baseUrl);
+    }
+
     public Delivery delivery(long id) {
         Delivery d = em.find(Delivery.class, id);
         em.refresh(d);
@@ -89,6 +94,15 @@ public class Fixtures {
     /** Records a status report as a feedback source would: with the row locked. */
     public boolean report(long deliveryId, StatusChange change) {
         return statuses.record(em.find(Delivery.class, deliveryId, LockModeType.PESSIMISTIC_WRITE), change);
+    }
+
+    /**
+     * Pretends the delivery was accepted at {@code at} (moves its ACCEPTED event), so rules that look at
+     * the time since delivery (tracking's machine windows) see old mail without the test waiting.
+     */
+    public void acceptedAt(long deliveryId, Instant at) {
+        em.createNativeQuery("UPDATE delivery_event SET occurred_at = ? WHERE delivery_id = ? AND status = 'ACCEPTED'")
+                .setParameter(1, java.sql.Timestamp.from(at)).setParameter(2, deliveryId).executeUpdate();
     }
 
     public void suppress(long accountId, String address, String reason) {

@@ -1,7 +1,6 @@
 package io.distman.account.boundary;
 
 import jakarta.enterprise.context.RequestScoped;
-import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.ExternalContext;
 import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
@@ -41,8 +40,12 @@ public class LoginBean {
             // The mechanism redirects to the page that asked for the login.
             case SEND_CONTINUE -> faces.responseComplete();
             case SUCCESS -> context.redirect(context.getRequestContextPath() + HOME);
-            default -> faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR,
-                    "Wrong username or password.", null));
+            default -> {
+                // A fresh session for the next attempt: Soteria keeps state of the failed attempt in the
+                // session, after which a protected page answered a blank 401 instead of the login page.
+                context.invalidateSession();
+                context.redirect(context.getRequestContextPath() + "/login.xhtml?failed=true");
+            }
         }
     }
 

@@ -1,0 +1,48 @@
+package io.distman.feedback.batch;
+
+import io.distman.feedback.boundary.MailboxJobs;
+import io.distman.feedback.control.MailboxSettings;
+import io.distman.platform.control.Settings;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.Resource;
+import jakarta.ejb.EJB;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.ejb.Timeout;
+import jakarta.ejb.TimerConfig;
+import jakarta.ejb.TimerService;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import java.time.Duration;
+import java.util.logging.Logger;
+
+/**
+ * Polls the bounce mailbox every {@code distman.bounce.mailbox.interval} (default one minute) while
+ * {@code distman.bounce.mailbox.url} is set; the URL is read at each tick, so setting it needs no
+ * redeploy. Not persistent: a poll missed while the server was down is simply the next one.
+ */
+@Singleton
+@Startup
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+public class MailboxSchedule {
+
+    private static final Logger LOG = Logger.getLogger(MailboxSchedule.class.getName());
+
+    @Resource
+    TimerService timers;
+
+    @EJB
+    MailboxJobs jobs;
+
+    @PostConstruct
+    void schedule() {
+        Duration interval = Settings.duration("distman.bounce.mailbox.interval", Duration.ofMinutes(1));
+        timers.createIntervalTimer(interval.toMillis(), interval.toMillis(), new TimerConfig("bounce-mailbox poll", false));
+        LOG.info(() -> "Bounce mailbox poll every " + interval + " when " + MailboxSettings.URL + " is set");
+    }
+
+    @Timeout
+    void poll() {
+        jobs.poll();
+    }
+}
