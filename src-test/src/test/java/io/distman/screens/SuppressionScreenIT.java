@@ -9,6 +9,7 @@ import io.distman.testsupport.browser.TestData;
 import io.distman.testsupport.browser.TestData.Account;
 import java.net.URL;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -66,7 +67,13 @@ public class SuppressionScreenIT {
         String token = UUID.randomUUID().toString().substring(0, 8);
         String bounced = "bounced." + token + "@tenant.example.org";
         String complained = "complained." + token + "@tenant.example.org";
-        data.suppress(northside.id(), bounced, "HARD_BOUNCE");
+        // a real hard bounce, so the entry has its source delivery and the bounce's diagnostic
+        long bouncedDelivery = data.submit(northside, """
+                {"raisedBy":"anna","category":"TRANSACTIONAL","sender":{"address":"lettings@northside.example"},
+                 "to":[{"address":"%s"}],"subject":"Ticket","textBody":"Update."}""".formatted(bounced))
+                .getJsonArray("deliveries").getJsonObject(0).getJsonNumber("deliveryId").longValue();
+        data.report(bouncedDelivery, "FAILED", Map.of("smtpCode", "550", "enhancedCode", "5.1.1",
+                "diagnostic", "mailbox unknown"));
         data.suppress(northside.id(), complained, "COMPLAINT");
         data.suppress(harbour.id(), "other." + token + "@tenant.example.org", "HARD_BOUNCE");
 
@@ -81,7 +88,9 @@ public class SuppressionScreenIT {
             search(browser, "bounced." + token);
             browser.waitUntil(d -> shown(browser).equals(List.of(bounced)));
             String row = browser.find(By.cssSelector("#tabs\\:listForm\\:table tbody tr")).getText();
-            assertTrue(row.contains("HARD_BOUNCE") && row.contains("all mail") && row.contains("added by a test"), row);
+            assertTrue(row.contains("HARD_BOUNCE") && row.contains("all mail") && row.contains("mailbox unknown"), row);
+            String source = browser.find(By.cssSelector("#tabs\\:listForm\\:table tbody tr a")).getAttribute("href");
+            assertTrue(source.endsWith("/distman/app/view.xhtml?id=" + bouncedDelivery), source);
 
             // remove: the note is required
             browser.click(By.id("tabs:listForm:table:0:remove"));

@@ -86,7 +86,7 @@ public class SuppressionsBean implements Serializable {
     public void remove() {
         try {
             admin.remove(currentUser.accountId(), toRemove.id(), removeNote, currentUser.getUsername());
-            info(toRemove.address() + " is no longer suppressed.");
+            info("Removed", toRemove.address() + " is no longer suppressed.");
             toRemove = null;
         } catch (SuppressionRefusedException | NotFoundException e) {
             refused(e instanceof NotFoundException ? "This entry is no longer on the list." : e.getMessage());
@@ -107,7 +107,7 @@ public class SuppressionsBean implements Serializable {
             Instant expires = newExpires == null ? null : newExpires.plusDays(1).atStartOfDay(ZoneId.systemDefault()).toInstant();
             SuppressionRow added = admin.add(currentUser.accountId(), newAddress, category, expires, newNote,
                     currentUser.getUsername());
-            info(added.address() + " is suppressed.");
+            info("Suppressed", added.address() + " is suppressed.");
         } catch (SuppressionRefusedException e) {
             refused(e.getMessage());
         }
@@ -117,14 +117,14 @@ public class SuppressionsBean implements Serializable {
         return at == null ? "" : WHEN.format(at.atZone(ZoneId.systemDefault()));
     }
 
-    private static void info(String text) {
-        FacesContext.getCurrentInstance().addMessage(null, new FacesMessage(FacesMessage.SEVERITY_INFO, text, null));
+    private static void info(String summary, String text) {
+        FacesContext.getCurrentInstance().addMessage(null, new FacesMessage(FacesMessage.SEVERITY_INFO, summary, text));
     }
 
     /** Shows why and keeps the dialog open (its oncomplete looks at validationFailed). */
     private static void refused(String text) {
         FacesContext context = FacesContext.getCurrentInstance();
-        context.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, text, null));
+        context.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, "Not changed", text));
         context.validationFailed();
     }
 
