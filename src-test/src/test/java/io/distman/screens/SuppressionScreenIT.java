@@ -87,8 +87,10 @@ public class SuppressionScreenIT {
 
             search(browser, "bounced." + token);
             browser.waitUntil(d -> shown(browser).equals(List.of(bounced)));
-            String row = browser.find(By.cssSelector("#tabs\\:listForm\\:table tbody tr")).getText();
-            assertTrue(row.contains("HARD_BOUNCE") && row.contains("all mail") && row.contains("mailbox unknown"), row);
+            WebElement first = browser.find(By.cssSelector("#tabs\\:listForm\\:table tbody tr"));
+            String row = first.getText();
+            assertTrue(row.contains("HARD_BOUNCE") && row.contains("all mail") && row.contains("mailbox unknown"),
+                    row + " | in the page: " + first.getAttribute("textContent"));
             String source = browser.find(By.cssSelector("#tabs\\:listForm\\:table tbody tr a")).getAttribute("href");
             assertTrue(source.endsWith("/distman/app/view.xhtml?id=" + bouncedDelivery), source);
 

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.distman.message.entity.Category;
 import io.distman.message.entity.DeliveryStatus;
 import io.distman.message.entity.NotFoundException;
+import io.distman.message.entity.StatusChange;
 import io.distman.submission.boundary.DistributionManagerLocal;
 import io.distman.submission.entity.SubmitRequest;
 import io.distman.suppression.boundary.SuppressionAdmin;
@@ -23,6 +24,7 @@ import jakarta.ejb.EJB;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.UUID;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
@@ -92,6 +94,21 @@ public class SuppressionAdminIT {
         assertEquals(0, admin.auditCount(account.id()));
         assertEquals(0, admin.auditCount(other.id()));
         assertEquals(DeliveryStatus.SUPPRESSED, submit(other, Category.TRANSACTIONAL, theirs));
+    }
+
+    @Test
+    void aBounceShowsItsSourceDeliveryAndDiagnostic() {
+        String address = Fixtures.address("dsn");
+        long delivery = manager.submit(SubmitRequest.builder().account(account.code()).raisedBy("anna")
+                .category(Category.TRANSACTIONAL).sender("lettings@northside.example", "Northside").to(address)
+                .subject("Letter").text("Text.").build()).deliveries().get(0).deliveryId();
+        fixtures.report(delivery, new StatusChange(DeliveryStatus.FAILED, Instant.now(), "DSN", 550, "5.1.1",
+                "mailbox unknown", null, "test:" + UUID.randomUUID(), null, false));
+        SuppressionRow row = all(account).get(0);
+        assertEquals("HARD_BOUNCE", row.reason());
+        assertEquals(delivery, row.sourceDeliveryId());
+        assertEquals("DSN: mailbox unknown", row.detail());
+        assertNull(row.createdBy());
     }
 
     @Test
