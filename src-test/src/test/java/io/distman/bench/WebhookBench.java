@@ -9,7 +9,6 @@ import io.distman.testsupport.ejb.Fixtures;
 import io.distman.testsupport.ejb.Fixtures.TestAccount;
 import jakarta.annotation.Resource;
 import jakarta.ejb.EJB;
-import jakarta.enterprise.concurrent.ManagedExecutorService;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -24,6 +23,8 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.crypto.Mac;
@@ -40,6 +41,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * Webhook ingestion ({@code mvn -Pbench verify}): signed Mailgun "delivered" events, one per HTTP
  * request as Mailgun sends them, from 8 concurrent senders, each matched to a delivery and recorded
  * (replay token, provider_event row, timeline event, status). Prints {@code BENCH webhook_ingest_rate}.
+ * Then "opened" events for the same deliveries from 32 senders ({@code webhook_ingest_rate_32}), and,
+ * for each, the rate of a no-op POST endpoint with the same bodies and senders in the same run: the
+ * HTTP layer's ceiling here, since senders and server share this machine's two cores.
  */
 @ExtendWith(ArquillianExtension.class)
 public class WebhookBench {
@@ -48,7 +52,7 @@ public class WebhookBench {
 
     @Deployment
     public static EnterpriseArchive deployment() {
-        return Deployments.ear(WebhookBench.class);
+        return Deployments.ear(WebhookBench.class, NoopWebhookResource.class);
     }
 
     @EJB
@@ -56,9 +60,6 @@ public class WebhookBench {
 
     @EJB
     Fixtures fixtures;
-
-    @Resource
-    ManagedExecutorService executor;
 
     @Resource(lookup = "jdbc/distman")
     DataSource dataSource;
@@ -74,31 +75,61 @@ public class WebhookBench {
                     .category(Category.BULK).sender("news@northside.example", null).to("r" + i + "@sink.example.org")
                     .subject("News").text("x").build()).deliveries().get(0).deliveryId());
         }
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        URI webhook = URI.create("http://localhost:8080/distman/api/v1/webhooks/mailgun");
+        URI noop = URI.create("http://localhost:8080/distman/api/v1/webhooks/bench-noop");
+
+        List<String> delivered = bodies(deliveries, "delivered");
+        post(http, webhook, delivered.subList(0, 500), 8); // warm-up: JIT, pools
+        post(http, noop, delivered.subList(0, 500), 8);
+        List<String> measured = delivered.subList(500, delivered.size());
+        double rate = rate(http, webhook, measured, 8);
+        double ceiling = rate(http, noop, measured, 8);
+        long done = count("SELECT COUNT(*) FROM delivery WHERE account_id = " + account.id() + " AND status = 'DELIVERED'");
+        if (done != n) {
+            throw new AssertionError("only " + done + " of " + n + " deliveries became DELIVERED");
+        }
+
+        List<String> opened = bodies(deliveries, "opened");
+        double rate32 = rate(http, webhook, opened, 32);
+        double ceiling32 = rate(http, noop, opened, 32);
+        long open = count("SELECT COUNT(*) FROM delivery WHERE account_id = " + account.id() + " AND status = 'OPENED'");
+        if (open != n) {
+            throw new AssertionError("only " + open + " of " + n + " deliveries became OPENED");
+        }
+        report("webhook_ingest_rate", rate, "events/s");
+        report("webhook_ingest_senders", 8, "connections");
+        report("webhook_noop_post_rate", ceiling, "requests/s");
+        report("webhook_ingest_vs_noop", rate / ceiling, "ratio");
+        report("webhook_ingest_rate_32", rate32, "events/s");
+        report("webhook_noop_post_rate_32", ceiling32, "requests/s");
+        report("webhook_ingest_vs_noop_32", rate32 / ceiling32, "ratio");
+    }
+
+    /** One signed Mailgun event of {@code type} per delivery, each with its own token and event id. */
+    private static List<String> bodies(List<Long> deliveries, String type) throws Exception {
         List<String> bodies = new ArrayList<>();
         for (long id : deliveries) {
             bodies.add(signed(UUID.randomUUID().toString(), System.currentTimeMillis() / 1000,
-                    "{\"id\":\"bench-" + id + "\",\"event\":\"delivered\",\"timestamp\":" + (System.currentTimeMillis() / 1000.0)
-                            + ",\"recipient\":\"x@sink.example.org\",\"user-variables\":{\"distman-delivery-id\":\"" + id + "\"}}"));
+                    "{\"id\":\"bench-" + type + "-" + id + "\",\"event\":\"" + type + "\",\"timestamp\":"
+                            + (System.currentTimeMillis() / 1000.0) + ",\"recipient\":\"x@sink.example.org\","
+                            + "\"user-variables\":{\"distman-delivery-id\":\"" + id + "\"}}"));
         }
-        HttpClient http = HttpClient.newHttpClient();
-        URI uri = URI.create("http://localhost:8080/distman/api/v1/webhooks/mailgun");
-        post(http, uri, bodies.subList(0, 500)); // warm-up: JIT, pools
-        List<String> measured = bodies.subList(500, bodies.size());
-        long start = System.nanoTime();
-        post(http, uri, measured);
-        double seconds = (System.nanoTime() - start) / 1e9;
-        long delivered = count("SELECT COUNT(*) FROM delivery WHERE account_id = " + account.id() + " AND status = 'DELIVERED'");
-        if (delivered != n) {
-            throw new AssertionError("only " + delivered + " of " + n + " deliveries became DELIVERED");
-        }
-        report("webhook_ingest_rate", measured.size() / seconds, "events/s");
-        report("webhook_ingest_senders", 8, "connections");
+        return bodies;
     }
 
-    private void post(HttpClient http, URI uri, List<String> bodies) throws Exception {
+    private double rate(HttpClient http, URI uri, List<String> bodies, int senders) throws Exception {
+        long start = System.nanoTime();
+        post(http, uri, bodies, senders);
+        return bodies.size() / ((System.nanoTime() - start) / 1e9);
+    }
+
+    private void post(HttpClient http, URI uri, List<String> bodies, int count) throws Exception {
         AtomicInteger next = new AtomicInteger();
         List<Future<?>> senders = new ArrayList<>();
-        for (int s = 0; s < 8; s++) {
+        // Plain threads: exactly `count` senders, whatever the server's managed executors are sized to.
+        ExecutorService executor = Executors.newFixedThreadPool(count);
+        for (int s = 0; s < count; s++) {
             senders.add(executor.submit(() -> {
                 int i;
                 while ((i = next.getAndIncrement()) < bodies.size()) {
@@ -111,8 +142,12 @@ public class WebhookBench {
                 return null;
             }));
         }
-        for (Future<?> sender : senders) {
-            sender.get();
+        try {
+            for (Future<?> sender : senders) {
+                sender.get();
+            }
+        } finally {
+            executor.shutdownNow();
         }
     }
 

@@ -3,6 +3,10 @@ package io.distman.feedback;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.distman.account.boundary.AccountService;
+import io.distman.feedback.boundary.UnmatchedEvents;
+import io.distman.feedback.entity.ResultPage;
+import io.distman.feedback.entity.UnmatchedEvent;
 import io.distman.message.entity.Category;
 import io.distman.message.entity.Delivery;
 import io.distman.message.entity.DeliveryEvent;
@@ -23,9 +27,11 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.stream.Stream;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -59,6 +65,12 @@ public class WebhookIT {
     @EJB
     Fixtures fixtures;
 
+    @EJB
+    AccountService accounts;
+
+    @EJB
+    UnmatchedEvents unmatchedEvents;
+
     private final HttpClient http = HttpClient.newHttpClient();
     TestAccount account;
 
@@ -76,6 +88,10 @@ public class WebhookIT {
     }
 
     private Delivery sentDelivery() {
+        return sentDelivery(account);
+    }
+
+    private Delivery sentDelivery(TestAccount account) {
         long id = manager.submit(SubmitRequest.builder().account(account.code()).raisedBy("anna").category(Category.BULK)
                 .sender("news@northside.example", "Northside").to(Fixtures.address("olivia")).subject("News").text("News.")
                 .build()).deliveries().get(0).deliveryId();
@@ -185,5 +201,113 @@ public class WebhookIT {
         assertEquals(400, post("mailgun", "{not json").statusCode());
         assertEquals(404, post("carrier-pigeon", "{}").statusCode());
         assertEquals(503, post("postmark", "{}").statusCode(), "no credentials set for Postmark");
+    }
+
+    @Test
+    void anAccountsOwnKeyIsUsedAtItsUrlAndNoOtherKey() throws Exception {
+        TestAccount other = fixtures.newAccount("webhook-other");
+        accounts.setMailgunWebhookKey(account.id(), "key-of-account");
+        accounts.setMailgunWebhookKey(other.id(), "key-of-other");
+        Delivery d = sentDelivery();
+        String url = "mailgun/" + account.code();
+
+        assertEquals(401, post(url, mailgun("key-of-other", UUID.randomUUID().toString(), now(),
+                event("other-key-" + d.getId(), "delivered", d, ""))).statusCode(), "another account's key");
+        assertEquals(401, post(url, mailgun(KEY, UUID.randomUUID().toString(), now(),
+                event("installation-key-" + d.getId(), "delivered", d, ""))).statusCode(),
+                "the installation's key does not stand in for an account that has its own");
+        assertEquals(DeliveryStatus.ACCEPTED, fixtures.delivery(d.getId()).getStatus());
+
+        HttpResponse<String> own = post(url, mailgun("key-of-account", UUID.randomUUID().toString(), now(),
+                event("own-key-" + d.getId(), "delivered", d, "")));
+        assertEquals(200, own.statusCode(), own.body());
+        assertTrue(own.body().contains("\"matched\":1"), own.body());
+        assertEquals(DeliveryStatus.DELIVERED, fixtures.delivery(d.getId()).getStatus());
+    }
+
+    @Test
+    void anAccountWithoutItsOwnKeyFallsBackToTheInstallationsAndUnknownAccountsAreNotFound() throws Exception {
+        Delivery d = sentDelivery();
+        HttpResponse<String> response = post("mailgun/" + account.code(), mailgun(KEY, UUID.randomUUID().toString(), now(),
+                event("fallback-" + d.getId(), "delivered", d, "")));
+        assertEquals(200, response.statusCode(), response.body());
+        assertEquals(DeliveryStatus.DELIVERED, fixtures.delivery(d.getId()).getStatus());
+        assertEquals(404, post("mailgun/no-such-account-" + UUID.randomUUID(), mailgun(KEY, UUID.randomUUID().toString(),
+                now(), event("nowhere-" + d.getId(), "opened", d, ""))).statusCode());
+    }
+
+    @Test
+    void anEventForAnotherAccountsDeliveryIsKeptUnmatchedAndShownToTheAccountWhoseUrlGotIt() throws Exception {
+        TestAccount other = fixtures.newAccount("webhook-other");
+        accounts.setMailgunWebhookKey(other.id(), "key-of-other");
+        Delivery d = sentDelivery(); // this test's account, not `other`
+
+        HttpResponse<String> response = post("mailgun/" + other.code(), mailgun("key-of-other", UUID.randomUUID().toString(),
+                now(), event("foreign-" + d.getId(), "complained", d, "")));
+        assertEquals(200, response.statusCode(), response.body());
+        assertTrue(response.body().contains("\"unmatched\":1"), response.body());
+        assertEquals(DeliveryStatus.ACCEPTED, fixtures.delivery(d.getId()).getStatus(), "another account's event changes nothing");
+
+        ResultPage<UnmatchedEvent> ofOther = unmatchedEvents.ofAccount(other.id(), 0, 10);
+        assertEquals(1, ofOther.total());
+        UnmatchedEvent shown = ofOther.items().get(0);
+        assertEquals("foreign-" + d.getId(), shown.eventId());
+        assertEquals(DeliveryStatus.COMPLAINED, shown.status());
+        assertEquals(other.id(), shown.accountId());
+        assertTrue(unmatchedEvents.payload(other.id(), shown.id()).orElseThrow().contains("foreign-" + d.getId()));
+        assertTrue(unmatchedEvents.payload(account.id(), shown.id()).isEmpty(), "not another account's to read");
+        assertEquals(0, unmatchedEvents.ofAccount(account.id(), 0, 10).total());
+    }
+
+    @Test
+    void unmatchedEventsOfTheInstallationsUrlsBelongToNoAccountAndArePaged() throws Exception {
+        long before = unmatchedEvents.withoutAccount(0, 1).total();
+        for (int i = 0; i < 3; i++) {
+            String id = "stray-" + UUID.randomUUID();
+            assertEquals(200, post("mailgun", mailgun(KEY, UUID.randomUUID().toString(), now(), "{\"id\":\"" + id
+                    + "\",\"event\":\"delivered\",\"timestamp\":" + now() + ",\"recipient\":\"nobody@example.org\"}"))
+                    .statusCode());
+        }
+        ResultPage<UnmatchedEvent> page = unmatchedEvents.withoutAccount(0, 2);
+        assertEquals(before + 3, page.total());
+        assertEquals(2, page.items().size());
+        assertTrue(page.items().stream().allMatch(e -> e.accountId() == null && e.eventId().startsWith("stray-")),
+                "newest first: " + page.items());
+        assertTrue(!page.items().get(0).receivedAt().isBefore(page.items().get(1).receivedAt()));
+        assertEquals(1, unmatchedEvents.withoutAccount(2, 1).items().size());
+    }
+
+    @Test
+    void theSameRequestSentTwiceAtOnceIsStoredOnceAndTheSecondIsAReplay() throws Exception {
+        Delivery d = sentDelivery();
+        String body = mailgun(KEY, UUID.randomUUID().toString(), now(), event("twice-" + d.getId(), "delivered", d, ""));
+        HttpRequest request = HttpRequest.newBuilder(URI.create(URL + "mailgun")).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+        CompletableFuture<HttpResponse<String>> a = http.sendAsync(request, HttpResponse.BodyHandlers.ofString());
+        CompletableFuture<HttpResponse<String>> b = http.sendAsync(request, HttpResponse.BodyHandlers.ofString());
+        List<Integer> codes = Stream.of(a.get(), b.get()).map(HttpResponse::statusCode).sorted().toList();
+        assertEquals(List.of(200, 401), codes);
+        assertEquals(1, fixtures.count("provider_event WHERE event_id = 'twice-" + d.getId() + "'"));
+    }
+
+    @Test
+    void anAccountsPostmarkLoginIsCheckedAgainstItsStoredDigest() throws Exception {
+        accounts.setPostmarkWebhookLogin(account.id(), "pm-hook", "s3cret:with-colon");
+        Delivery d = sentDelivery();
+        String record = "{\"RecordType\":\"Delivery\",\"ID\":\"" + UUID.randomUUID() + "\",\"MessageID\":\"pm-" + d.getId()
+                + "\",\"Recipient\":\"" + d.getAddress() + "\",\"DeliveredAt\":\"2026-01-01T00:00:00Z\","
+                + "\"Metadata\":{\"distman-delivery-id\":\"" + d.getId() + "\"}}";
+        assertEquals(401, postmark(account.code(), "pm-hook:wrong", record).statusCode());
+        HttpResponse<String> ok = postmark(account.code(), "pm-hook:s3cret:with-colon", record);
+        assertEquals(200, ok.statusCode(), ok.body());
+        assertEquals(DeliveryStatus.DELIVERED, fixtures.delivery(d.getId()).getStatus());
+        assertEquals(1, fixtures.count("webhook_credential WHERE account_id = " + account.id() + " AND provider = 'postmark' AND secret NOT LIKE '%s3cret%'"),
+                "only a digest of the password is stored");
+    }
+
+    private HttpResponse<String> postmark(String accountCode, String login, String body) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create(URL + "postmark/" + accountCode)).header("Content-Type", "application/json")
+                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(login.getBytes(StandardCharsets.UTF_8)))
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
     }
 }

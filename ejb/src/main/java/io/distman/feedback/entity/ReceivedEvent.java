@@ -24,10 +24,29 @@ import java.time.Instant;
         query = "SELECT e.eventId FROM ReceivedEvent e WHERE e.provider = :provider AND e.eventId IN :eventIds")
 @NamedQuery(name = ReceivedEvent.UNMATCHED,
         query = "SELECT e FROM ReceivedEvent e WHERE e.deliveryId IS NULL ORDER BY e.receivedAt DESC")
+@NamedQuery(name = ReceivedEvent.UNMATCHED_OF_ACCOUNT,
+        query = "SELECT NEW io.distman.feedback.entity.UnmatchedEvent(e.id, e.accountId, e.provider, e.eventId, e.eventType,"
+                + " e.status, e.recipient, e.providerMessageId, e.occurredAt, e.receivedAt) FROM ReceivedEvent e"
+                + " WHERE e.deliveryId IS NULL AND e.accountId = :accountId ORDER BY e.receivedAt DESC, e.id DESC")
+@NamedQuery(name = ReceivedEvent.COUNT_UNMATCHED_OF_ACCOUNT,
+        query = "SELECT COUNT(e) FROM ReceivedEvent e WHERE e.deliveryId IS NULL AND e.accountId = :accountId")
+@NamedQuery(name = ReceivedEvent.UNMATCHED_WITHOUT_ACCOUNT,
+        query = "SELECT NEW io.distman.feedback.entity.UnmatchedEvent(e.id, e.accountId, e.provider, e.eventId, e.eventType,"
+                + " e.status, e.recipient, e.providerMessageId, e.occurredAt, e.receivedAt) FROM ReceivedEvent e"
+                + " WHERE e.deliveryId IS NULL AND e.accountId IS NULL ORDER BY e.receivedAt DESC, e.id DESC")
+@NamedQuery(name = ReceivedEvent.COUNT_UNMATCHED_WITHOUT_ACCOUNT,
+        query = "SELECT COUNT(e) FROM ReceivedEvent e WHERE e.deliveryId IS NULL AND e.accountId IS NULL")
+@NamedQuery(name = ReceivedEvent.PAYLOAD_OF_UNMATCHED,
+        query = "SELECT e FROM ReceivedEvent e WHERE e.id = :id AND e.deliveryId IS NULL")
 public class ReceivedEvent {
 
     public static final String KNOWN_IDS = "ReceivedEvent.knownIds";
     public static final String UNMATCHED = "ReceivedEvent.unmatched";
+    public static final String UNMATCHED_OF_ACCOUNT = "ReceivedEvent.unmatchedOfAccount";
+    public static final String COUNT_UNMATCHED_OF_ACCOUNT = "ReceivedEvent.countUnmatchedOfAccount";
+    public static final String UNMATCHED_WITHOUT_ACCOUNT = "ReceivedEvent.unmatchedWithoutAccount";
+    public static final String COUNT_UNMATCHED_WITHOUT_ACCOUNT = "ReceivedEvent.countUnmatchedWithoutAccount";
+    public static final String PAYLOAD_OF_UNMATCHED = "ReceivedEvent.payloadOfUnmatched";
 
     @Id
     @SequenceGenerator(name = "provider_event_seq", sequenceName = "provider_event_seq", allocationSize = 50)

@@ -87,6 +87,7 @@ public class DeliveryStatusRecorder {
      * at thousands of deliveries a second. A repeat would still be refused by the unique key.
      */
     public void recordFresh(Collection<Map.Entry<Delivery, StatusChange>> changes) {
+        suppressions.prefetch(changes);
         Instant now = clock.instant();
         changes.forEach(entry -> apply(entry.getKey(), entry.getValue(), now));
     }

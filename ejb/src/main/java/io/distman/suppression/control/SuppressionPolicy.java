@@ -6,13 +6,20 @@ import io.distman.message.entity.StatusChange;
 import io.distman.platform.control.Settings;
 import io.distman.suppression.entity.SoftBounce;
 import io.distman.suppression.entity.Suppression;
+import jakarta.annotation.Resource;
 import jakarta.enterprise.context.Dependent;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
 
 /**
  * Keeps the suppression list from what happens to deliveries, so the account stops mailing dead
@@ -29,8 +36,45 @@ import java.util.Locale;
 @Dependent
 public class SuppressionPolicy {
 
+    /** Transaction resource: counters known not to exist, so clearing them needs no look-up. */
+    private static final Object ABSENT_COUNTERS = SuppressionPolicy.class.getName() + ".absent";
+
     @PersistenceContext(unitName = "distman")
     EntityManager em;
+
+    @Resource
+    TransactionSynchronizationRegistry transaction;
+
+    /**
+     * Reads the soft-failure counters a batch of changes may touch with one query, instead of one
+     * look-up per delivered, opened or clicked event (the bulk of webhook traffic). What it learnt
+     * holds for the current transaction only.
+     */
+    public void prefetch(Collection<Map.Entry<Delivery, StatusChange>> changes) {
+        Set<SoftBounce.Key> keys = new HashSet<>();
+        for (Map.Entry<Delivery, StatusChange> change : changes) {
+            switch (change.getValue().status()) {
+                case DELIVERED, OPENED, CLICKED, FAILED -> {
+                    if (change.getKey().getAddress() != null) {
+                        keys.add(key(change.getKey()));
+                    }
+                }
+                default -> {
+                }
+            }
+        }
+        if (keys.size() < 2 || transaction.getTransactionKey() == null) {
+            return; // a single look-up costs the same as the query
+        }
+        List<Long> accounts = keys.stream().map(SoftBounce.Key::accountId).distinct().toList();
+        List<String> addresses = keys.stream().map(SoftBounce.Key::address).distinct().toList();
+        Set<SoftBounce.Key> absent = new HashSet<>(keys);
+        for (SoftBounce found : em.createNamedQuery(SoftBounce.OF_ADDRESSES, SoftBounce.class)
+                .setParameter("accountIds", accounts).setParameter("addresses", addresses).getResultList()) {
+            absent.remove(new SoftBounce.Key(found.getAccountId(), found.getAddress()));
+        }
+        transaction.putResource(ABSENT_COUNTERS, absent);
+    }
 
     public void after(Delivery delivery, StatusChange change) {
         if (delivery.getAddress() == null) {
@@ -62,6 +106,7 @@ public class SuppressionPolicy {
         if (counter == null) {
             counter = new SoftBounce(delivery.getAccountId(), address(delivery), change.occurredAt());
             em.persist(counter);
+            knownAbsent().remove(key(delivery));
         } else {
             counter.failedAgain(change.occurredAt(), Settings.duration("distman.suppression.softWindow", Duration.ofDays(14)));
         }
@@ -73,6 +118,9 @@ public class SuppressionPolicy {
     }
 
     private void clearSoftFailures(Delivery delivery) {
+        if (knownAbsent().contains(key(delivery))) {
+            return;
+        }
         SoftBounce counter = em.find(SoftBounce.class, key(delivery));
         if (counter != null) {
             em.remove(counter);
@@ -101,6 +149,13 @@ public class SuppressionPolicy {
         boolean active = existing.getExpiresAt() == null || existing.getExpiresAt().isAfter(now);
         boolean permanentAll = active && existing.getExpiresAt() == null && existing.getCategory() == null;
         return permanentAll && (expiresAt != null || category != null);
+    }
+
+    @SuppressWarnings("unchecked")
+    private Set<SoftBounce.Key> knownAbsent() {
+        Set<SoftBounce.Key> absent = transaction.getTransactionKey() == null ? null
+                : (Set<SoftBounce.Key>) transaction.getResource(ABSENT_COUNTERS);
+        return absent == null ? new HashSet<>() : absent;
     }
 
     private static SoftBounce.Key key(Delivery delivery) {

@@ -4,6 +4,7 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.IdClass;
+import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 import java.io.Serializable;
 import java.time.Duration;
@@ -14,7 +15,11 @@ import java.util.Objects;
 @Entity
 @Table(name = "soft_bounce")
 @IdClass(SoftBounce.Key.class)
+@NamedQuery(name = SoftBounce.OF_ADDRESSES,
+        query = "SELECT s FROM SoftBounce s WHERE s.accountId IN :accountIds AND s.address IN :addresses")
 public class SoftBounce {
+
+    public static final String OF_ADDRESSES = "SoftBounce.ofAddresses";
 
     @Id
     @Column(name = "account_id")
@@ -56,6 +61,8 @@ public class SoftBounce {
     }
 
     public int getFailures() { return failures; }
+    public Long getAccountId() { return accountId; }
+    public String getAddress() { return address; }
 
     /** Composite key: one counter per address of an account. */
     public static class Key implements Serializable {
@@ -68,6 +75,14 @@ public class SoftBounce {
         public Key(Long accountId, String address) {
             this.accountId = accountId;
             this.address = address;
+        }
+
+        public Long accountId() {
+            return accountId;
+        }
+
+        public String address() {
+            return address;
         }
 
         @Override

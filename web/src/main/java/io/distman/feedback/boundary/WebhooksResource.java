@@ -2,57 +2,99 @@ package io.distman.feedback.boundary;
 
 import io.distman.feedback.control.webhook.MalformedWebhookException;
 import io.distman.feedback.control.webhook.WebhookRejectedException;
-import io.distman.feedback.entity.IngestResult;
+import io.distman.feedback.entity.WebhookBusyException;
 import io.distman.feedback.entity.WebhookNotConfiguredException;
+import io.distman.message.entity.NotFoundException;
 import jakarta.ejb.EJB;
 import jakarta.ejb.EJBException;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.container.AsyncResponse;
+import jakarta.ws.rs.container.Suspended;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
- * One endpoint per provider: {@code POST /api/v1/webhooks/{mailgun|amazon-ses|sendgrid|postmark}}.
- * Authenticated by the provider's own scheme (signature, SNS certificate, basic auth), not by an API
- * key. Answers: 200 once stored (matched or not, so the provider does not retry for ever), 401 for
- * a forged, stale or replayed request, 400 for a malformed one, 503 when the webhook is not set up.
+ * One endpoint per provider: {@code POST /api/v1/webhooks/{mailgun|amazon-ses|sendgrid|postmark}} with
+ * the installation's credentials, and {@code .../{provider}/{account}} with the account's own (else the
+ * installation's), whose events only ever match that account's deliveries. Authenticated by the
+ * provider's own scheme (signature, SNS certificate, basic auth), not by an API key. Answers: 200 once
+ * stored (matched or not, so the provider does not retry for ever), 401 for a forged, stale or replayed
+ * request, 400 for a malformed one, 404 for an unknown provider or account, 503 when the webhook is not
+ * set up or the server is too busy. The request waits asynchronously: no server thread is held while
+ * its batch commits.
  */
 @Path("webhooks")
 @Produces(MediaType.APPLICATION_JSON)
 public class WebhooksResource {
+
+    private static final Logger LOG = Logger.getLogger(WebhooksResource.class.getName());
 
     @EJB
     WebhookIngestion ingestion;
 
     @POST
     @Path("{provider}")
-    public Response receive(@PathParam("provider") String provider, byte[] body, @Context HttpHeaders headers) {
+    public void receive(@PathParam("provider") String provider, byte[] body, @Context HttpHeaders headers,
+                        @Suspended AsyncResponse response) {
+        receive(provider, null, body, headers, response);
+    }
+
+    @POST
+    @Path("{provider}/{account}")
+    public void receiveForAccount(@PathParam("provider") String provider, @PathParam("account") String account, byte[] body,
+                                  @Context HttpHeaders headers, @Suspended AsyncResponse response) {
+        receive(provider, account, body, headers, response);
+    }
+
+    private void receive(String provider, String account, byte[] body, HttpHeaders headers, AsyncResponse response) {
         if (!WebhookIngestion.PROVIDERS.contains(provider)) {
-            return error(Response.Status.NOT_FOUND, "unknown provider " + provider);
+            response.resume(error(Response.Status.NOT_FOUND, "unknown provider " + provider));
+            return;
         }
+        // Never seen in practice; a request lost in a shutdown must not wait for ever.
+        response.setTimeout(60, TimeUnit.SECONDS);
+        response.setTimeoutHandler(r -> r.resume(error(Response.Status.SERVICE_UNAVAILABLE, "timed out")));
         Map<String, String> flat = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
         headers.getRequestHeaders().forEach((name, values) -> flat.put(name, String.join(",", values)));
         try {
-            IngestResult result = ingestion.receive(provider, body == null ? new byte[0] : body, flat);
-            return Response.ok(result).build();
-        } catch (WebhookRejectedException e) {
-            return error(Response.Status.UNAUTHORIZED, e.getMessage());
-        } catch (MalformedWebhookException e) {
-            return error(Response.Status.BAD_REQUEST, e.getMessage());
-        } catch (WebhookNotConfiguredException e) {
-            return error(Response.Status.SERVICE_UNAVAILABLE, e.getMessage());
-        } catch (EJBException e) {
-            if (e.getCausedByException() instanceof MalformedWebhookException malformed) {
-                return error(Response.Status.BAD_REQUEST, malformed.getMessage());
-            }
-            throw e;
+            ingestion.receive(provider, account, body == null ? new byte[0] : body, flat).whenComplete((result, failure) ->
+                    response.resume(failure == null ? Response.ok(result).build() : answer(failure)));
+        } catch (WebhookRejectedException | RuntimeException e) {
+            response.resume(answer(e));
         }
+    }
+
+    private static Response answer(Throwable failure) {
+        Throwable cause = failure;
+        while ((cause instanceof CompletionException || cause instanceof EJBException) && cause.getCause() != null) {
+            cause = cause.getCause();
+        }
+        if (cause instanceof WebhookRejectedException) {
+            return error(Response.Status.UNAUTHORIZED, cause.getMessage());
+        }
+        if (cause instanceof MalformedWebhookException) {
+            return error(Response.Status.BAD_REQUEST, cause.getMessage());
+        }
+        if (cause instanceof NotFoundException) {
+            return error(Response.Status.NOT_FOUND, cause.getMessage());
+        }
+        if (cause instanceof WebhookNotConfiguredException || cause instanceof WebhookBusyException) {
+            return error(Response.Status.SERVICE_UNAVAILABLE, cause.getMessage());
+        }
+        // Not stored: a 5xx, so the provider sends it again.
+        LOG.log(Level.WARNING, "webhook request failed", failure);
+        return error(Response.Status.INTERNAL_SERVER_ERROR, "not stored, please retry");
     }
 
     private static Response error(Response.Status status, String message) {

@@ -16,12 +16,29 @@ public final class BasicAuthAuthenticator implements RequestAuthenticator {
     private final byte[] expectedDigest;
 
     public BasicAuthAuthenticator(String username, String password) {
+        this(digest(username, password));
+    }
+
+    private BasicAuthAuthenticator(byte[] expectedDigest) {
+        this.expectedDigest = expectedDigest.clone();
+    }
+
+    /** From a stored {@link #digest}: an account's Postmark password is never kept in clear. */
+    public static BasicAuthAuthenticator ofDigest(byte[] digest) {
+        if (digest == null || digest.length != 32) {
+            throw new IllegalArgumentException("not a SHA-256 digest");
+        }
+        return new BasicAuthAuthenticator(digest);
+    }
+
+    /** SHA-256 of {@code username:password}, what a request's credentials are compared with. */
+    public static byte[] digest(String username, String password) {
         Objects.requireNonNull(username, "username");
         Objects.requireNonNull(password, "password");
         if (username.indexOf(':') >= 0) {
             throw new IllegalArgumentException("a Basic auth user name cannot contain ':'");
         }
-        this.expectedDigest = sha256(username + ":" + password);
+        return sha256(username + ":" + password);
     }
 
     @Override

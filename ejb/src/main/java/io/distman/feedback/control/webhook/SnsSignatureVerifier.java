@@ -20,22 +20,28 @@ import static io.distman.feedback.control.webhook.JsonFields.text;
 
 /**
  * Verifies Amazon SNS message signatures (SignatureVersion 1: SHA1withRSA, 2: SHA256withRSA) with
- * the certificate named by SigningCertURL, after making sure that URL points at SNS itself.
+ * the certificate named by SigningCertURL, after making sure that URL points at SNS itself, and
+ * refuses messages whose (signed) Timestamp is too old: a captured notification cannot be replayed
+ * for ever. SNS retries an HTTP/S delivery for at most 3,600 s, so a retry is never older than that.
  */
 public final class SnsSignatureVerifier implements SnsMessageVerifier {
 
     private final CertificateSource certificates;
     private final Set<String> allowedTopicArns;
     private final Clock clock;
+    private final FreshnessCheck maxAge;
 
     /**
      * @param allowedTopicArns topics we subscribed to; empty accepts any topic. A valid signature only
      *                         proves that SNS sent the message, not that it is one of our topics.
+     * @param maxAge           how far the message's Timestamp may be from now ({@link FreshnessCheck#disabled}
+     *                         only for replaying archived notifications)
      */
-    public SnsSignatureVerifier(CertificateSource certificates, Set<String> allowedTopicArns, Clock clock) {
+    public SnsSignatureVerifier(CertificateSource certificates, Set<String> allowedTopicArns, FreshnessCheck maxAge) {
         this.certificates = Objects.requireNonNull(certificates, "certificates");
         this.allowedTopicArns = Set.copyOf(allowedTopicArns);
-        this.clock = Objects.requireNonNull(clock, "clock");
+        this.maxAge = Objects.requireNonNull(maxAge, "maxAge");
+        this.clock = maxAge.clock();
     }
 
     @Override
@@ -86,6 +92,8 @@ public final class SnsSignatureVerifier implements SnsMessageVerifier {
         if (!valid) {
             throw new WebhookRejectedException("SNS signature does not match");
         }
+        // Judged after the signature, so the Timestamp is one SNS vouched for.
+        maxAge.check(Timestamps.fromIso(text(envelope, "Timestamp")));
     }
 
     private X509Certificate certificate(URI url) throws WebhookRejectedException {

@@ -19,6 +19,7 @@ import java.nio.file.Path;
 import java.security.Signature;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -52,7 +53,7 @@ class AmazonSesEventParserTest {
         return keys.certificate();
     };
     private final AmazonSesEventParser verifying =
-            new AmazonSesEventParser(new SnsSignatureVerifier(certificates, Set.of(), clock));
+            new AmazonSesEventParser(new SnsSignatureVerifier(certificates, Set.of(), FreshnessCheck.disabled(clock)));
     private final AmazonSesEventParser unverified = new AmazonSesEventParser(SnsMessageVerifier.insecureAcceptAll());
 
     @BeforeAll
@@ -131,7 +132,7 @@ class AmazonSesEventParserTest {
     @Test
     void topicsCanBeRestricted() throws Exception {
         AmazonSesEventParser restricted = new AmazonSesEventParser(
-                new SnsSignatureVerifier(certificates, Set.of(TOPIC), clock));
+                new SnsSignatureVerifier(certificates, Set.of(TOPIC), FreshnessCheck.disabled(clock)));
         byte[] ours = signed(corpusEnvelope(SIGNED_SAMPLE).add("TopicArn", TOPIC), "2");
         assertEquals(1, restricted.parse(ours, Map.of()).size());
 
@@ -140,10 +141,42 @@ class AmazonSesEventParserTest {
     }
 
     @Test
+    void notificationsOlderThanTheMaxAgeAreRefusedYoungerOnesAccepted() throws Exception {
+        // Signed as published now; the clock then moves on: SNS stops retrying after 3,600 s.
+        Instant published = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        MutableClock at = new MutableClock(published.plus(Duration.ofMinutes(59)));
+        AmazonSesEventParser withAge = new AmazonSesEventParser(
+                new SnsSignatureVerifier(certificates, Set.of(), FreshnessCheck.of(at, Duration.ofHours(1))));
+        byte[] body = signedAt(published);
+        assertEquals(1, withAge.parse(body, Map.of()).size(), "59 minutes old is within the hour");
+
+        at.advance(Duration.ofMinutes(2));
+        WebhookRejectedException stale = assertThrows(WebhookRejectedException.class, () -> withAge.parse(body, Map.of()));
+        assertTrue(stale.getMessage().contains("outside"), stale.getMessage());
+    }
+
+    @Test
+    void aTimestampIsOnlyJudgedOnceTheSignatureHolds() {
+        Instant published = Instant.now().truncatedTo(ChronoUnit.MILLIS).minus(Duration.ofHours(3));
+        AmazonSesEventParser withAge = new AmazonSesEventParser(new SnsSignatureVerifier(certificates, Set.of(),
+                FreshnessCheck.of(new MutableClock(published.plus(Duration.ofHours(3))), Duration.ofHours(1))));
+        // A stale message whose timestamp was made to look fresh is refused for its signature.
+        byte[] forged = Json.createObjectBuilder(Json.createReader(new ByteArrayInputStream(signedAt(published))).readObject())
+                .add("Timestamp", published.plus(Duration.ofHours(3)).toString()).build().toString().getBytes(StandardCharsets.UTF_8);
+        WebhookRejectedException e = assertThrows(WebhookRejectedException.class, () -> withAge.parse(forged, Map.of()));
+        assertTrue(e.getMessage().contains("signature"), e.getMessage());
+    }
+
+    /** The sample, published (and signed) at {@code published}; the test certificate is valid from now on. */
+    private static byte[] signedAt(Instant published) {
+        return signed(corpusEnvelope(SIGNED_SAMPLE).add("Timestamp", published.toString()), "2");
+    }
+
+    @Test
     void unreachableCertificateIsAServerProblemNotARejection() {
         AmazonSesEventParser offline = new AmazonSesEventParser(new SnsSignatureVerifier(url -> {
             throw new IOException("connection refused");
-        }, Set.of(), clock));
+        }, Set.of(), FreshnessCheck.disabled(clock)));
         byte[] body = signed(corpusEnvelope(SIGNED_SAMPLE), "2");
         assertThrows(UncheckedIOException.class, () -> offline.parse(body, Map.of()));
     }
