@@ -40,6 +40,8 @@ public class FixturesServlet extends HttpServlet {
                     request.getParameter("password")));
             case "/grant" -> fixtures.grantSupport(request.getParameter("username"),
                     Long.parseLong(request.getParameter("account")));
+            case "/suppress" -> fixtures.suppress(Long.parseLong(request.getParameter("account")),
+                    request.getParameter("address"), request.getParameter("reason"));
             case "/sweep" -> Dispatching.sweep();
             case "/report" -> json.add("changed", fixtures.report(Long.parseLong(request.getParameter("delivery")),
                     new StatusChange(DeliveryStatus.valueOf(request.getParameter("status")), Instant.now(), "TEST",

@@ -21,10 +21,26 @@ import java.time.Instant;
                 + "AND (s.expiresAt IS NULL OR s.expiresAt > :now) AND (s.category IS NULL OR s.category = :category)")
 @NamedQuery(name = Suppression.OF_ADDRESS,
         query = "SELECT s FROM Suppression s WHERE s.accountId = :accountId AND s.address = :address")
+// The support screen's search. Optional filters are given as "match everything" values rather than
+// "(:p IS NULL OR ...)", which Derby refuses for untyped parameters: the address part and the reason as
+// LIKE patterns ('%' for any), "active only" as the instant an entry must outlive (far past for all).
+@NamedQuery(name = Suppression.SEARCH_NEWEST, query = "SELECT s FROM Suppression s WHERE " + Suppression.SEARCH
+        + " ORDER BY s.createdAt DESC, s.id DESC")
+@NamedQuery(name = Suppression.SEARCH_OLDEST, query = "SELECT s FROM Suppression s WHERE " + Suppression.SEARCH
+        + " ORDER BY s.createdAt, s.id")
+@NamedQuery(name = Suppression.SEARCH_ADDRESS, query = "SELECT s FROM Suppression s WHERE " + Suppression.SEARCH
+        + " ORDER BY s.address, s.id")
+@NamedQuery(name = Suppression.SEARCH_COUNT, query = "SELECT COUNT(s) FROM Suppression s WHERE " + Suppression.SEARCH)
 public class Suppression {
 
     public static final String ACTIVE_FOR = "Suppression.activeFor";
     public static final String OF_ADDRESS = "Suppression.ofAddress";
+    public static final String SEARCH_NEWEST = "Suppression.searchNewest";
+    public static final String SEARCH_OLDEST = "Suppression.searchOldest";
+    public static final String SEARCH_ADDRESS = "Suppression.searchAddress";
+    public static final String SEARCH_COUNT = "Suppression.searchCount";
+    static final String SEARCH = "s.accountId = :accountId AND s.address LIKE :address ESCAPE '!' "
+            + "AND s.reason LIKE :reason ESCAPE '!' AND (s.expiresAt IS NULL OR s.expiresAt > :activeAfter)";
 
     @Id
     @SequenceGenerator(name = "suppression_seq", sequenceName = "suppression_seq", allocationSize = 50)
@@ -58,6 +74,10 @@ public class Suppression {
     @Column(length = 20)
     private Category category;
 
+    /** The support user who added the entry by hand; null for entries the policy made. */
+    @Column(name = "created_by", length = 100)
+    private String createdBy;
+
     protected Suppression() {
     }
 
@@ -81,6 +101,16 @@ public class Suppression {
     public Instant getCreatedAt() { return createdAt; }
     public Instant getExpiresAt() { return expiresAt; }
     public Category getCategory() { return category; }
+    public String getCreatedBy() { return createdBy; }
+
+    /** @return whether the entry still stops mail at {@code now} */
+    public boolean isActiveAt(Instant now) {
+        return expiresAt == null || expiresAt.isAfter(now);
+    }
+
+    public void addedBy(String username) {
+        this.createdBy = username;
+    }
 
     public void limitTo(Category category) {
         this.category = category;
@@ -97,5 +127,6 @@ public class Suppression {
         this.createdAt = at;
         this.expiresAt = expiresAt;
         this.category = category;
+        this.createdBy = null;
     }
 }

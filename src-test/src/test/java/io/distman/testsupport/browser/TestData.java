@@ -46,6 +46,11 @@ public final class TestData {
         fixture("grant", Map.of("username", username, "account", String.valueOf(accountId)));
     }
 
+    /** Puts an address on the account's suppression list, as a bounce or complaint would (detail "added by a test"). */
+    public void suppress(long accountId, String address, String reason) {
+        fixture("suppress", Map.of("account", String.valueOf(accountId), "address", address, "reason", reason));
+    }
+
     /** Runs the dispatch job once and waits for it. */
     public void sweep() {
         fixture("sweep", Map.of());

@@ -106,7 +106,12 @@ public class Fixtures {
     }
 
     public void suppress(long accountId, String address, String reason) {
-        em.persist(new Suppression(accountId, address, reason, "added by a test", null, Instant.now(), null));
+        suppressUntil(accountId, address, reason, null);
+    }
+
+    /** A suppression that ends at {@code expiresAt} (may be in the past: an expired entry). */
+    public void suppressUntil(long accountId, String address, String reason, Instant expiresAt) {
+        em.persist(new Suppression(accountId, address, reason, "added by a test", null, Instant.now(), expiresAt));
     }
 
     public long count(String table) {
