@@ -21,7 +21,6 @@ import java.util.stream.Collectors;
 public final class TestData {
 
     private final String base;
-    private final HttpClient http = HttpClient.newHttpClient();
 
     public TestData(URL base) {
         String url = base.toExternalForm();
@@ -89,9 +88,14 @@ public final class TestData {
                 : Json.createReader(new StringReader(response.body())).readObject();
     }
 
-    private HttpResponse<String> send(HttpRequest request) {
+    /**
+     * A client per request: a pooled connection left idle past GlassFish's keep-alive timeout (30 s, e.g.
+     * while a browser test clicked around) is closed by the server, and reusing it failed a fixture call
+     * with "EOF reached while reading".
+     */
+    private static HttpResponse<String> send(HttpRequest request) {
         try {
-            return http.send(request, HttpResponse.BodyHandlers.ofString());
+            return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
             throw new IllegalStateException(e);
         } catch (InterruptedException e) {
