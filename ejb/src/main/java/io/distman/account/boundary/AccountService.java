@@ -16,7 +16,6 @@ import io.distman.account.entity.MailgunRegion;
 import io.distman.account.entity.TransportKind;
 import io.distman.account.entity.TrackingChoice;
 import io.distman.message.entity.Category;
-import io.distman.account.entity.InvalidSettingException;
 import io.distman.account.entity.UserRole;
 import io.distman.account.entity.WebhookCredential;
 import io.distman.feedback.control.webhook.BasicAuthAuthenticator;
@@ -240,7 +239,7 @@ public class AccountService {
         try {
             SendGridSignatureVerifier.fromBase64(key, FreshnessCheck.defaultWindow(clock));
         } catch (IllegalArgumentException e) {
-            throw new InvalidSettingException("the SendGrid verification key is not a Base64 DER EC public key");
+            throw new InvalidSettingsException("the SendGrid verification key is not a Base64 DER EC public key");
         }
         storeWebhookCredential(accountId, "sendgrid", key, null);
     }
@@ -249,7 +248,7 @@ public class AccountService {
     public void setPostmarkWebhookLogin(long accountId, String username, String password) {
         String user = required(username, "the Postmark webhook user name");
         if (user.indexOf(':') >= 0) {
-            throw new InvalidSettingException("a basic-auth user name cannot contain ':'");
+            throw new InvalidSettingsException("a basic-auth user name cannot contain ':'");
         }
         byte[] digest = BasicAuthAuthenticator.digest(user, required(password, "the Postmark webhook password"));
         storeWebhookCredential(accountId, "postmark", HexFormat.of().formatHex(digest), user);
@@ -260,7 +259,7 @@ public class AccountService {
         List<String> topics = topicArns == null ? List.of()
                 : topicArns.stream().filter(t -> t != null && !t.isBlank()).map(String::strip).distinct().toList();
         if (topics.isEmpty() || topics.stream().anyMatch(t -> !t.startsWith("arn:aws:sns:") || t.contains(","))) {
-            throw new InvalidSettingException("SES webhooks need one or more SNS topic ARNs (arn:aws:sns:...)");
+            throw new InvalidSettingsException("SES webhooks need one or more SNS topic ARNs (arn:aws:sns:...)");
         }
         storeWebhookCredential(accountId, "amazon-ses", String.join(",", topics), null);
     }
@@ -289,7 +288,7 @@ public class AccountService {
 
     private static String required(String value, String what) {
         if (value == null || value.isBlank()) {
-            throw new InvalidSettingException(what + " is required");
+            throw new InvalidSettingsException(what + " is required");
         }
         return value.strip();
     }
