@@ -117,4 +117,15 @@ public class Fixtures {
     public long count(String table) {
         return ((Number) em.createNativeQuery("SELECT COUNT(*) FROM " + table).getSingleResult()).longValue();
     }
+
+    /**
+     * Pretends the delivery has sat in its status (PENDING) since {@code at}, so the stuck-queue check sees
+     * an old queue without the test waiting half an hour.
+     */
+    public void statusSince(long deliveryId, Instant at) {
+        em.createNativeQuery("UPDATE delivery SET status_at = ?, created_at = ? WHERE id = ?")
+                .setParameter(1, java.sql.Timestamp.from(at)).setParameter(2, java.sql.Timestamp.from(at))
+                .setParameter(3, deliveryId).executeUpdate();
+        em.getEntityManagerFactory().getCache().evict(Delivery.class, deliveryId);
+    }
 }
