@@ -117,4 +117,9 @@ public class Fixtures {
     public long count(String table) {
         return ((Number) em.createNativeQuery("SELECT COUNT(*) FROM " + table).getSingleResult()).longValue();
     }
+
+    /** Puts the delivery's next attempt at {@code at}, as a back-off after a temporary failure would. */
+    public void scheduleAt(long deliveryId, Instant at) {
+        em.find(Delivery.class, deliveryId, LockModeType.PESSIMISTIC_WRITE).scheduleAt(at);
+    }
 }
