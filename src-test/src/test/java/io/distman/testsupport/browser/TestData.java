@@ -103,4 +103,9 @@ public final class TestData {
             throw new IllegalStateException(e);
         }
     }
+
+    /** How many mails the test SMTP server (GreenMail, in GlassFish) has received for the address. */
+    public long received(String address) {
+        return fixture("received", Map.of("address", address)).getJsonNumber("count").longValue();
+    }
 }

@@ -128,4 +128,9 @@ public class Fixtures {
                 .setParameter(3, deliveryId).executeUpdate();
         em.getEntityManagerFactory().getCache().evict(Delivery.class, deliveryId);
     }
+
+    /** Puts the delivery's next attempt at {@code at}, as a back-off after a temporary failure would. */
+    public void scheduleAt(long deliveryId, Instant at) {
+        em.find(Delivery.class, deliveryId, LockModeType.PESSIMISTIC_WRITE).scheduleAt(at);
+    }
 }
