@@ -47,6 +47,8 @@ public class FixturesServlet extends HttpServlet {
                     new StatusChange(DeliveryStatus.valueOf(request.getParameter("status")), Instant.now(), "TEST",
                             intOrNull(request.getParameter("smtpCode")), request.getParameter("enhancedCode"),
                             request.getParameter("diagnostic"), null, "test:" + UUID.randomUUID(), null, false)));
+            case "/created" -> fixtures.createdAt(Long.parseLong(request.getParameter("delivery")),
+                    Instant.parse(request.getParameter("at")));
             default -> {
                 response.sendError(404, "unknown fixture " + request.getPathInfo());
                 return;

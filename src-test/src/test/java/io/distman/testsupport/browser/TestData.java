@@ -103,4 +103,9 @@ public final class TestData {
             throw new IllegalStateException(e);
         }
     }
+
+    /** Pretends the delivery was raised at {@code at} (e.g. yesterday, for the workbench widget). */
+    public void createdAt(long deliveryId, java.time.Instant at) {
+        fixture("created", Map.of("delivery", String.valueOf(deliveryId), "at", at.toString()));
+    }
 }

@@ -117,4 +117,16 @@ public class Fixtures {
     public long count(String table) {
         return ((Number) em.createNativeQuery("SELECT COUNT(*) FROM " + table).getSingleResult()).longValue();
     }
+
+    /**
+     * Pretends the delivery (and its message) was raised at {@code at}: the widget and the reports count
+     * by creation time, and a test cannot wait for yesterday.
+     */
+    public void createdAt(long deliveryId, Instant at) {
+        java.sql.Timestamp time = java.sql.Timestamp.from(at);
+        em.createNativeQuery("UPDATE delivery SET created_at = ? WHERE id = ?").setParameter(1, time)
+                .setParameter(2, deliveryId).executeUpdate();
+        em.createNativeQuery("UPDATE message SET created_at = ? WHERE id = (SELECT message_id FROM delivery WHERE id = ?)")
+                .setParameter(1, time).setParameter(2, deliveryId).executeUpdate();
+    }
 }

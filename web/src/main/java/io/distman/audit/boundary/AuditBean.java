@@ -141,7 +141,7 @@ public class AuditBean implements Serializable {
     }
 
     private static ZoneId zone() {
-        return ZoneId.systemDefault();
+        return AuditParameters.zone();
     }
 
     /** The table's model: PrimeFaces asks for one page and the count; both go to the database. */
