@@ -3,7 +3,7 @@ package io.distman.workbench.entity;
 import io.distman.message.entity.DeliveryStatus;
 import java.io.Serializable;
 import java.time.Instant;
-import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -18,7 +18,8 @@ public record FailureCounts(Instant from, Instant until, Map<DeliveryStatus, Lon
             DeliveryStatus.REJECTED, DeliveryStatus.UNSUBSCRIBED);
 
     public FailureCounts {
-        Map<DeliveryStatus, Long> all = new EnumMap<>(DeliveryStatus.class);
+        // Insertion-ordered, so the map iterates in the order the widget shows (an EnumMap would use the enum's).
+        Map<DeliveryStatus, Long> all = new LinkedHashMap<>();
         STATUSES.forEach(s -> all.put(s, 0L));
         if (counts != null) {
             counts.forEach((status, n) -> {
