@@ -179,14 +179,14 @@ public class WorkbenchScreenIT {
 
     @Test
     @Order(4)
-    void theMonthlyReportCountsThisMonthsAndLastMonthsMail() throws Exception {
+    void theMonthlyReportCountsTheAccountsMail() throws Exception {
         try (Browser browser = Browser.open(base)) {
             browser.login(agent, PASSWORD);
             browser.go("app/reports/monthly.xhtml");
-            assertEquals("7 emails in all", browser.find(By.id("monthly:total")).getText());
-            assertTrue(browser.find(By.id("monthly:rows")).getText().contains("FAILED"));
-            assertTrue(browser.find(By.cssSelector("#monthly\\:chart canvas")).isDisplayed());
+            browser.find(By.cssSelector("#monthly\\:chart canvas"));
             browser.screenshot("monthly");
+            assertEquals("7 emails in all", browser.find(By.id("monthly:rows:total")).getText());
+            assertTrue(browser.find(By.id("monthly:rows")).getText().contains("FAILED"));
         }
     }
 }
