@@ -57,6 +57,11 @@ final class MonthlyChart {
         BarChartOptions options = new BarChartOptions();
         options.setScales(scales);
         options.setMaintainAspectRatio(false);
+        // No grow-in animation: a report's bars should be final at once (and so are screenshots and prints).
+        org.primefaces.model.charts.optionconfig.animation.Animation still =
+                new org.primefaces.model.charts.optionconfig.animation.Animation();
+        still.setDuration(0);
+        options.setAnimation(still);
         BarChartModel model = new BarChartModel();
         model.setData(data);
         model.setOptions(options);
