@@ -108,4 +108,9 @@ public final class TestData {
     public long received(String address) {
         return fixture("received", Map.of("address", address)).getJsonNumber("count").longValue();
     }
+
+    /** Pretends the delivery was raised at {@code at} (e.g. yesterday, for the workbench widget). */
+    public void createdAt(long deliveryId, java.time.Instant at) {
+        fixture("created", Map.of("delivery", String.valueOf(deliveryId), "at", at.toString()));
+    }
 }

@@ -133,4 +133,16 @@ public class Fixtures {
     public void scheduleAt(long deliveryId, Instant at) {
         em.find(Delivery.class, deliveryId, LockModeType.PESSIMISTIC_WRITE).scheduleAt(at);
     }
+
+    /**
+     * Pretends the delivery (and its message) was raised at {@code at}: the widget and the reports count
+     * by creation time, and a test cannot wait for yesterday.
+     */
+    public void createdAt(long deliveryId, Instant at) {
+        java.sql.Timestamp time = java.sql.Timestamp.from(at);
+        em.createNativeQuery("UPDATE delivery SET created_at = ? WHERE id = ?").setParameter(1, time)
+                .setParameter(2, deliveryId).executeUpdate();
+        em.createNativeQuery("UPDATE message SET created_at = ? WHERE id = (SELECT message_id FROM delivery WHERE id = ?)")
+                .setParameter(1, time).setParameter(2, deliveryId).executeUpdate();
+    }
 }

@@ -120,7 +120,7 @@ public class AuditBean implements Serializable {
     }
 
     private static ZoneId zone() {
-        return ZoneId.systemDefault();
+        return AuditParameters.zone();
     }
 
     /** A page in the column order the user picked (PrimeFaces remembers it; the exports follow it too). */
