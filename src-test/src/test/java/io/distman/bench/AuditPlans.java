@@ -25,11 +25,15 @@ final class AuditPlans {
     static final String WIDGET_SQL = "SELECT status, COUNT(account_id) FROM delivery WHERE account_id = ?"
             + " AND status IN (?, ?, ?, ?) AND created_at >= ? AND created_at < ? GROUP BY status";
 
-    private static final String PAGE = "SELECT t0.ID, t1.ID, t0.CREATED_AT, t0.RAISED_BY, t0.ADDRESS, t1.SUBJECT,"
-            + " t1.SOURCE_MODULE, t1.SOURCE_REF, t0.STATUS, t0.STATUS_AT FROM DELIVERY t0, MESSAGE t1 WHERE (%s"
-            + " AND (t1.ID = t0.MESSAGE_ID)) ORDER BY t0.CREATED_AT DESC, t0.ID DESC LIMIT 25 OFFSET 0";
-    private static final String COUNT = "SELECT COUNT(t0.ACCOUNT_ID) FROM DELIVERY t0 WHERE %s";
-    private static final String RANGE = " AND (t0.CREATED_AT >= ?)) AND (t0.CREATED_AT < ?))";
+    /** EclipseLink's page query around the filter's first conditions (%s, with the alias t0.). */
+    private static final String PAGE = "SELECT t0.ID AS a1, t1.ID AS a2, t0.created_at AS a3, t0.raised_by AS a4,"
+            + " t0.ADDRESS AS a5, t1.SUBJECT AS a6, t1.source_module AS a7, t1.source_ref AS a8, t0.STATUS AS a9,"
+            + " t0.status_at AS a10 FROM delivery t0, message t1 WHERE ((((%s AND (t0.created_at >= ?))"
+            + " AND (t0.created_at < ?)) AND (t1.ID = t0.message_id)) ORDER BY t0.created_at DESC, t0.ID DESC"
+            + " LIMIT ? OFFSET ?";
+    /** EclipseLink's count (%s without an alias). */
+    private static final String COUNT = "SELECT COUNT(account_id) FROM delivery WHERE (((%s AND (created_at >= ?))"
+            + " AND (created_at < ?))";
 
     private AuditPlans() {
     }
@@ -46,18 +50,17 @@ final class AuditPlans {
 
     static void write(Connection c, long account, Instant allTime, Instant yearAgo, Instant tomorrow, Instant yesterday,
             Instant today) throws SQLException, IOException {
-        audit(c, "address", "(((t0.ACCOUNT_ID = ?) AND (t0.ADDRESS = ?)" + RANGE,
-                List.of(account, AuditBench.TENANT, allTime, tomorrow));
-        audit(c, "address_shared", "(((t0.ACCOUNT_ID = ?) AND (t0.ADDRESS = ?)" + RANGE,
-                List.of(account, AuditBench.SHARED, allTime, tomorrow));
-        audit(c, "status_year", "(((t0.ACCOUNT_ID = ?) AND (t0.STATUS IN (?))" + RANGE,
-                List.of(account, "FAILED", yearAgo, tomorrow));
-        audit(c, "raised_by_all", "(((t0.ACCOUNT_ID = ?) AND (t0.RAISED_BY = ?)" + RANGE,
-                List.of(account, "agent00", allTime, tomorrow));
-        String contains = "(((t0.ACCOUNT_ID = ?) AND (LOWER(t0.ADDRESS) LIKE ? ESCAPE '\\')" + RANGE;
-        audit(c, "contains_all", contains, List.of(account, "%smith17%", allTime, tomorrow));
-        audit(c, "contains_common_all", contains, List.of(account, "%smith%", allTime, tomorrow));
-        generic(c, "contains_all_generic_page", String.format(PAGE, contains), List.of(account, "%smith17%", allTime, tomorrow));
+        audit(c, "address", "((%saccount_id = ?) AND (%sADDRESS = ?))", List.of(account, AuditBench.TENANT, allTime, tomorrow));
+        audit(c, "address_shared", "((%saccount_id = ?) AND (%sADDRESS = ?))", List.of(account, AuditBench.SHARED, allTime, tomorrow));
+        audit(c, "status_year", "((%saccount_id = ?) AND (%sSTATUS IN (?)))", List.of(account, "FAILED", yearAgo, tomorrow));
+        audit(c, "raised_by_all", "((%saccount_id = ?) AND (%sraised_by = ?))", List.of(account, "agent00", allTime, tomorrow));
+        String contains = "((%saccount_id = ?) AND LOWER(%sADDRESS) LIKE ? ESCAPE ?)";
+        audit(c, "contains_all", contains, List.of(account, "%smith17%", "\\", allTime, tomorrow));
+        audit(c, "contains_common_all", contains, List.of(account, "%smith%", "\\", allTime, tomorrow));
+        generic(c, "contains_all_generic_page", String.format(PAGE, contains.replace("%s", "t0.")),
+                List.of(account, "%smith17%", "\\", allTime, tomorrow, 25L, 0L));
+        generic(c, "contains_common_all_generic_page", String.format(PAGE, contains.replace("%s", "t0.")),
+                List.of(account, "%smith%", "\\", allTime, tomorrow, 25L, 0L));
         try (PreparedStatement ps = c.prepareStatement(EXPLAIN + WIDGET_SQL)) {
             bindWidget(ps, account, yesterday, today);
             save(ps, "widget");
@@ -66,14 +69,20 @@ final class AuditPlans {
 
     private static final String EXPLAIN = "EXPLAIN (ANALYZE, BUFFERS) ";
 
-    private static void audit(Connection c, String name, String where, List<Object> values) throws SQLException, IOException {
-        for (String[] query : new String[][] {{"page", PAGE}, {"count", COUNT}}) {
-            try (PreparedStatement ps = c.prepareStatement(EXPLAIN + String.format(query[1], where))) {
-                for (int i = 0; i < values.size(); i++) {
-                    bind(ps, i + 1, values.get(i));
-                }
-                save(ps, name + "_" + query[0]);
+    private static void audit(Connection c, String name, String first, List<Object> values) throws SQLException, IOException {
+        List<Object> page = new ArrayList<>(values);
+        page.add(25L);
+        page.add(0L);
+        explain(c, name + "_page", String.format(PAGE, first.replace("%s", "t0.")), page);
+        explain(c, name + "_count", String.format(COUNT, first.replace("%s", "")), values);
+    }
+
+    private static void explain(Connection c, String name, String sql, List<Object> values) throws SQLException, IOException {
+        try (PreparedStatement ps = c.prepareStatement(EXPLAIN + sql)) {
+            for (int i = 0; i < values.size(); i++) {
+                bind(ps, i + 1, values.get(i));
             }
+            save(ps, name);
         }
     }
 

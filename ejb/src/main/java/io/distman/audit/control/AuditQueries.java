@@ -3,6 +3,8 @@ package io.distman.audit.control;
 import io.distman.audit.entity.AuditFilter;
 import io.distman.audit.entity.AuditRow;
 import io.distman.audit.entity.AuditSort;
+import io.distman.platform.control.SchemaMigration;
+import jakarta.ejb.EJB;
 import jakarta.enterprise.context.Dependent;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -26,11 +28,15 @@ public class AuditQueries {
     @PersistenceContext(unitName = "distman")
     EntityManager em;
 
+    @EJB
+    SchemaMigration database;
+
     public List<AuditRow> page(long accountId, AuditFilter filter, int first, int size) {
         if (first < 0 || size < 1) {
             throw new IllegalArgumentException("a page needs first >= 0 and size >= 1, not " + first + "/" + size);
         }
         AuditQuery query = new AuditQuery(accountId, filter);
+        planForTheValues(filter);
         String direction = filter.ascending() ? " ASC" : " DESC";
         // The id breaks ties, so a row never shows on two pages or none when many share a time or status.
         String order = " ORDER BY " + filter.sort().path() + direction + ", d.id" + direction;
@@ -39,6 +45,7 @@ public class AuditQueries {
 
     public long count(long accountId, AuditFilter filter) {
         AuditQuery query = new AuditQuery(accountId, filter);
+        planForTheValues(filter);
         // COUNT of a column every audit index starts with (NOT NULL, so the same number as COUNT(d)): PostgreSQL
         // then counts from the index alone; COUNT(d) becomes COUNT(id), which sends it to the table for each row.
         TypedQuery<Long> count = em.createQuery("SELECT COUNT(d.accountId) FROM Delivery d" + query.where(), Long.class);
@@ -71,6 +78,19 @@ public class AuditQueries {
                 return;
             }
             last = batch.get(batch.size() - 1);
+        }
+    }
+
+    /**
+     * A search for part of an address is planned for the text searched, in this transaction only. After a
+     * statement has run five times the driver prepares it on the server, and PostgreSQL may then reuse a
+     * generic plan made without the pattern: it ANDs the account's whole range (5 million rows in the
+     * benchmark) with the trigram index, 280-350 ms, where the plan for the actual text reads only its matches
+     * (15 ms for a count). SET LOCAL ends with the transaction, so the pooled connection keeps its defaults.
+     */
+    private void planForTheValues(AuditFilter filter) {
+        if (filter.to() != null && !filter.toIsAddress() && database.isPostgreSql() && em.isJoinedToTransaction()) {
+            em.createNativeQuery("SET LOCAL plan_cache_mode = force_custom_plan").executeUpdate();
         }
     }
 
