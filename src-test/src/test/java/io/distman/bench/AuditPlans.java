@@ -28,11 +28,11 @@ final class AuditPlans {
     /** EclipseLink's page query around the filter's first conditions (%s, with the alias t0.). */
     private static final String PAGE = "SELECT t0.ID AS a1, t1.ID AS a2, t0.created_at AS a3, t0.raised_by AS a4,"
             + " t0.ADDRESS AS a5, t1.SUBJECT AS a6, t1.source_module AS a7, t1.source_ref AS a8, t0.STATUS AS a9,"
-            + " t0.status_at AS a10 FROM delivery t0, message t1 WHERE ((((%s AND (t0.created_at >= ?))"
+            + " t0.status_at AS a10 FROM delivery t0, message t1 WHERE (((%s AND (t0.created_at >= ?))"
             + " AND (t0.created_at < ?)) AND (t1.ID = t0.message_id)) ORDER BY t0.created_at DESC, t0.ID DESC"
             + " LIMIT ? OFFSET ?";
     /** EclipseLink's count (%s without an alias). */
-    private static final String COUNT = "SELECT COUNT(account_id) FROM delivery WHERE (((%s AND (created_at >= ?))"
+    private static final String COUNT = "SELECT COUNT(account_id) FROM delivery WHERE ((%s AND (created_at >= ?))"
             + " AND (created_at < ?))";
 
     private AuditPlans() {
