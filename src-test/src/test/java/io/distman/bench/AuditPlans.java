@@ -55,8 +55,12 @@ final class AuditPlans {
         audit(c, "status_year", "((%saccount_id = ?) AND (%sSTATUS IN (?)))", List.of(account, "FAILED", yearAgo, tomorrow));
         audit(c, "raised_by_all", "((%saccount_id = ?) AND (%sraised_by = ?))", List.of(account, "agent00", allTime, tomorrow));
         String contains = "((%saccount_id = ?) AND LOWER(%sADDRESS) LIKE ? ESCAPE ?)";
-        audit(c, "contains_all", contains, List.of(account, "%smith17%", "\\", allTime, tomorrow));
-        audit(c, "contains_common_all", contains, List.of(account, "%smith%", "\\", allTime, tomorrow));
+        try (Statement st = c.createStatement()) {
+            st.execute("SET work_mem = '32MB'"); // as AuditQueries sets it for these searches
+            audit(c, "contains_all", contains, List.of(account, "%smith17%", "\\", allTime, tomorrow));
+            audit(c, "contains_common_all", contains, List.of(account, "%smith%", "\\", allTime, tomorrow));
+            st.execute("RESET work_mem");
+        }
         generic(c, "contains_all_generic_page", String.format(PAGE, contains.replace("%s", "t0.")),
                 List.of(account, "%smith17%", "\\", allTime, tomorrow, 25L, 0L));
         generic(c, "contains_common_all_generic_page", String.format(PAGE, contains.replace("%s", "t0.")),
