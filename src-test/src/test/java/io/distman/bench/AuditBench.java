@@ -215,6 +215,7 @@ public class AuditBench {
             double baselineMb = Long.parseLong(heap[0]) / 1048576.0;
             double peakMb = Long.parseLong(heap[1]) / 1048576.0;
             double poolPeaksMb = Long.parseLong(heap[2]) / 1048576.0;
+            double oldGrowthMb = (Long.parseLong(heap[4]) - Long.parseLong(heap[3])) / 1048576.0;
             long rows = format.equals("xlsx") ? xlsxRows(file) : expected;
             if (format.equals("xlsx") && rows != expected) {
                 throw new AssertionError("the workbook has " + rows + " rows, the audit counts " + expected);
@@ -231,6 +232,7 @@ public class AuditBench {
             report("export_" + format + "_heap_peak", peakMb, "MB");
             report("export_" + format + "_heap_peak_delta", peakMb - baselineMb, "MB");
             report("export_" + format + "_heap_pool_peak_sum", poolPeaksMb, "MB");
+            report("export_" + format + "_heap_old_gen_growth", oldGrowthMb, "MB");
             report("export_" + format + "_heap_delta_vs_256mb_target", (peakMb - baselineMb) / 256, "x");
         }
     }

@@ -19,9 +19,10 @@ import javax.sql.DataSource;
  * cannot see from outside the server. {@code GET /test-bench/account?code=} gives a generated account's id;
  * {@code POST /test-bench/heap/start} collects garbage, resets the heap pools' peaks and starts sampling the
  * used heap every 5 ms; {@code POST /test-bench/heap/stop} stops and answers
- * {@code baseline sampledPeak poolPeakSum} in bytes. The sampled peak is the heap actually in use at once
- * (garbage included, so an upper bound of what the export holds); the sum of the pools' own peaks is a
- * coarser upper bound, as the pools peak at different moments.
+ * {@code baseline sampledPeak poolPeakSum oldBaseline oldPeak} in bytes. The sampled peak is the heap actually
+ * in use at once (garbage included, so an upper bound of what the export holds); the sum of the pools' own
+ * peaks is a coarser upper bound, as the pools peak at different moments. The old generation's peak over its
+ * baseline is what survived young collections meanwhile: closer to what the export really kept.
  */
 @WebServlet("/test-bench/*")
 public class AuditBenchServlet extends HttpServlet {
@@ -29,6 +30,7 @@ public class AuditBenchServlet extends HttpServlet {
     private static final AtomicBoolean SAMPLING = new AtomicBoolean();
     private static final AtomicLong PEAK = new AtomicLong();
     private static volatile long baseline;
+    private static volatile long oldBaseline;
 
     @Resource(lookup = "jdbc/distman")
     DataSource dataSource;
@@ -65,7 +67,8 @@ public class AuditBenchServlet extends HttpServlet {
                         poolPeaks += pool.getPeakUsage().getUsed();
                     }
                 }
-                response.getWriter().print(baseline + " " + PEAK.get() + " " + poolPeaks);
+                response.getWriter().print(baseline + " " + PEAK.get() + " " + poolPeaks + " " + oldBaseline + " "
+                        + old().map(pool -> pool.getPeakUsage().getUsed()).orElse(0L));
             }
             default -> response.sendError(404);
         }
@@ -80,6 +83,7 @@ public class AuditBenchServlet extends HttpServlet {
             }
         }
         baseline = used();
+        oldBaseline = old().map(pool -> pool.getUsage().getUsed()).orElse(0L);
         PEAK.set(baseline);
         SAMPLING.set(true);
         Thread sampler = new Thread(() -> {
@@ -94,6 +98,14 @@ public class AuditBenchServlet extends HttpServlet {
         }, "bench-heap-sampler");
         sampler.setDaemon(true);
         sampler.start();
+    }
+
+    /** G1's "G1 Old Gen" (or another collector's tenured pool). */
+    private static java.util.Optional<MemoryPoolMXBean> old() {
+        return ManagementFactory.getMemoryPoolMXBeans().stream()
+                .filter(pool -> pool.getType() == MemoryType.HEAP)
+                .filter(pool -> pool.getName().contains("Old") || pool.getName().contains("Tenured"))
+                .findFirst();
     }
 
     private static long used() {
