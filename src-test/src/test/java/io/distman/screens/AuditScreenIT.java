@@ -96,6 +96,19 @@ public class AuditScreenIT {
             assertTrue(browser.find(By.id("audit:rows")).getText().contains("demand 4711"));
             browser.screenshot("audit");
 
+            // The View dialog opens from the row, over the audit, with the message's own timeline.
+            browser.click(By.id("audit:rows:0:view"));
+            browser.waitUntil(d -> !d.findElements(By.cssSelector(".ui-dialog iframe")).isEmpty());
+            browser.driver().switchTo().frame(browser.find(By.cssSelector(".ui-dialog iframe")));
+            browser.waitUntil(d -> !d.findElements(By.linkText("Timeline")).isEmpty());
+            browser.click(By.linkText("Timeline"));
+            String timeline = browser.find(By.id("viewForm:tabs:timeline")).getText();
+            assertTrue(timeline.contains("PENDING") && timeline.contains("FAILED"), timeline);
+            browser.driver().switchTo().defaultContent();
+            browser.screenshot("audit-view-dialog");
+            browser.script("document.querySelector('.ui-dialog .ui-dialog-titlebar-close').click()");
+            browser.waitUntil(d -> d.findElements(By.cssSelector(".ui-dialog iframe")).isEmpty());
+
             browser.click(By.cssSelector("#audit\\:rows .ui-paginator-next"));
             browser.waitUntil(d -> pageReport(browser).equals("26–28 of 28"));
             assertEquals(3, browser.findAll(By.cssSelector("#audit\\:rows_data tr")).size());

@@ -47,6 +47,10 @@ public class FixturesServlet extends HttpServlet {
                     new StatusChange(DeliveryStatus.valueOf(request.getParameter("status")), Instant.now(), "TEST",
                             intOrNull(request.getParameter("smtpCode")), request.getParameter("enhancedCode"),
                             request.getParameter("diagnostic"), null, "test:" + UUID.randomUUID(), null, false)));
+            case "/received" -> json.add("count", TestMailServer.received().stream()
+                    .filter(m -> Mails.isFor(m, request.getParameter("address"))).count());
+            case "/created" -> fixtures.createdAt(Long.parseLong(request.getParameter("delivery")),
+                    Instant.parse(request.getParameter("at")));
             default -> {
                 response.sendError(404, "unknown fixture " + request.getPathInfo());
                 return;

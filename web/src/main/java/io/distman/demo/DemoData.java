@@ -44,6 +44,9 @@ public class DemoData {
     @EJB
     DemoBackOffice backOffice;
 
+    @EJB
+    DemoYesterday yesterday;
+
     @Resource
     TimerService timers;
 
@@ -97,6 +100,9 @@ public class DemoData {
         }
         backOffice.sendReminder("harbour", "Harbour Property Management", "rent@harbour.example", "hugo", 501,
                 harbourTenants.get(0), new BigDecimal("600.00"), 2);
+        // Yesterday's failures, so the workbench widget (switched on for both agencies) has something to show.
+        yesterday.seed(northside, "Northside Lettings", "lettings@northside.example", "anna", "adam", 4801);
+        yesterday.seed(harbour, "Harbour Property Management", "rent@harbour.example", "hana", "hugo", 4901);
         LOG.info("Demo data seeded: accounts northside and harbour, API keys " + NORTHSIDE_KEY + " and " + HARBOUR_KEY);
     }
 }

@@ -32,6 +32,15 @@ public class AuditQueries {
     SchemaMigration database;
 
     public List<AuditRow> page(long accountId, AuditFilter filter, int first, int size) {
+        return page(ROW, AuditRow.class, accountId, filter, first, size);
+    }
+
+    /**
+     * One page of another screen's rows under the audit's filter, scope and order (the Queue shows more
+     * columns of the same deliveries): {@code select} is a fixed {@code SELECT NEW ... FROM Delivery d JOIN
+     * d.message m}, never user text.
+     */
+    public <R> List<R> page(String select, Class<R> type, long accountId, AuditFilter filter, int first, int size) {
         if (first < 0 || size < 1) {
             throw new IllegalArgumentException("a page needs first >= 0 and size >= 1, not " + first + "/" + size);
         }
@@ -40,7 +49,7 @@ public class AuditQueries {
         String direction = filter.ascending() ? " ASC" : " DESC";
         // The id breaks ties, so a row never shows on two pages or none when many share a time or status.
         String order = " ORDER BY " + filter.sort().path() + direction + ", d.id" + direction;
-        return rows(query, order).setFirstResult(first).setMaxResults(size).getResultList();
+        return rows(select, type, query, order).setFirstResult(first).setMaxResults(size).getResultList();
     }
 
     public long count(long accountId, AuditFilter filter) {
@@ -72,7 +81,7 @@ public class AuditQueries {
             if (last != null) {
                 query.and(after, "lastAt", last.createdAt()).bind("lastId", last.deliveryId());
             }
-            List<AuditRow> batch = rows(query, order).setMaxResults(BATCH).getResultList();
+            List<AuditRow> batch = rows(ROW, AuditRow.class, query, order).setMaxResults(BATCH).getResultList();
             batch.forEach(sink);
             if (batch.size() < BATCH) {
                 return;
@@ -97,8 +106,8 @@ public class AuditQueries {
         }
     }
 
-    private TypedQuery<AuditRow> rows(AuditQuery query, String order) {
-        TypedQuery<AuditRow> typed = em.createQuery(ROW + query.where() + order, AuditRow.class);
+    private <R> TypedQuery<R> rows(String select, Class<R> type, AuditQuery query, String order) {
+        TypedQuery<R> typed = em.createQuery(select + query.where() + order, type);
         query.parameters().forEach(typed::setParameter);
         return typed;
     }

@@ -10,7 +10,9 @@ public enum AuditSort {
     TO("d.address"),
     SUBJECT("m.subject"),
     STATUS("d.status"),
-    STATUS_AT("d.statusAt");
+    STATUS_AT("d.statusAt"),
+    /** The Queue's "next attempt" column. */
+    NEXT_ATTEMPT("d.nextAttemptAt");
 
     private final String path;
 

@@ -8,6 +8,7 @@ import io.distman.dispatch.control.MailTransports;
 import io.distman.dispatch.entity.OutgoingMail;
 import io.distman.dispatch.entity.SendResult;
 import io.distman.message.entity.Priority;
+import jakarta.ejb.Asynchronous;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
@@ -59,6 +60,17 @@ public class DispatchService {
         }
         recorder.record(results);
         return results;
+    }
+
+    /**
+     * Sends deliveries already claimed (a user's "send now") on a container thread, so the screen's request
+     * returns at once. Should this fail, the lease runs out and the next sweep takes them, as after a crash.
+     */
+    @Asynchronous
+    public void sendLater(List<Long> deliveryIds) {
+        if (!deliveryIds.isEmpty()) {
+            send(deliveryIds);
+        }
     }
 
     /** Claims and sends block after block until nothing of these priorities is due. @return deliveries sent */

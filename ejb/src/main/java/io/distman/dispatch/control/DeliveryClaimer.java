@@ -64,6 +64,29 @@ public class DeliveryClaimer {
         }
         List<Delivery> claimed = em.createNamedQuery(Delivery.WITH_MESSAGE, Delivery.class).setParameter("ids", ids)
                 .getResultList();
+        return lease(owner, claimed, now, lease, "DISPATCH", "");
+    }
+
+    /**
+     * A user's "send now": claims one delivery the caller has locked in its transaction and found
+     * {@link #claimable}, with the same lease, suppression re-check and SENDING event as a sweep, so the
+     * sweep and the send-now can never both send it and a crash mid-send is recovered the same way.
+     *
+     * @return the delivery when it is to be sent, empty when it turned out suppressed (and is now SUPPRESSED)
+     */
+    public List<Delivery> claimLocked(String user, Delivery delivery, Duration lease) {
+        // The owner names the user, so the SENDING event of the timeline says who pressed the button.
+        return lease("user:" + user, List.of(delivery), clock.instant(), lease, "USER", " (send now)");
+    }
+
+    /** Whether a dispatcher may take the delivery now: queued or retrying, and nobody holds a live lease. */
+    public static boolean claimable(Delivery delivery, Instant now) {
+        return CLAIMABLE.contains(delivery.getStatus())
+                && (delivery.getLeaseUntil() == null || delivery.getLeaseUntil().isBefore(now));
+    }
+
+    private List<Delivery> lease(String owner, List<Delivery> claimed, Instant now, Duration lease, String source,
+                                 String why) {
         Map<Delivery, StatusChange> changes = new LinkedHashMap<>();
         List<Delivery> toSend = new ArrayList<>();
         for (Map.Entry<Scope, List<Delivery>> scope : claimed.stream()
@@ -75,13 +98,13 @@ public class DeliveryClaimer {
                 Suppression suppression = suppressed.get(delivery.getAddress().toLowerCase(Locale.ROOT));
                 if (suppression != null) {
                     // Suppressed since it was queued (a bounce or complaint in between): don't send.
-                    changes.put(delivery, StatusChange.of(DeliveryStatus.SUPPRESSED, now, "DISPATCH",
-                            "address was suppressed before sending (" + suppression.getReason() + ")",
+                    changes.put(delivery, StatusChange.of(DeliveryStatus.SUPPRESSED, now, source,
+                            "address was suppressed before sending (" + suppression.getReason() + ")" + why,
                             "suppressed:" + delivery.getId() + ":" + delivery.getAttempts()));
                     delivery.released(null);
                 } else {
-                    changes.put(delivery, StatusChange.of(DeliveryStatus.SENDING, now, "DISPATCH",
-                            "attempt " + delivery.getAttempts() + " by " + owner,
+                    changes.put(delivery, StatusChange.of(DeliveryStatus.SENDING, now, source,
+                            "attempt " + delivery.getAttempts() + " by " + owner + why,
                             "claim:" + delivery.getId() + ":" + delivery.getAttempts()));
                     toSend.add(delivery);
                 }

@@ -23,7 +23,11 @@ public class DeliveryClaims {
     DeliveryClaimer claimer;
 
     public List<Long> claim(String owner, Collection<Priority> priorities, int limit) {
-        return claimer.claim(owner, priorities, limit, Settings.duration("distman.dispatch.lease", DEFAULT_LEASE))
-                .stream().map(Delivery::getId).toList();
+        return claimer.claim(owner, priorities, limit, lease()).stream().map(Delivery::getId).toList();
+    }
+
+    /** The configured lease ({@code distman.dispatch.lease}), for every claim, the sweep's and a user's send-now. */
+    public static Duration lease() {
+        return Settings.duration("distman.dispatch.lease", DEFAULT_LEASE);
     }
 }

@@ -47,9 +47,22 @@ import java.time.Instant;
         query = "SELECT d FROM Delivery d WHERE d.messageIdHeader = :messageId")
 @NamedQuery(name = Delivery.RESENDS_OF,
         query = "SELECT d.id FROM Delivery d WHERE d.resendOf = :id AND d.accountId = :accountId ORDER BY d.id")
+// The workbench widget: one index-range read of (account_id, status, created_at) per status. COUNT of
+// an indexed column rather than COUNT(d) (= the id, which is not in the index) keeps it index-only.
+@NamedQuery(name = Delivery.FAILURE_COUNTS,
+        query = "SELECT d.status, COUNT(d.accountId) FROM Delivery d WHERE d.accountId = :account "
+                + "AND d.status IN :statuses AND d.createdAt >= :from AND d.createdAt < :until GROUP BY d.status")
+// The monthly report: months in the database session's zone, which is the server's (as the audit's days).
+@NamedQuery(name = Delivery.MONTHLY_COUNTS,
+        query = "SELECT EXTRACT(YEAR FROM d.createdAt), EXTRACT(MONTH FROM d.createdAt), d.status, m.sourceModule, "
+                + "COUNT(d.accountId) FROM Delivery d JOIN d.message m WHERE d.accountId = :account "
+                + "AND d.createdAt >= :from AND d.createdAt < :until "
+                + "GROUP BY EXTRACT(YEAR FROM d.createdAt), EXTRACT(MONTH FROM d.createdAt), d.status, m.sourceModule")
 public class Delivery {
 
     public static final String RESENDS_OF = "Delivery.resendsOf";
+    public static final String FAILURE_COUNTS = "Delivery.failureCounts";
+    public static final String MONTHLY_COUNTS = "Delivery.monthlyCounts";
     public static final String OF_MESSAGE = "Delivery.ofMessage";
     public static final String BY_ID_IN_ACCOUNT = "Delivery.byIdInAccount";
     public static final String WITH_MESSAGE = "Delivery.withMessage";

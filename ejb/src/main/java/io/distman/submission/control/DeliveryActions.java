@@ -24,7 +24,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
-/** What a user can do to one delivery: cancel it while it waits, or send it again. */
+/** What a user can do to one delivery: cancel it while it waits, make a retry due now, or send it again. */
 @Dependent
 public class DeliveryActions {
 
@@ -53,14 +53,42 @@ public class DeliveryActions {
     public Delivery cancel(long accountId, long deliveryId, String user) {
         Delivery delivery = locked(accountId, deliveryId);
         Instant now = clock.instant();
-        boolean leased = delivery.getLeaseUntil() != null && delivery.getLeaseUntil().isAfter(now);
-        if (!CANCELLABLE.contains(delivery.getStatus()) || leased) {
+        boolean leased = leased(delivery, now);
+        if (!cancellable(delivery, now)) {
             throw new DeliveryStateException("Delivery " + deliveryId + " is " + (leased ? "being sent" : delivery.getStatus())
                     + " and can no longer be cancelled");
         }
         statuses.record(delivery, StatusChange.of(DeliveryStatus.CANCELLED, now, "USER", "cancelled by " + user,
                 "cancel:" + deliveryId));
         delivery.released(null);
+        return delivery;
+    }
+
+    /** Whether a user may still cancel it: queued, and no dispatcher holds its lease. */
+    public static boolean cancellable(Delivery delivery, Instant now) {
+        return CANCELLABLE.contains(delivery.getStatus()) && !leased(delivery, now);
+    }
+
+    /** Whether a dispatcher holds it right now (its lease has not run out). */
+    public static boolean leased(Delivery delivery, Instant now) {
+        return delivery.getLeaseUntil() != null && delivery.getLeaseUntil().isAfter(now);
+    }
+
+    /**
+     * A temporary failure becomes due now instead of after its back-off: PENDING again, through the one
+     * status method with the user in the event, for the next dispatch run to take.
+     */
+    public Delivery retryNow(long accountId, long deliveryId, String user) {
+        Delivery delivery = locked(accountId, deliveryId);
+        Instant now = clock.instant();
+        if (delivery.getStatus() != DeliveryStatus.TEMPORARY_FAILURE || leased(delivery, now)) {
+            throw new DeliveryStateException("Delivery " + deliveryId + " is " + delivery.getStatus()
+                    + (leased(delivery, now) ? " and being sent" : ", not a temporary failure"));
+        }
+        statuses.record(delivery, StatusChange.of(DeliveryStatus.PENDING, now, "USER",
+                "retry now by " + user + " after attempt " + delivery.getAttempts(),
+                "retry:" + deliveryId + ":" + delivery.getAttempts()));
+        delivery.scheduleAt(now);
         return delivery;
     }
 
@@ -98,11 +126,13 @@ public class DeliveryActions {
         return resend;
     }
 
-    private Delivery locked(long accountId, long deliveryId) {
-        Delivery delivery = em.find(Delivery.class, deliveryId, LockModeType.PESSIMISTIC_WRITE);
-        if (delivery == null || delivery.getAccountId() != accountId) {
-            throw new NotFoundException("No delivery " + deliveryId);
-        }
-        return delivery;
+    /**
+     * The delivery, row-locked for this transaction (which serialises a user's action with the dispatcher's
+     * claim); the account is part of the query, so another account's id is simply not found.
+     */
+    public Delivery locked(long accountId, long deliveryId) {
+        return em.createNamedQuery(Delivery.BY_ID_IN_ACCOUNT, Delivery.class).setParameter("id", deliveryId)
+                .setParameter("accountId", accountId).setLockMode(LockModeType.PESSIMISTIC_WRITE)
+                .getResultStream().findFirst().orElseThrow(() -> new NotFoundException("No delivery " + deliveryId));
     }
 }

@@ -103,4 +103,14 @@ public final class TestData {
             throw new IllegalStateException(e);
         }
     }
+
+    /** How many mails the test SMTP server (GreenMail, in GlassFish) has received for the address. */
+    public long received(String address) {
+        return fixture("received", Map.of("address", address)).getJsonNumber("count").longValue();
+    }
+
+    /** Pretends the delivery was raised at {@code at} (e.g. yesterday, for the workbench widget). */
+    public void createdAt(long deliveryId, java.time.Instant at) {
+        fixture("created", Map.of("delivery", String.valueOf(deliveryId), "at", at.toString()));
+    }
 }

@@ -117,4 +117,32 @@ public class Fixtures {
     public long count(String table) {
         return ((Number) em.createNativeQuery("SELECT COUNT(*) FROM " + table).getSingleResult()).longValue();
     }
+
+    /**
+     * Pretends the delivery has sat in its status (PENDING) since {@code at}, so the stuck-queue check sees
+     * an old queue without the test waiting half an hour.
+     */
+    public void statusSince(long deliveryId, Instant at) {
+        em.createNativeQuery("UPDATE delivery SET status_at = ?, created_at = ? WHERE id = ?")
+                .setParameter(1, java.sql.Timestamp.from(at)).setParameter(2, java.sql.Timestamp.from(at))
+                .setParameter(3, deliveryId).executeUpdate();
+        em.getEntityManagerFactory().getCache().evict(Delivery.class, deliveryId);
+    }
+
+    /** Puts the delivery's next attempt at {@code at}, as a back-off after a temporary failure would. */
+    public void scheduleAt(long deliveryId, Instant at) {
+        em.find(Delivery.class, deliveryId, LockModeType.PESSIMISTIC_WRITE).scheduleAt(at);
+    }
+
+    /**
+     * Pretends the delivery (and its message) was raised at {@code at}: the widget and the reports count
+     * by creation time, and a test cannot wait for yesterday.
+     */
+    public void createdAt(long deliveryId, Instant at) {
+        java.sql.Timestamp time = java.sql.Timestamp.from(at);
+        em.createNativeQuery("UPDATE delivery SET created_at = ? WHERE id = ?").setParameter(1, time)
+                .setParameter(2, deliveryId).executeUpdate();
+        em.createNativeQuery("UPDATE message SET created_at = ? WHERE id = (SELECT message_id FROM delivery WHERE id = ?)")
+                .setParameter(1, time).setParameter(2, deliveryId).executeUpdate();
+    }
 }

@@ -22,10 +22,6 @@ import java.time.ZoneId;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import org.primefaces.component.datatable.DataTable;
-import org.primefaces.model.FilterMeta;
-import org.primefaces.model.LazyDataModel;
 import org.primefaces.model.SortMeta;
 
 /**
@@ -54,10 +50,9 @@ public class AuditBean implements Serializable {
     private LocalDate to;
     private AuditSort sort = AuditSort.CREATED;
     private boolean ascending;
-    private long total;
-    /** The filter {@link #total} was counted for: paging and sorting need no new count, a new search does. */
-    private AuditFilter counted;
-    private final Rows rows = new Rows();
+    /** The table's model: each page and the exact count (once per filter, not per page) are database queries. */
+    private final CountedRows<AuditRow> rows = new CountedRows<>(() -> filter().sortedBy(AuditSort.CREATED, false),
+            () -> audit.count(currentUser.accountId(), filter()), this::page, AuditRow::deliveryId);
 
     /** Reads the view parameters (links from other screens) when the page is first opened. */
     @PostConstruct
@@ -83,14 +78,8 @@ public class AuditBean implements Serializable {
 
     /** The search button: a new filter starts on page one. */
     public void search() {
-        counted = null;
-        if (FacesContext.getCurrentInstance().getViewRoot().findComponent(":audit:rows") instanceof DataTable table) {
-            table.setFirst(0);
-        }
-        if (from != null && to != null && to.isBefore(from)) {
-            FacesContext.getCurrentInstance().addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR,
-                    "Date range", "'To' is before 'from'."));
-        }
+        rows.restart(":audit:rows");
+        CountedRows.warnIfReversed(from, to);
     }
 
     AuditParameters parameters() {
@@ -125,79 +114,37 @@ public class AuditBean implements Serializable {
         return DeliveryStatus.values();
     }
 
-    /** The status icon: green tick for good news, red cross for a failure, amber clock for still on its way. */
-    public String icon(DeliveryStatus status) {
-        return switch (status) {
-            case ACCEPTED, DELIVERED, OPENED, CLICKED -> "pi pi-check dm-status-good";
-            case FAILED, REJECTED, COMPLAINED, EMAIL_MISSING, SUPPRESSED, UNSUBSCRIBED, OPTED_OUT -> "pi pi-times dm-status-bad";
-            case PENDING, SCHEDULED, SENDING, TEMPORARY_FAILURE, PENDING_DIGEST -> "pi pi-clock dm-status-wait";
-            case CANCELLED -> "pi pi-ban dm-status-off";
-        };
-    }
-
     /** Times in the server's zone, as the date filter and the exports use them. */
     public String time(Instant at) {
         return AuditColumns.time(at, zone());
     }
 
     private static ZoneId zone() {
-        return ZoneId.systemDefault();
+        return AuditParameters.zone();
     }
 
-    /** The table's model: PrimeFaces asks for one page and the count; both go to the database. */
-    public class Rows extends LazyDataModel<AuditRow> {
-
-        private static final long serialVersionUID = 1L;
-
-        @Override
-        public int count(Map<String, FilterMeta> filterBy) {
-            AuditFilter filter = filter().sortedBy(AuditSort.CREATED, false);
-            if (!filter.equals(counted)) {
-                total = audit.count(currentUser.accountId(), filter);
-                counted = filter;
-            }
-            return (int) Math.min(Integer.MAX_VALUE, total);
-        }
-
-        @Override
-        public List<AuditRow> load(int first, int pageSize, Map<String, SortMeta> sortBy, Map<String, FilterMeta> filterBy) {
-            SortMeta meta = sortBy.values().stream().findFirst().orElse(null);
-            if (meta == null || meta.getOrder() == null || meta.getOrder().isUnsorted()) {
-                sort = AuditSort.CREATED;
-                ascending = false;
-            } else {
-                sort = sortOf(meta.getField());
-                ascending = meta.getOrder().isAscending();
-            }
-            return audit.page(currentUser.accountId(), filter(), first, pageSize);
-        }
-
-        @Override
-        public String getRowKey(AuditRow row) {
-            return String.valueOf(row.deliveryId());
-        }
-
-        @Override
-        public AuditRow getRowData(String rowKey) {
-            List<AuditRow> page = getWrappedData();
-            return page == null ? null : page.stream().filter(r -> getRowKey(r).equals(rowKey)).findFirst().orElse(null);
-        }
+    /** A page in the column order the user picked (PrimeFaces remembers it; the exports follow it too). */
+    private List<AuditRow> page(int first, int size, SortMeta meta) {
+        sort = meta == null ? AuditSort.CREATED : sortOf(meta.getField());
+        ascending = meta != null && meta.getOrder().isAscending();
+        return audit.page(currentUser.accountId(), filter(), first, size);
     }
 
-    /** The table's column fields, mapped to the sort whitelist; anything else sorts by date. */
-    static AuditSort sortOf(String field) {
+    /** The table's column fields (Audit and Queue), mapped to the sort whitelist; anything else sorts by date. */
+    public static AuditSort sortOf(String field) {
         return switch (field == null ? "" : field) {
             case "raisedBy" -> AuditSort.RAISED_BY;
             case "address" -> AuditSort.TO;
             case "subject" -> AuditSort.SUBJECT;
             case "status" -> AuditSort.STATUS;
             case "statusAt" -> AuditSort.STATUS_AT;
+            case "nextAttemptAt" -> AuditSort.NEXT_ATTEMPT;
             default -> AuditSort.CREATED;
         };
     }
 
-    public Rows getRows() { return rows; }
-    public long getTotal() { return total; }
+    public CountedRows<AuditRow> getRows() { return rows; }
+    public long getTotal() { return rows.getTotal(); }
     public String getRaisedBy() { return raisedBy; }
     public void setRaisedBy(String raisedBy) { this.raisedBy = raisedBy; }
     /** An array, not a List: Faces converts the checkbox values to the enum only for arrays. */

@@ -25,6 +25,19 @@ import java.util.stream.Collectors;
 public record AuditParameters(String raisedBy, Set<DeliveryStatus> statuses, String address, LocalDate from,
                               LocalDate to, AuditSort sort, boolean ascending) {
 
+    /**
+     * The zone of the audit's dates (the server's): whole days of this zone are what "today" and the
+     * workbench's "yesterday" mean, so every screen that links here takes its days from this.
+     */
+    public static ZoneId zone() {
+        return ZoneId.systemDefault();
+    }
+
+    /** One day of the given statuses: the workbench's links, e.g. yesterday's FAILED. */
+    public static AuditParameters day(LocalDate day, Set<DeliveryStatus> statuses) {
+        return new AuditParameters(null, statuses, null, day, day, AuditSort.CREATED, false);
+    }
+
     /** @throws IllegalArgumentException naming the parameter that is not understood */
     public static AuditParameters parse(Map<String, String[]> parameters, LocalDate today) {
         Set<DeliveryStatus> statuses = EnumSet.noneOf(DeliveryStatus.class);

@@ -1,0 +1,127 @@
+package io.distman.demo;
+
+import io.distman.account.boundary.AccountService;
+import io.distman.account.entity.Account;
+import io.distman.audit.boundary.AuditParameters;
+import io.distman.demo.DemoBackOffice.Tenant;
+import io.distman.feedback.boundary.WebhookIngestion;
+import io.distman.workbench.boundary.FailureWidget;
+import jakarta.annotation.Resource;
+import jakarta.ejb.EJB;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Base64;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import javax.sql.DataSource;
+
+/**
+ * Gives the demo a "yesterday" for the workbench widget: a few letters of each agency are dated back to
+ * yesterday (a demo installation has no past), and then fail, are complained about or unsubscribed from
+ * through the real path, Postmark webhooks into the one status method; a mistyped address is rejected at
+ * submission as always. The agencies' admins switch the widget on.
+ */
+@Stateless
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+public class DemoYesterday {
+
+    /** Published in the README: the demo accounts' own Postmark webhook login (basic auth). */
+    static final String WEBHOOK_LOGIN = "demo-postmark";
+
+    @EJB
+    DemoBackOffice backOffice;
+
+    @EJB
+    AccountService accounts;
+
+    @EJB
+    WebhookIngestion webhooks;
+
+    @EJB
+    FailureWidget widget;
+
+    @Resource(lookup = "jdbc/distman")
+    DataSource database;
+
+    private enum Outcome { FAILED, COMPLAINED, UNSUBSCRIBED, REJECTED }
+
+    public void seed(Account account, String agency, String sender, String agent, String admin, int firstDemand) {
+        accounts.setPostmarkWebhookLogin(account.getId(), WEBHOOK_LOGIN, WEBHOOK_LOGIN);
+        LocalDate yesterday = LocalDate.now(AuditParameters.zone()).minusDays(1);
+        Instant morning = yesterday.atTime(9, 30).atZone(AuditParameters.zone()).toInstant();
+        Outcome[] outcomes = {Outcome.FAILED, Outcome.FAILED, Outcome.FAILED, Outcome.COMPLAINED, Outcome.UNSUBSCRIBED,
+                Outcome.UNSUBSCRIBED, Outcome.REJECTED, null, null};
+        for (int i = 0; i < outcomes.length; i++) {
+            Outcome outcome = outcomes[i];
+            String name = "Yesterday Tenant " + (i + 1);
+            String email = outcome == Outcome.REJECTED ? "tenant" + (i + 1) + "@@" + account.getCode() + ".example"
+                    : "tenant" + (i + 1) + "." + account.getCode() + "@tenant.example";
+            long delivery = backOffice.sendDemand(account.getCode(), agency, sender, agent, firstDemand + i,
+                    new Tenant(name, email, "Flat " + (i + 1) + ", Yesterday Court"), new BigDecimal("700.00"))
+                    .deliveries().get(0).deliveryId();
+            Instant raised = morning.plusSeconds(600L * i);
+            backdate(delivery, raised);
+            if (outcome != null && outcome != Outcome.REJECTED) {
+                report(account.getCode(), delivery, email, outcome, raised.plusSeconds(120));
+            }
+        }
+        widget.enable(account.getId(), admin, true);
+    }
+
+    /** The demo's only write outside the services: a creation time in the past, which no service offers. */
+    private void backdate(long deliveryId, Instant at) {
+        try (Connection c = database.getConnection();
+             PreparedStatement d = c.prepareStatement("UPDATE delivery SET created_at = ? WHERE id = ?");
+             PreparedStatement m = c.prepareStatement(
+                     "UPDATE message SET created_at = ? WHERE id = (SELECT message_id FROM delivery WHERE id = ?)")) {
+            for (PreparedStatement s : new PreparedStatement[] {d, m}) {
+                s.setTimestamp(1, Timestamp.from(at));
+                s.setLong(2, deliveryId);
+                s.executeUpdate();
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot date demo delivery " + deliveryId + " back", e);
+        }
+    }
+
+    /** A Postmark webhook record, as Postmark would post it to /api/webhooks/postmark/{account}. */
+    private void report(String accountCode, long deliveryId, String email, Outcome outcome, Instant at) {
+        JsonObject record = Json.createObjectBuilder()
+                .add("RecordType", outcome == Outcome.COMPLAINED ? "SpamComplaint" : "Bounce")
+                .add("Type", switch (outcome) {
+                    case FAILED -> "HardBounce";
+                    case COMPLAINED -> "SpamComplaint";
+                    default -> "Unsubscribe";
+                })
+                .add("ID", deliveryId)
+                .add("Email", email)
+                .add("BouncedAt", at.toString())
+                .add("Details", outcome == Outcome.FAILED ? "smtp;550 5.1.1 The email account that you tried to reach does not exist"
+                        : outcome == Outcome.COMPLAINED ? "The recipient marked the email as spam" : "The recipient unsubscribed")
+                .add("Metadata", Json.createObjectBuilder().add("distman-delivery-id", String.valueOf(deliveryId)))
+                .build();
+        String login = Base64.getEncoder().encodeToString((WEBHOOK_LOGIN + ":" + WEBHOOK_LOGIN).getBytes(StandardCharsets.UTF_8));
+        try {
+            webhooks.receive("postmark", accountCode, record.toString().getBytes(StandardCharsets.UTF_8),
+                    Map.of("Authorization", "Basic " + login)).toCompletableFuture().get(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } catch (io.distman.feedback.control.webhook.WebhookRejectedException | ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("demo webhook for delivery " + deliveryId + " failed", e);
+        }
+    }
+}
