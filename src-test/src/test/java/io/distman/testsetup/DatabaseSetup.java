@@ -49,6 +49,11 @@ public final class DatabaseSetup {
         String password = System.getProperty("distman.test.pg.password", "postgres");
         String database = System.getProperty("distman.test.pg.database", "distman_test");
         String where = host + ":" + port + "/" + database;
+        // The bench profile keeps its database (10 million generated deliveries take minutes to build) and
+        // fills it when it is missing, holds another number of rows, or -Ddistman.test.bench.regenerate=true.
+        boolean keep = Boolean.getBoolean("distman.test.pg.keep");
+        long benchDeliveries = Long.parseLong(System.getProperty("distman.test.bench.deliveries", "0").trim());
+        boolean regenerate = Boolean.getBoolean("distman.test.bench.regenerate");
 
         if (!List.of("", "auto", "derby", "postgresql").contains(forced)) {
             fail("-Ddistman.test.db must be derby or postgresql, not '" + forced + "'");
@@ -57,7 +62,11 @@ public final class DatabaseSetup {
         String whyNot = "forced by -Ddistman.test.db=derby";
         if (!forced.equals("derby")) {
             try {
-                recreate(host, port, user, password, database);
+                if (keep) {
+                    keepOrGenerate(host, port, user, password, database, benchDeliveries, regenerate);
+                } else {
+                    recreate(host, port, user, password, database);
+                }
                 usePostgres = true;
             } catch (IOException | SQLException e) {
                 whyNot = "PostgreSQL at " + host + ":" + port + " not usable: " + e.getMessage();
@@ -109,6 +118,65 @@ public final class DatabaseSetup {
     /** Drops and creates the test database; throws if PostgreSQL can't be reached or used. */
     private static void recreate(String host, int port, String user, String password, String database)
             throws IOException, SQLException {
+        Properties props = reachable(host, port, user, password, database);
+        try (Connection c = DriverManager.getConnection("jdbc:postgresql://" + host + ":" + port + "/postgres", props);
+                Statement st = c.createStatement()) {
+            // A GlassFish killed mid-run leaves its pool's connections open, and DROP refuses while any exist.
+            st.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity"
+                    + " WHERE datname = '" + database + "' AND pid <> pg_backend_pid()");
+            st.execute("DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
+            st.execute("CREATE DATABASE " + database);
+        }
+    }
+
+    /**
+     * The bench profile's database: migrated now (outside GlassFish, so a new migration on 10 million rows
+     * does not run inside the deployment), and generated again only when it lacks a finished load of
+     * {@code deliveries} rows, its migrations no longer validate, or {@code regenerate} asks for it.
+     */
+    private static void keepOrGenerate(String host, int port, String user, String password, String database,
+            long deliveries, boolean regenerate) throws IOException, SQLException {
+        Properties props = reachable(host, port, user, password, database);
+        String url = "jdbc:postgresql://" + host + ":" + port + "/" + database;
+        boolean exists;
+        try (Connection c = DriverManager.getConnection("jdbc:postgresql://" + host + ":" + port + "/postgres", props);
+                Statement st = c.createStatement();
+                var rs = st.executeQuery("SELECT 1 FROM pg_database WHERE datname = '" + database + "'")) {
+            exists = rs.next();
+        }
+        String why = regenerate ? "-Ddistman.test.bench.regenerate=true" : null;
+        if (exists && why == null) {
+            try {
+                migrate(url, user, password);
+                try (Connection c = DriverManager.getConnection(url, props)) {
+                    long loaded = BenchDataset.loaded(c);
+                    if (deliveries > 0 && loaded != deliveries) {
+                        why = loaded < 0 ? "no finished load" : "it holds " + loaded + " deliveries, not " + deliveries;
+                    }
+                }
+            } catch (org.flywaydb.core.api.FlywayException e) {
+                why = "its schema does not migrate (" + e.getMessage().lines().findFirst().orElse("") + ")";
+            }
+        } else if (!exists) {
+            why = "it does not exist";
+        }
+        if (why == null) {
+            System.out.println("[DatabaseSetup] kept " + database + " as it is");
+            return;
+        }
+        System.out.println("[DatabaseSetup] generating " + database + " with " + deliveries + " deliveries: " + why);
+        recreate(host, port, user, password, database);
+        migrate(url, user, password);
+        if (deliveries > 0) {
+            try (Connection c = DriverManager.getConnection(url, props)) {
+                BenchDataset.generate(c, deliveries);
+            }
+        }
+    }
+
+    /** Checks the name and that PostgreSQL listens; returns the JDBC connection properties. */
+    private static Properties reachable(String host, int port, String user, String password, String database)
+            throws IOException, SQLException {
         if (!database.matches("[a-z_][a-z0-9_]*")) {
             throw new SQLException("unsafe database name " + database);
         }
@@ -120,14 +188,17 @@ public final class DatabaseSetup {
         props.setProperty("user", user);
         props.setProperty("password", password);
         props.setProperty("connectTimeout", "5");
-        try (Connection c = DriverManager.getConnection("jdbc:postgresql://" + host + ":" + port + "/postgres", props);
-                Statement st = c.createStatement()) {
-            // A GlassFish killed mid-run leaves its pool's connections open, and DROP refuses while any exist.
-            st.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity"
-                    + " WHERE datname = '" + database + "' AND pid <> pg_backend_pid()");
-            st.execute("DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
-            st.execute("CREATE DATABASE " + database);
-        }
+        return props;
+    }
+
+    /** The application's own migrations, as SchemaMigration runs them at deployment. */
+    private static void migrate(String url, String user, String password) {
+        org.flywaydb.core.Flyway.configure(DatabaseSetup.class.getClassLoader())
+                .dataSource(url, user, password)
+                .locations("classpath:db/migration/postgresql")
+                .failOnMissingLocations(true)
+                .load()
+                .migrate();
     }
 
     private static void fail(String message) {

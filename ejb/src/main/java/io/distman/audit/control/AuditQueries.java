@@ -3,6 +3,8 @@ package io.distman.audit.control;
 import io.distman.audit.entity.AuditFilter;
 import io.distman.audit.entity.AuditRow;
 import io.distman.audit.entity.AuditSort;
+import io.distman.platform.control.SchemaMigration;
+import jakarta.ejb.EJB;
 import jakarta.enterprise.context.Dependent;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -26,6 +28,9 @@ public class AuditQueries {
     @PersistenceContext(unitName = "distman")
     EntityManager em;
 
+    @EJB
+    SchemaMigration database;
+
     public List<AuditRow> page(long accountId, AuditFilter filter, int first, int size) {
         return page(ROW, AuditRow.class, accountId, filter, first, size);
     }
@@ -40,6 +45,7 @@ public class AuditQueries {
             throw new IllegalArgumentException("a page needs first >= 0 and size >= 1, not " + first + "/" + size);
         }
         AuditQuery query = new AuditQuery(accountId, filter);
+        planForTheValues(filter);
         String direction = filter.ascending() ? " ASC" : " DESC";
         // The id breaks ties, so a row never shows on two pages or none when many share a time or status.
         String order = " ORDER BY " + filter.sort().path() + direction + ", d.id" + direction;
@@ -48,7 +54,10 @@ public class AuditQueries {
 
     public long count(long accountId, AuditFilter filter) {
         AuditQuery query = new AuditQuery(accountId, filter);
-        TypedQuery<Long> count = em.createQuery("SELECT COUNT(d) FROM Delivery d" + query.where(), Long.class);
+        planForTheValues(filter);
+        // COUNT of a column every audit index starts with (NOT NULL, so the same number as COUNT(d)): PostgreSQL
+        // then counts from the index alone; COUNT(d) becomes COUNT(id), which sends it to the table for each row.
+        TypedQuery<Long> count = em.createQuery("SELECT COUNT(d.accountId) FROM Delivery d" + query.where(), Long.class);
         query.parameters().forEach(count::setParameter);
         return count.getSingleResult();
     }
@@ -62,8 +71,10 @@ public class AuditQueries {
         boolean ascending = filter.sort() == AuditSort.CREATED && filter.ascending();
         String direction = ascending ? " ASC" : " DESC";
         String order = " ORDER BY d.createdAt" + direction + ", d.id" + direction;
-        String after = ascending ? "(d.createdAt > :lastAt OR (d.createdAt = :lastAt AND d.id > :lastId))"
-                : "(d.createdAt < :lastAt OR (d.createdAt = :lastAt AND d.id < :lastId))";
+        // The first condition repeats what the OR implies, as a plain range the index can seek to: with the OR
+        // alone, every batch re-read all rows of the batches before it from the index and threw them away.
+        String after = ascending ? "d.createdAt >= :lastAt AND (d.createdAt > :lastAt OR (d.createdAt = :lastAt AND d.id > :lastId))"
+                : "d.createdAt <= :lastAt AND (d.createdAt < :lastAt OR (d.createdAt = :lastAt AND d.id < :lastId))";
         AuditRow last = null;
         while (true) {
             AuditQuery query = new AuditQuery(accountId, filter);
@@ -76,6 +87,22 @@ public class AuditQueries {
                 return;
             }
             last = batch.get(batch.size() - 1);
+        }
+    }
+
+    /**
+     * A search for part of an address is planned for the text searched, with room for an exact bitmap, in
+     * this transaction only (set_config(..., true) is SET LOCAL). After a statement has run five times the
+     * driver prepares it on the server, and PostgreSQL may then reuse a generic plan made without the
+     * pattern: it ANDs the account's whole range (5 million rows in the benchmark) with the trigram index,
+     * 200-350 ms, where the plan for the actual text reads only its matches (7 ms for a count). A common part
+     * ("smith": 110,000 rows) needs a bitmap larger than the default 4 MB work_mem, or it turns lossy and
+     * rechecks 4 million rows (2-4.5 s instead of 0.6-1.3 s).
+     */
+    private void planForTheValues(AuditFilter filter) {
+        if (filter.to() != null && !filter.toIsAddress() && database.isPostgreSql() && em.isJoinedToTransaction()) {
+            em.createNativeQuery("SELECT set_config('plan_cache_mode', 'force_custom_plan', true),"
+                    + " set_config('work_mem', '32MB', true)").getSingleResult();
         }
     }
 
