@@ -52,12 +52,14 @@ import java.time.Instant;
 @NamedQuery(name = Delivery.FAILURE_COUNTS,
         query = "SELECT d.status, COUNT(d.accountId) FROM Delivery d WHERE d.accountId = :account "
                 + "AND d.status IN :statuses AND d.createdAt >= :from AND d.createdAt < :until GROUP BY d.status")
-// The monthly report: months in the database session's zone, which is the server's (as the audit's days).
+// The monthly report: months in the database session's zone, which is the server's (as the audit's days). No
+// join: the source module is copied onto the delivery, so (account_id, created_at, status, source_module)
+// answers it from the index alone (V18).
 @NamedQuery(name = Delivery.MONTHLY_COUNTS,
-        query = "SELECT EXTRACT(YEAR FROM d.createdAt), EXTRACT(MONTH FROM d.createdAt), d.status, m.sourceModule, "
-                + "COUNT(d.accountId) FROM Delivery d JOIN d.message m WHERE d.accountId = :account "
+        query = "SELECT EXTRACT(YEAR FROM d.createdAt), EXTRACT(MONTH FROM d.createdAt), d.status, d.sourceModule, "
+                + "COUNT(d.accountId) FROM Delivery d WHERE d.accountId = :account "
                 + "AND d.createdAt >= :from AND d.createdAt < :until "
-                + "GROUP BY EXTRACT(YEAR FROM d.createdAt), EXTRACT(MONTH FROM d.createdAt), d.status, m.sourceModule")
+                + "GROUP BY EXTRACT(YEAR FROM d.createdAt), EXTRACT(MONTH FROM d.createdAt), d.status, d.sourceModule")
 public class Delivery {
 
     public static final String RESENDS_OF = "Delivery.resendsOf";
@@ -101,6 +103,10 @@ public class Delivery {
     /** Copied from the message so the audit's raised-by filter is one index on this table. */
     @Column(name = "raised_by", nullable = false, length = 100)
     private String raisedBy;
+
+    /** Copied from the message so the Monthly counts report is one index-only range read of this table (V18). */
+    @Column(name = "source_module", length = 50)
+    private String sourceModule;
 
     /** Copied from the message so the claim can serve urgent mail first from one index. */
     @Enumerated(EnumType.STRING)
@@ -163,6 +169,7 @@ public class Delivery {
         this.message = message;
         this.accountId = message.getAccountId();
         this.raisedBy = message.getRaisedBy();
+        this.sourceModule = message.getSourceModule();
         this.priority = message.getPriority();
         this.recipientType = recipientType;
         this.address = address;
