@@ -90,9 +90,9 @@ final class BenchDataset {
             // shared address, 1 % none (EMAIL_MISSING); a status mix with about 5 % FAILED.
             st.execute(String.format(Locale.ROOT, """
                     INSERT INTO delivery (id, account_id, message_id, recipient_type, address, display_name, address_domain,
-                                          raised_by, priority, status, status_at, smtp_code, message_id_header,
+                                          raised_by, source_module, priority, status, status_at, smtp_code, message_id_header,
                                           return_token, attempts, created_at)
-                    SELECT id, account_id, message_id, 'TO', address, NULL, split_part(address, '@', 2), raised_by,
+                    SELECT id, account_id, message_id, 'TO', address, NULL, split_part(address, '@', 2), raised_by, source_module,
                            'NORMAL',
                            CASE WHEN address IS NULL THEN 'EMAIL_MISSING'
                                 WHEN s < 0.52 THEN 'DELIVERED' WHEN s < 0.67 THEN 'ACCEPTED' WHEN s < 0.79 THEN 'OPENED'
@@ -103,7 +103,7 @@ final class BenchDataset {
                            created_at + interval '90 seconds',
                            CASE WHEN s >= 0.83 AND s < 0.88 THEN 550 ELSE 250 END,
                            'bench.' || id || '@distman.bench', 'b' || id, 1, created_at
-                    FROM (SELECT id, account_id, message_id, raised_by, created_at, s,
+                    FROM (SELECT id, account_id, message_id, raised_by, source_module, created_at, s,
                                  CASE WHEN a < 0.01 THEN NULL
                                       WHEN a < 0.03 THEN 'accounts@partner-housing.example'
                                       ELSE (ARRAY['olivia','jack','amelia','harry','isla','oliver','ava','george','mia','noah',
@@ -120,7 +120,8 @@ final class BenchDataset {
                                            (ARRAY['web.de','gmail.com','gmx.de','outlook.com','tenant.example.org','t-online.de','yahoo.co.uk'])[1 + p %% 7]
                                  END AS address
                           -- random() in the select list is drawn per row (in a lateral subquery it is drawn once)
-                          FROM (SELECT (m.id - 1) * 2 + k AS id, m.account_id, m.id AS message_id, m.raised_by, m.created_at,
+                          FROM (SELECT (m.id - 1) * 2 + k AS id, m.account_id, m.id AS message_id, m.raised_by,
+                                       m.source_module, m.created_at,
                                        random() AS s, random() AS a, floor(200000 * power(random(), 1.5))::int AS p
                                 FROM message m CROSS JOIN generate_series(1, 2) k
                                 WHERE (m.id - 1) * 2 + k <= %d) r) g""", deliveries));
