@@ -9,7 +9,9 @@ import jakarta.batch.operations.JobOperator;
 import jakarta.batch.runtime.BatchRuntime;
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
+import jakarta.ejb.DependsOn;
 import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
@@ -25,7 +27,13 @@ import java.util.logging.Logger;
  * while an urgent run is going, further nudges only mark that another run is wanted, and the run
  * is restarted when it ends, so nothing submitted during a run waits for the next schedule.
  */
+// Created at deployment, not on first use: a singleton first used while the application is being undeployed
+// (a dispatch run still sending) is added to GlassFish's list of singletons while SingletonLifeCycleManager
+// walks it to shut them down — a ConcurrentModificationException that left the EJB module half-stopped and
+// broke every later deployment of the test run (seen once in CI on Derby).
 @Singleton
+@Startup
+@DependsOn("SchemaMigration")
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class DispatchJobs {

@@ -4,7 +4,9 @@ import io.distman.feedback.control.MailboxSettings;
 import jakarta.batch.runtime.BatchRuntime;
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
+import jakarta.ejb.DependsOn;
 import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import java.util.Optional;
@@ -17,7 +19,10 @@ import java.util.logging.Logger;
  * Starts the {@code bounce-mailbox} job, one run at a time: a poll while a run is going is skipped
  * (the running one takes what has arrived). Outside any transaction, as JBatch wants.
  */
+// Created at deployment, not on first use during an undeploy (see DispatchJobs).
 @Singleton
+@Startup
+@DependsOn("SchemaMigration")
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class MailboxJobs {

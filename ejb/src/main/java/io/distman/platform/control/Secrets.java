@@ -3,7 +3,9 @@ package io.distman.platform.control;
 import io.distman.platform.entity.AppSecret;
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
+import jakarta.ejb.DependsOn;
 import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.persistence.EntityManager;
@@ -18,7 +20,10 @@ import java.util.concurrent.ConcurrentHashMap;
  * The installation's signing keys. Created on first use in a transaction of their own; if two servers
  * race, the primary key lets one win and the other reads the winner's, so all servers sign alike.
  */
+// Created at deployment, not on first use during an undeploy (see DispatchJobs).
 @Singleton
+@Startup
+@DependsOn("SchemaMigration")
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN) // the map is concurrent; no container lock per call
 @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
 public class Secrets {
