@@ -109,8 +109,22 @@ public final class Browser implements AutoCloseable {
                         + " && (!window.jQuery || jQuery.active === 0);")));
     }
 
+    /**
+     * Waits for the condition, trying again when the element it read was replaced under it (an AJAX update or
+     * a page load): Chromium 156 reports that as a plain "Node with given id does not belong to the document"
+     * inspector error rather than a stale element (LoginIT failed on it once while the account switch reloaded).
+     */
     public <T> void waitUntil(java.util.function.Function<WebDriver, T> condition) {
-        new WebDriverWait(driver, WAIT).until(condition);
+        new WebDriverWait(driver, WAIT).ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(d -> {
+            try {
+                return condition.apply(d);
+            } catch (org.openqa.selenium.WebDriverException e) {
+                if (String.valueOf(e.getMessage()).contains("does not belong to the document")) {
+                    return null;
+                }
+                throw e;
+            }
+        });
     }
 
     /** Saves a screenshot as {@code <distman.test.screenshots>/<name>.png}; the README uses them. */
