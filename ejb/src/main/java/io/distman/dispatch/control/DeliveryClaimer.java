@@ -134,6 +134,11 @@ public class DeliveryClaimer {
     }
 
     private List<Long> portable(String owner, Collection<Priority> priorities, int limit, Instant now, Duration lease) {
+        // The embedded Derby (first run, demo) has no SKIP LOCKED: two partitions taking leases row by row while
+        // the other reads its block deadlocked (Derby picks a victim, the partition fails and the batch job then
+        // waited a minute on its own repository; seen in CI). Claims are serialised there instead: they last
+        // milliseconds, and the table lock is released when the claim commits, before anything is sent.
+        em.createNativeQuery("LOCK TABLE delivery IN EXCLUSIVE MODE").executeUpdate();
         // Ask for more than needed: some candidates may be won by a concurrent claimer.
         List<Long> candidates = em.createNamedQuery(Delivery.CLAIM_CANDIDATES, Long.class)
                 .setParameter("claimable", CLAIMABLE)
