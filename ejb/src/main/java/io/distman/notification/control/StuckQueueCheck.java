@@ -1,11 +1,13 @@
 package io.distman.notification.control;
 
+import io.distman.account.boundary.AccountService;
 import io.distman.account.entity.AppUser;
 import io.distman.account.entity.UserRole;
 import io.distman.notification.entity.EmailState;
 import io.distman.notification.entity.Notification;
 import io.distman.notification.entity.NotificationKind;
 import io.distman.notification.entity.QueueStuck;
+import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -28,6 +30,9 @@ public class StuckQueueCheck {
 
     @PersistenceContext(unitName = "distman")
     EntityManager em;
+
+    @EJB
+    AccountService accounts;
 
     /** @return how many notifications were created (one per admin of each account whose episode opened) */
     public int check(Instant now) {
@@ -65,8 +70,7 @@ public class StuckQueueCheck {
         // rolls back its notifications, so the admins are still told once.
         em.persist(new QueueStuck(accountId, now, oldest));
         em.flush();
-        List<AppUser> admins = em.createNamedQuery(AppUser.WITH_ROLE, AppUser.class)
-                .setParameter("accountId", accountId).setParameter("role", UserRole.ADMIN).getResultList();
+        List<AppUser> admins = accounts.usersWithRole(accountId, UserRole.ADMIN);
         String title = NotificationTexts.stuckTitle(pending, after.toMinutes() + " minutes");
         String detail = "The oldest has waited since " + oldest + ". Check the relay or provider settings of the account.";
         for (AppUser admin : admins) {
