@@ -2,7 +2,7 @@ package io.distman.feedback.boundary;
 
 import io.distman.feedback.control.BounceIngest;
 import io.distman.feedback.control.InboundMails;
-import io.distman.feedback.control.UnsubscribeRequests;
+import io.distman.tracking.boundary.UnsubscribeRequests;
 import io.distman.feedback.entity.BounceOutcome;
 import io.distman.feedback.entity.InboundMail;
 import io.distman.platform.control.Hashes;

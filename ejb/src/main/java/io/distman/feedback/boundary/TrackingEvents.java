@@ -1,9 +1,9 @@
 package io.distman.feedback.boundary;
 
-import io.distman.feedback.control.LinkTokens;
-import io.distman.feedback.control.MachineDetector;
-import io.distman.feedback.control.TrackedHtml;
-import io.distman.feedback.entity.TrackingRequest;
+import io.distman.tracking.boundary.LinkTokens;
+import io.distman.tracking.boundary.MachineDetector;
+import io.distman.tracking.boundary.TrackedHtml;
+import io.distman.tracking.entity.TrackingRequest;
 import io.distman.message.control.DeliveryStatusRecorder;
 import io.distman.message.entity.Delivery;
 import io.distman.message.entity.DeliveryEvent;

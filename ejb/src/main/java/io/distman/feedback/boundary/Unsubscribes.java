@@ -1,7 +1,7 @@
 package io.distman.feedback.boundary;
 
 import io.distman.account.entity.Account;
-import io.distman.feedback.control.LinkTokens;
+import io.distman.tracking.boundary.LinkTokens;
 import io.distman.message.control.DeliveryStatusRecorder;
 import io.distman.message.entity.Delivery;
 import io.distman.message.entity.DeliveryStatus;

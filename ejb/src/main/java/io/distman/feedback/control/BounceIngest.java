@@ -1,10 +1,11 @@
 package io.distman.feedback.control;
 
+import io.distman.bounce.boundary.Bounces;
 import io.distman.dispatch.entity.SendResult;
-import io.distman.feedback.entity.BounceKind;
+import io.distman.bounce.entity.BounceKind;
 import io.distman.feedback.entity.BounceOutcome;
-import io.distman.feedback.entity.BounceRecipient;
-import io.distman.feedback.entity.BounceReport;
+import io.distman.bounce.entity.BounceRecipient;
+import io.distman.bounce.entity.BounceReport;
 import io.distman.feedback.entity.InboundMail;
 import io.distman.message.control.DeliveryStatusRecorder;
 import io.distman.message.entity.Delivery;
@@ -35,8 +36,6 @@ import java.util.Optional;
 @Dependent
 public class BounceIngest {
 
-    private static final BounceClassifier CLASSIFIER = new BounceClassifier();
-
     @PersistenceContext(unitName = "distman")
     EntityManager em;
 
@@ -55,7 +54,7 @@ public class BounceIngest {
         if (seen.isPresent()) {
             return seen.get().asDuplicate();
         }
-        BounceReport report = classify(raw);
+        BounceReport report = Bounces.classify(raw);
         Instant now = clock.instant();
         InboundMail mail = inbound.keep(new InboundMail(sha256, now, report, raw));
         List<Map.Entry<Delivery, StatusChange>> changes = new ArrayList<>();
@@ -70,14 +69,6 @@ public class BounceIngest {
         mail.matched(changes.size());
         statuses.recordAll(changes); // a report may name one recipient twice: let the key look-up drop repeats
         return new BounceOutcome(mail.getKind(), report.recipients().size(), changes.size(), false);
-    }
-
-    private static BounceReport classify(byte[] raw) {
-        try {
-            return CLASSIFIER.classify(new ByteArrayInputStream(raw));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     /** RFC 3463 class first: a 4.x.x or a DSN "delayed" is temporary whatever the text says. */

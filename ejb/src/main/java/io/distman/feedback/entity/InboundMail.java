@@ -1,5 +1,7 @@
 package io.distman.feedback.entity;
 
+import io.distman.bounce.entity.BounceKind;
+import io.distman.bounce.entity.BounceReport;
 import jakarta.persistence.Basic;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;

@@ -1,7 +1,7 @@
 package io.distman.feedback.boundary;
 
-import io.distman.feedback.control.TrackedHtml;
-import io.distman.feedback.entity.TrackingRequest;
+import io.distman.tracking.boundary.TrackedHtml;
+import io.distman.tracking.entity.TrackingRequest;
 import jakarta.ejb.EJB;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HEAD;

@@ -1,7 +1,7 @@
 package io.distman.feedback.control.webhook;
 
 import io.distman.feedback.entity.ProviderEvent;
-import io.distman.feedback.entity.SmtpStatus;
+import io.distman.bounce.entity.SmtpStatus;
 import io.distman.message.entity.DeliveryStatus;
 import jakarta.json.JsonObject;
 

@@ -1,6 +1,6 @@
 package io.distman.feedback.control.webhook;
 
-import io.distman.feedback.entity.SmtpStatus;
+import io.distman.bounce.entity.SmtpStatus;
 
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;

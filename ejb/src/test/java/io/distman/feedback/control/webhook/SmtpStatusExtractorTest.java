@@ -1,6 +1,6 @@
 package io.distman.feedback.control.webhook;
 
-import io.distman.feedback.entity.SmtpStatus;
+import io.distman.bounce.entity.SmtpStatus;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 

@@ -1,0 +1,96 @@
+package io.distman.architecture;
+
+import static com.tngtech.archunit.base.DescribedPredicate.not;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+
+import com.tngtech.archunit.core.domain.Dependency;
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchCondition;
+import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.lang.ConditionEvents;
+import com.tngtech.archunit.lang.SimpleConditionEvent;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The package rules of the README's Architecture section, checked on the compiled classes of the ejb,
+ * batch-jobs and web modules: features form no cycle, a feature reaches another only through its
+ * {@code boundary} or {@code entity}, and the bounce classifier stays a plain library.
+ */
+class ArchitectureTest {
+
+    /** io.distman.&lt;feature&gt;.&lt;layer&gt;… */
+    private static final Pattern FEATURE = Pattern.compile("io\\.distman\\.(\\w+)(?:\\.(\\w+))?.*");
+
+    private static JavaClasses classes;
+
+    @BeforeAll
+    static void importClasses() {
+        classes = new ClassFileImporter()
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages("io.distman");
+    }
+
+    @Test
+    void featuresFormNoCycle() {
+        ArchRule rule = slices().matching("io.distman.(*)..").should().beFreeOfCycles();
+        rule.check(classes);
+    }
+
+    @Test
+    void featuresReachEachOtherOnlyThroughBoundaryOrEntity() {
+        ArchRule rule = classes().that().resideInAPackage("io.distman..")
+                .should(notReachAnotherFeaturesInternals())
+                .because("a feature's control package is its own business (README, Architecture)");
+        rule.check(classes);
+    }
+
+    @Test
+    void bounceIsAPlainLibrary() {
+        noClasses().that().resideInAPackage("io.distman.bounce..")
+                .should().dependOnClassesThat().resideInAnyPackage(
+                        "jakarta.persistence..", "jakarta.ejb..", "jakarta.inject..", "jakarta.enterprise..",
+                        "jakarta.transaction..", "jakarta.ws.rs..", "jakarta.servlet..")
+                .because("the classifier runs outside any container and any transaction")
+                .check(classes);
+        noClasses().that().resideInAPackage("io.distman.bounce..")
+                .should().dependOnClassesThat(resideInAPackage("io.distman..").and(not(resideInAPackage("io.distman.bounce.."))))
+                .because("the classifier is a library that the rest of the module uses, never the other way round")
+                .check(classes);
+    }
+
+    private static ArchCondition<JavaClass> notReachAnotherFeaturesInternals() {
+        return new ArchCondition<>("not reach another feature's control package") {
+            @Override
+            public void check(JavaClass origin, ConditionEvents events) {
+                Optional<String> own = feature(origin.getPackageName());
+                for (Dependency d : origin.getDirectDependenciesFromSelf()) {
+                    String target = d.getTargetClass().getPackageName();
+                    Matcher m = FEATURE.matcher(target);
+                    if (!m.matches() || own.isEmpty() || m.group(1).equals(own.get())) {
+                        continue;
+                    }
+                    String layer = m.group(2);
+                    if (!"boundary".equals(layer) && !"entity".equals(layer)) {
+                        events.add(SimpleConditionEvent.violated(d, d.getDescription()));
+                    }
+                }
+            }
+        };
+    }
+
+    private static Optional<String> feature(String packageName) {
+        Matcher m = FEATURE.matcher(packageName);
+        return m.matches() ? Optional.of(m.group(1)) : Optional.empty();
+    }
+}
