@@ -12,7 +12,7 @@ import io.distman.feedback.boundary.MailboxJobs;
 import io.distman.message.entity.Category;
 import io.distman.message.entity.Delivery;
 import io.distman.message.entity.DeliveryStatus;
-import io.distman.platform.control.Hashes;
+import io.distman.platform.boundary.Hashes;
 import io.distman.submission.boundary.DistributionManagerLocal;
 import io.distman.submission.entity.SubmitRequest;
 import io.distman.testsupport.Deployments;

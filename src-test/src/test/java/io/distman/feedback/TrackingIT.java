@@ -6,7 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.distman.account.boundary.AccountService;
-import io.distman.account.entity.TrackingChoice;
+import io.distman.tracking.boundary.TrackingConsent;
+import io.distman.tracking.entity.TrackingChoice;
 import io.distman.message.entity.Category;
 import io.distman.message.entity.DeliveryEvent;
 import io.distman.message.entity.DeliveryStatus;
@@ -69,6 +70,9 @@ public class TrackingIT {
 
     @EJB
     AccountService accounts;
+
+    @EJB
+    TrackingConsent trackingConsent;
 
     @EJB
     Fixtures fixtures;
@@ -248,14 +252,14 @@ public class TrackingIT {
         assertNotNull(pixelUrl(demand), "a demand's opening is tracked by default");
         assertTrue(clickUrls(demand).isEmpty(), "its links are not rewritten by default: " + demand);
 
-        accounts.setTracking(account.id(), Category.BULK, TrackingChoice.NONE);
-        assertEquals(TrackingChoice.NONE, accounts.tracking(account.id(), Category.BULK));
+        trackingConsent.setTracking(account.id(), Category.BULK, TrackingChoice.NONE);
+        assertEquals(TrackingChoice.NONE, trackingConsent.tracking(account.id(), Category.BULK));
         send(Category.BULK, "Untracked newsletter");
         String untracked = html("Untracked newsletter");
         assertFalse(untracked.contains("/api/v1/t/"), untracked);
         assertTrue(untracked.contains("href=\"" + VIEWING + "\""), untracked);
 
-        accounts.setTracking(account.id(), Category.BULK, new TrackingChoice(false, true));
+        trackingConsent.setTracking(account.id(), Category.BULK, new TrackingChoice(false, true));
         send(Category.BULK, "Clicks only");
         String clicksOnly = html("Clicks only");
         assertFalse(PIXEL.matcher(clicksOnly).find(), clicksOnly);

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.distman.account.boundary.AccountService;
+import io.distman.feedback.boundary.WebhookSettings;
 import io.distman.feedback.boundary.UnmatchedEvents;
 import io.distman.feedback.entity.ResultPage;
 import io.distman.feedback.entity.UnmatchedEvent;
@@ -67,6 +68,9 @@ public class WebhookIT {
 
     @EJB
     AccountService accounts;
+
+    @EJB
+    WebhookSettings webhookSettings;
 
     @EJB
     UnmatchedEvents unmatchedEvents;
@@ -206,8 +210,8 @@ public class WebhookIT {
     @Test
     void anAccountsOwnKeyIsUsedAtItsUrlAndNoOtherKey() throws Exception {
         TestAccount other = fixtures.newAccount("webhook-other");
-        accounts.setMailgunWebhookKey(account.id(), "key-of-account");
-        accounts.setMailgunWebhookKey(other.id(), "key-of-other");
+        webhookSettings.setMailgunWebhookKey(account.id(), "key-of-account");
+        webhookSettings.setMailgunWebhookKey(other.id(), "key-of-other");
         Delivery d = sentDelivery();
         String url = "mailgun/" + account.code();
 
@@ -239,7 +243,7 @@ public class WebhookIT {
     @Test
     void anEventForAnotherAccountsDeliveryIsKeptUnmatchedAndShownToTheAccountWhoseUrlGotIt() throws Exception {
         TestAccount other = fixtures.newAccount("webhook-other");
-        accounts.setMailgunWebhookKey(other.id(), "key-of-other");
+        webhookSettings.setMailgunWebhookKey(other.id(), "key-of-other");
         Delivery d = sentDelivery(); // this test's account, not `other`
 
         HttpResponse<String> response = post("mailgun/" + other.code(), mailgun("key-of-other", UUID.randomUUID().toString(),
@@ -292,7 +296,7 @@ public class WebhookIT {
 
     @Test
     void anAccountsPostmarkLoginIsCheckedAgainstItsStoredDigest() throws Exception {
-        accounts.setPostmarkWebhookLogin(account.id(), "pm-hook", "s3cret:with-colon");
+        webhookSettings.setPostmarkWebhookLogin(account.id(), "pm-hook", "s3cret:with-colon");
         Delivery d = sentDelivery();
         String record = "{\"RecordType\":\"Delivery\",\"ID\":\"" + UUID.randomUUID() + "\",\"MessageID\":\"pm-" + d.getId()
                 + "\",\"Recipient\":\"" + d.getAddress() + "\",\"DeliveredAt\":\"2026-01-01T00:00:00Z\","

@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.distman.message.boundary.DeliveryDetails;
-import io.distman.message.boundary.DeliveryViews;
+import io.distman.audit.boundary.DeliveryDetails;
+import io.distman.audit.boundary.DeliveryViews;
 import io.distman.message.entity.Category;
 import io.distman.message.entity.DeliveryStatus;
 import io.distman.message.entity.StatusChange;

@@ -13,7 +13,7 @@ import io.distman.message.entity.Priority;
 import io.distman.submission.boundary.DistributionManagerLocal;
 import io.distman.submission.boundary.DistributionManagerRemote;
 import io.distman.submission.entity.AttachmentInput;
-import io.distman.submission.entity.FieldError;
+import io.distman.platform.entity.FieldError;
 import io.distman.submission.entity.RecipientInput;
 import io.distman.submission.entity.SenderInput;
 import io.distman.submission.entity.SubmissionRejectedException;
@@ -187,7 +187,7 @@ public class SubmissionIT {
     void anotherAccountsMessageIsNotFound() {
         SubmitReceipt receipt = manager.submit(valid().priority(Priority.NORMAL).build());
         TestAccount other = fixtures.newAccount("other");
-        assertThrows(io.distman.message.entity.NotFoundException.class, () -> manager.message(other.code(), receipt.messageId()));
+        assertThrows(io.distman.platform.entity.NotFoundException.class, () -> manager.message(other.code(), receipt.messageId()));
         assertNotEquals(other.code(), account.code());
     }
 

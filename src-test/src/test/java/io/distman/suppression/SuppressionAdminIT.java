@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.distman.message.entity.Category;
 import io.distman.message.entity.DeliveryStatus;
-import io.distman.message.entity.NotFoundException;
+import io.distman.platform.entity.NotFoundException;
 import io.distman.message.entity.StatusChange;
 import io.distman.submission.boundary.DistributionManagerLocal;
 import io.distman.submission.entity.SubmitRequest;

@@ -1,6 +1,7 @@
 package io.distman.demo;
 
 import io.distman.account.boundary.AccountService;
+import io.distman.feedback.boundary.WebhookSettings;
 import io.distman.account.entity.Account;
 import io.distman.audit.boundary.AuditParameters;
 import io.distman.demo.DemoBackOffice.Tenant;
@@ -48,6 +49,9 @@ public class DemoYesterday {
     AccountService accounts;
 
     @EJB
+    WebhookSettings webhookSettings;
+
+    @EJB
     WebhookIngestion webhooks;
 
     @EJB
@@ -59,7 +63,7 @@ public class DemoYesterday {
     private enum Outcome { FAILED, COMPLAINED, UNSUBSCRIBED, REJECTED }
 
     public void seed(Account account, String agency, String sender, String agent, String admin, int firstDemand) {
-        accounts.setPostmarkWebhookLogin(account.getId(), WEBHOOK_LOGIN, WEBHOOK_LOGIN);
+        webhookSettings.setPostmarkWebhookLogin(account.getId(), WEBHOOK_LOGIN, WEBHOOK_LOGIN);
         LocalDate yesterday = LocalDate.now(AuditParameters.zone()).minusDays(1);
         Instant morning = yesterday.atTime(9, 30).atZone(AuditParameters.zone()).toInstant();
         Outcome[] outcomes = {Outcome.FAILED, Outcome.FAILED, Outcome.FAILED, Outcome.COMPLAINED, Outcome.UNSUBSCRIBED,
@@ -120,7 +124,7 @@ public class DemoYesterday {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
-        } catch (io.distman.feedback.control.webhook.WebhookRejectedException | ExecutionException | TimeoutException e) {
+        } catch (io.distman.feedback.entity.WebhookRejectedException | ExecutionException | TimeoutException e) {
             throw new IllegalStateException("demo webhook for delivery " + deliveryId + " failed", e);
         }
     }

@@ -1,7 +1,7 @@
 package io.distman.dispatch.batch;
 
 import io.distman.dispatch.boundary.DispatchJobs;
-import io.distman.platform.control.Settings;
+import io.distman.platform.boundary.Settings;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.ejb.EJB;

@@ -2,7 +2,7 @@ package io.distman.feedback.batch;
 
 import io.distman.feedback.boundary.MailboxJobs;
 import io.distman.feedback.control.MailboxSettings;
-import io.distman.platform.control.Settings;
+import io.distman.platform.boundary.Settings;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.ejb.EJB;

@@ -2,9 +2,7 @@ package io.distman.account.boundary;
 
 import io.distman.account.control.ApiKeys;
 import io.distman.account.control.MailgunSettingsCheck;
-import io.distman.account.control.WebhookCredentials;
 import io.distman.account.entity.Account;
-import io.distman.account.entity.AccountTracking;
 import io.distman.account.entity.ApiKey;
 import io.distman.account.entity.AppUser;
 import io.distman.account.entity.SupportGrant;
@@ -14,14 +12,8 @@ import io.distman.account.entity.InvalidSettingsException;
 import io.distman.account.entity.MailgunAccount;
 import io.distman.account.entity.MailgunRegion;
 import io.distman.account.entity.TransportKind;
-import io.distman.account.entity.TrackingChoice;
-import io.distman.message.entity.Category;
 import io.distman.account.entity.UserRole;
-import io.distman.account.entity.WebhookCredential;
-import io.distman.feedback.control.webhook.BasicAuthAuthenticator;
-import io.distman.feedback.control.webhook.FreshnessCheck;
-import io.distman.feedback.control.webhook.SendGridSignatureVerifier;
-import io.distman.message.entity.NotFoundException;
+import io.distman.platform.entity.NotFoundException;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.security.enterprise.identitystore.Pbkdf2PasswordHash;
@@ -30,8 +22,6 @@ import jakarta.persistence.PersistenceContext;
 import java.net.URI;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.Collection;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -59,8 +49,6 @@ public class AccountService {
             "Pbkdf2PasswordHash.Iterations", "120000",
             "Pbkdf2PasswordHash.SaltSizeBytes", "32",
             "Pbkdf2PasswordHash.KeySizeBytes", "32");
-    @Inject
-    WebhookCredentials webhookCredentials;
 
     public Account create(String code, String name) {
         Account account = new Account(code, name, clock.instant());
@@ -137,28 +125,6 @@ public class AccountService {
         return account;
     }
 
-    /**
-     * The account's consent to open and click tracking for one category, applied to mail sent from
-     * now on (mail already sent keeps the pixel and links it was sent with).
-     */
-    public void setTracking(long accountId, Category category, TrackingChoice choice) {
-        if (em.find(Account.class, accountId) == null) {
-            throw new IllegalArgumentException("No account " + accountId);
-        }
-        AccountTracking existing = em.find(AccountTracking.class, new AccountTracking.Key(accountId, category));
-        if (existing == null) {
-            em.persist(new AccountTracking(accountId, category, choice));
-        } else {
-            existing.choose(choice);
-        }
-    }
-
-    /** @return the account's choice for the category, or the category's default */
-    public TrackingChoice tracking(long accountId, Category category) {
-        AccountTracking chosen = em.find(AccountTracking.class, new AccountTracking.Key(accountId, category));
-        return chosen == null ? TrackingChoice.byDefault(category) : chosen.choice();
-    }
-
     public AppUser addUser(long accountId, String username, String displayName, String email, UserRole role) {
         AppUser user = new AppUser(accountId, username, displayName, email, role);
         em.persist(user);
@@ -228,68 +194,4 @@ public class AccountService {
         return em.createNamedQuery(AppUser.OF_ACCOUNT, AppUser.class).setParameter("accountId", accountId).getResultList();
     }
 
-    /** The account's own Mailgun webhook signing key (Mailgun: Sending, Webhooks, HTTP webhook signing key). */
-    public void setMailgunWebhookKey(long accountId, String signingKey) {
-        storeWebhookCredential(accountId, "mailgun", required(signingKey, "the Mailgun signing key"), null);
-    }
-
-    /** The account's own SendGrid Event Webhook verification key, Base64 of the DER public key SendGrid shows. */
-    public void setSendGridWebhookKey(long accountId, String verificationKey) {
-        String key = required(verificationKey, "the SendGrid verification key");
-        try {
-            SendGridSignatureVerifier.fromBase64(key, FreshnessCheck.defaultWindow(clock));
-        } catch (IllegalArgumentException e) {
-            throw new InvalidSettingsException("the SendGrid verification key is not a Base64 DER EC public key");
-        }
-        storeWebhookCredential(accountId, "sendgrid", key, null);
-    }
-
-    /** The basic-auth login the account put into its Postmark webhook URL; only its SHA-256 is stored. */
-    public void setPostmarkWebhookLogin(long accountId, String username, String password) {
-        String user = required(username, "the Postmark webhook user name");
-        if (user.indexOf(':') >= 0) {
-            throw new InvalidSettingsException("a basic-auth user name cannot contain ':'");
-        }
-        byte[] digest = BasicAuthAuthenticator.digest(user, required(password, "the Postmark webhook password"));
-        storeWebhookCredential(accountId, "postmark", HexFormat.of().formatHex(digest), user);
-    }
-
-    /** The SNS topics (ARNs) the account's SES publishes its events to; others are refused. */
-    public void setSesWebhookTopics(long accountId, Collection<String> topicArns) {
-        List<String> topics = topicArns == null ? List.of()
-                : topicArns.stream().filter(t -> t != null && !t.isBlank()).map(String::strip).distinct().toList();
-        if (topics.isEmpty() || topics.stream().anyMatch(t -> !t.startsWith("arn:aws:sns:") || t.contains(","))) {
-            throw new InvalidSettingsException("SES webhooks need one or more SNS topic ARNs (arn:aws:sns:...)");
-        }
-        storeWebhookCredential(accountId, "amazon-ses", String.join(",", topics), null);
-    }
-
-    /** The account's webhooks of this provider fall back to the installation's credentials again. */
-    public void removeWebhookCredentials(long accountId, String provider) {
-        WebhookCredential existing = em.find(WebhookCredential.class, new WebhookCredential.Key(accountId, provider));
-        if (existing != null) {
-            em.remove(existing);
-        }
-        webhookCredentials.forget(accountId, provider);
-    }
-
-    private void storeWebhookCredential(long accountId, String provider, String secret, String username) {
-        if (em.find(Account.class, accountId) == null) {
-            throw new NotFoundException("no account " + accountId);
-        }
-        WebhookCredential existing = em.find(WebhookCredential.class, new WebhookCredential.Key(accountId, provider));
-        if (existing == null) {
-            em.persist(new WebhookCredential(accountId, provider, secret, username, clock.instant()));
-        } else {
-            existing.replace(secret, username, clock.instant());
-        }
-        webhookCredentials.forget(accountId, provider);
-    }
-
-    private static String required(String value, String what) {
-        if (value == null || value.isBlank()) {
-            throw new InvalidSettingsException(what + " is required");
-        }
-        return value.strip();
-    }
 }

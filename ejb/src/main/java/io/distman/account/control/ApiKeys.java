@@ -1,6 +1,6 @@
 package io.distman.account.control;
 
-import io.distman.platform.control.Hashes;
+import io.distman.platform.boundary.Hashes;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.util.Base64;

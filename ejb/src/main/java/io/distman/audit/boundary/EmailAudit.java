@@ -1,6 +1,5 @@
 package io.distman.audit.boundary;
 
-import io.distman.audit.control.AuditQueries;
 import io.distman.audit.entity.AuditFilter;
 import io.distman.audit.entity.AuditRow;
 import jakarta.ejb.Stateless;

@@ -1,7 +1,7 @@
 package io.distman.audit.control;
 
 import io.distman.audit.entity.AuditFilter;
-import io.distman.submission.control.AddressCheck;
+import io.distman.message.boundary.AddressCheck;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -11,12 +11,12 @@ import java.util.Map;
  * Not a named query because the filter is dynamic (each part optional); the account is always the first
  * condition, so no audit query can read another account's mail.
  */
-final class AuditQuery {
+public final class AuditQuery {
 
     private final StringBuilder where = new StringBuilder(" WHERE d.accountId = :accountId");
     private final Map<String, Object> parameters = new LinkedHashMap<>();
 
-    AuditQuery(long accountId, AuditFilter filter) {
+    public AuditQuery(long accountId, AuditFilter filter) {
         parameters.put("accountId", accountId);
         if (filter.raisedBy() != null) {
             and("d.raisedBy = :raisedBy", "raisedBy", filter.raisedBy());
@@ -39,28 +39,28 @@ final class AuditQuery {
     }
 
     /** Adds a fixed condition (never user text) with its parameter. */
-    AuditQuery and(String condition, String name, Object value) {
+    public AuditQuery and(String condition, String name, Object value) {
         where.append(" AND ").append(condition);
         parameters.put(name, value);
         return this;
     }
 
     /** Binds one more parameter of a condition added before (a condition may use several). */
-    AuditQuery bind(String name, Object value) {
+    public AuditQuery bind(String name, Object value) {
         parameters.put(name, value);
         return this;
     }
 
-    String where() {
+    public String where() {
         return where.toString();
     }
 
-    Map<String, Object> parameters() {
+    public Map<String, Object> parameters() {
         return parameters;
     }
 
     /** A user searching for "a_b" or "50%" means those characters, not LIKE's wildcards. */
-    static String likeEscaped(String text) {
+    public static String likeEscaped(String text) {
         return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
     }
 }

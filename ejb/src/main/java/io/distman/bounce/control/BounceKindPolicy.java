@@ -1,5 +1,7 @@
 package io.distman.bounce.control;
 
+import io.distman.bounce.boundary.FailureSeverity;
+import io.distman.bounce.boundary.FailureSeverity.Permanence;
 import io.distman.bounce.entity.BounceKind;
 import io.distman.bounce.entity.Reason;
 
@@ -25,9 +27,7 @@ public final class BounceKindPolicy {
     }
 
     private static boolean isTemporary(String status, String replyCode) {
-        if (status != null && !status.isEmpty()) {
-            return status.startsWith("4");
-        }
-        return replyCode != null && replyCode.startsWith("4");
+        Integer reply = replyCode == null || !replyCode.matches("\\d{3}") ? null : Integer.valueOf(replyCode);
+        return FailureSeverity.permanence(status, reply) == Permanence.TEMPORARY;
     }
 }

@@ -1,6 +1,5 @@
 package io.distman.bounce.control;
 
-import io.distman.feedback.control.Mailbox;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 

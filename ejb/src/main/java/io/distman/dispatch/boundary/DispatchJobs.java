@@ -3,7 +3,7 @@ package io.distman.dispatch.boundary;
 import io.distman.message.boundary.DeliveryResent;
 import io.distman.message.boundary.MessageSubmitted;
 import io.distman.message.entity.Priority;
-import io.distman.platform.control.Settings;
+import io.distman.platform.boundary.Settings;
 import jakarta.annotation.Resource;
 import jakarta.batch.operations.JobOperator;
 import jakarta.batch.runtime.BatchRuntime;

@@ -1,7 +1,6 @@
 package io.distman.dispatch.boundary;
 
 import io.distman.dispatch.control.AttemptRecorder;
-import io.distman.dispatch.control.DeliveryClaims;
 import io.distman.dispatch.control.MailTransport;
 import io.distman.dispatch.control.OutgoingMailLoader;
 import io.distman.dispatch.control.MailTransports;

@@ -1,7 +1,8 @@
 package io.distman.dispatch.control;
 
+import io.distman.dispatch.boundary.RetryPolicy;
 import io.distman.dispatch.entity.SendResult;
-import io.distman.message.control.DeliveryStatusRecorder;
+import io.distman.message.boundary.DeliveryStatusRecorder;
 import io.distman.message.entity.Delivery;
 import io.distman.message.entity.DeliveryStatus;
 import io.distman.message.entity.StatusChange;

@@ -1,7 +1,7 @@
 package io.distman.dispatch.control;
 
 import io.distman.dispatch.entity.OutgoingMail;
-import io.distman.platform.control.Settings;
+import io.distman.platform.boundary.Settings;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -1,8 +1,9 @@
 package io.distman.dispatch.entity;
 
+import io.distman.bounce.boundary.FailureSeverity;
+import io.distman.bounce.boundary.FailureSeverity.Permanence;
+import io.distman.bounce.boundary.SmtpStatusExtractor;
 import java.time.Instant;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * What a transport reports for one delivery. Transports return it and never write: the dispatcher
@@ -19,32 +20,23 @@ public record SendResult(long deliveryId, SendOutcome outcome, Integer smtpCode,
         this(deliveryId, outcome, smtpCode, enhancedCode, reply, provider, providerMessageId, at, null);
     }
 
-    private static final Pattern ENHANCED = Pattern.compile("\\b([245]\\.\\d{1,3}\\.\\d{1,3})\\b");
-    private static final Pattern REPLY_CODE = Pattern.compile("^\\s*([2-5]\\d\\d)[\\s-]");
-
     /** The RFC 3463 enhanced status code in a server reply, if it has one. */
     public static String enhancedCodeIn(String reply) {
-        if (reply == null) {
-            return null;
-        }
-        Matcher m = ENHANCED.matcher(reply);
-        return m.find() ? m.group(1) : null;
+        return SmtpStatusExtractor.fromText(reply).enhancedCode();
     }
 
     /** The basic SMTP reply code at the start of a reply, if there is one. */
     public static Integer replyCodeIn(String reply) {
-        if (reply == null) {
-            return null;
-        }
-        Matcher m = REPLY_CODE.matcher(reply);
-        return m.find() ? Integer.valueOf(m.group(1)) : null;
+        return SmtpStatusExtractor.fromText(reply).code();
     }
 
     /** 2xx accepted, 4xx temporary, 5xx permanent; no code at all (a connection fault) is temporary. */
     public static SendOutcome outcomeOf(Integer smtpCode) {
-        if (smtpCode == null || smtpCode / 100 == 4) {
-            return SendOutcome.TEMPORARY_FAILURE;
+        if (smtpCode != null && smtpCode / 100 == 2) {
+            return SendOutcome.ACCEPTED;
         }
-        return smtpCode / 100 == 2 ? SendOutcome.ACCEPTED : SendOutcome.FAILED;
+        // The server's reply code is its decision for this transaction; no reply at all is no refusal.
+        return FailureSeverity.permanence(null, smtpCode) == Permanence.PERMANENT ? SendOutcome.FAILED
+                : SendOutcome.TEMPORARY_FAILURE;
     }
 }

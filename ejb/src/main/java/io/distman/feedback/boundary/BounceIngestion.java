@@ -5,7 +5,7 @@ import io.distman.feedback.control.InboundMails;
 import io.distman.tracking.boundary.UnsubscribeRequests;
 import io.distman.feedback.entity.BounceOutcome;
 import io.distman.feedback.entity.InboundMail;
-import io.distman.platform.control.Hashes;
+import io.distman.platform.boundary.Hashes;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;

@@ -2,11 +2,11 @@ package io.distman.feedback.boundary;
 
 import io.distman.account.entity.Account;
 import io.distman.tracking.boundary.LinkTokens;
-import io.distman.message.control.DeliveryStatusRecorder;
+import io.distman.message.boundary.DeliveryStatusRecorder;
 import io.distman.message.entity.Delivery;
 import io.distman.message.entity.DeliveryStatus;
 import io.distman.message.entity.StatusChange;
-import io.distman.platform.control.Secrets;
+import io.distman.platform.boundary.Secrets;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;

@@ -1,16 +1,16 @@
 package io.distman.feedback.boundary;
 
-import io.distman.account.control.AccountIds;
+import io.distman.account.boundary.AccountIds;
 import io.distman.feedback.control.PendingWebhook;
 import io.distman.feedback.control.WebhookBatcher;
 import io.distman.feedback.control.WebhookParsers;
 import io.distman.feedback.control.webhook.DeferredReplayGuard;
 import io.distman.feedback.control.webhook.TokenClaim;
-import io.distman.feedback.control.webhook.WebhookRejectedException;
+import io.distman.feedback.entity.WebhookRejectedException;
 import io.distman.feedback.entity.IngestResult;
 import io.distman.feedback.entity.ProviderEvent;
 import io.distman.feedback.entity.SesWebhookResult;
-import io.distman.message.entity.NotFoundException;
+import io.distman.platform.entity.NotFoundException;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;

@@ -1,17 +1,19 @@
 package io.distman.feedback.control;
 
+import io.distman.bounce.boundary.FailureSeverity;
+import io.distman.bounce.boundary.FailureSeverity.Permanence;
+import io.distman.bounce.boundary.SmtpStatusExtractor;
 import io.distman.bounce.boundary.Bounces;
-import io.distman.dispatch.entity.SendResult;
 import io.distman.bounce.entity.BounceKind;
 import io.distman.feedback.entity.BounceOutcome;
 import io.distman.bounce.entity.BounceRecipient;
 import io.distman.bounce.entity.BounceReport;
 import io.distman.feedback.entity.InboundMail;
-import io.distman.message.control.DeliveryStatusRecorder;
+import io.distman.message.boundary.DeliveryStatusRecorder;
 import io.distman.message.entity.Delivery;
 import io.distman.message.entity.DeliveryStatus;
 import io.distman.message.entity.StatusChange;
-import io.distman.platform.control.Hashes;
+import io.distman.platform.boundary.Hashes;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -76,7 +78,8 @@ public class BounceIngest {
         return switch (r.kind()) {
             case COMPLAINT -> DeliveryStatus.COMPLAINED;
             case DELIVERED -> DeliveryStatus.DELIVERED;
-            case HARD, SOFT -> "delayed".equalsIgnoreCase(r.action()) || r.status().startsWith("4")
+            case HARD, SOFT -> "delayed".equalsIgnoreCase(r.action())
+                    || FailureSeverity.permanence(r.status(), null) == Permanence.TEMPORARY
                     ? DeliveryStatus.TEMPORARY_FAILURE : DeliveryStatus.FAILED;
             case AUTOREPLY, UNKNOWN -> null;
         };
@@ -103,7 +106,7 @@ public class BounceIngest {
     private static StatusChange change(DeliveryStatus status, BounceRecipient r, InboundMail mail, Instant now) {
         String diagnostic = (r.reason().isEmpty() ? "" : r.reason() + ": ") + r.diagnostic();
         return new StatusChange(status, now, r.kind() == BounceKind.COMPLAINT ? "ARF" : "DSN",
-                SendResult.replyCodeIn(r.diagnostic()), r.status().isEmpty() ? null : r.status(), diagnostic.strip(), null,
+                SmtpStatusExtractor.fromText(r.diagnostic()).code(), r.status().isEmpty() ? null : r.status(), diagnostic.strip(), null,
                 "inbound:" + mail.getSha256() + ":" + r.recipient(), "inbound_mail:" + mail.getId(), false);
     }
 }

@@ -1,6 +1,6 @@
 package io.distman.feedback.control;
 
-import io.distman.platform.control.Settings;
+import io.distman.platform.boundary.Settings;
 import jakarta.mail.URLName;
 import java.util.Locale;
 import java.util.Optional;

@@ -2,7 +2,7 @@ package io.distman.feedback.control;
 
 import io.distman.feedback.control.webhook.TokenClaim;
 import io.distman.feedback.entity.WebhookToken;
-import io.distman.platform.control.SchemaMigration;
+import io.distman.platform.boundary.SchemaMigration;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;

@@ -1,9 +1,9 @@
 package io.distman.feedback.control;
 
-import io.distman.feedback.control.webhook.WebhookRejectedException;
+import io.distman.feedback.entity.WebhookRejectedException;
 import io.distman.feedback.entity.IngestResult;
 import io.distman.feedback.entity.WebhookBusyException;
-import io.distman.platform.control.Settings;
+import io.distman.platform.boundary.Settings;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.ejb.EJB;

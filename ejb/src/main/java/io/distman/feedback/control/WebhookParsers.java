@@ -1,7 +1,6 @@
 package io.distman.feedback.control;
 
-import io.distman.account.control.WebhookCredentials;
-import io.distman.account.control.WebhookCredentials.Credential;
+import io.distman.feedback.control.WebhookCredentials.Credential;
 import io.distman.feedback.control.webhook.AmazonSesEventParser;
 import io.distman.feedback.control.webhook.BasicAuthAuthenticator;
 import io.distman.feedback.control.webhook.FreshnessCheck;
@@ -15,7 +14,7 @@ import io.distman.feedback.control.webhook.SendGridEventParser;
 import io.distman.feedback.control.webhook.SendGridSignatureVerifier;
 import io.distman.feedback.control.webhook.SnsSignatureVerifier;
 import io.distman.feedback.entity.WebhookNotConfiguredException;
-import io.distman.platform.control.Settings;
+import io.distman.platform.boundary.Settings;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;

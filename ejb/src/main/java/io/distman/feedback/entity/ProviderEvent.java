@@ -1,6 +1,7 @@
 package io.distman.feedback.entity;
 
 import io.distman.message.entity.DeliveryStatus;
+import io.distman.tracking.boundary.EchoedIds;
 
 import java.time.Instant;
 import java.util.Locale;
@@ -46,7 +47,7 @@ public record ProviderEvent(
         String rawJson) {
 
     /** Metadata key under which we send our delivery id to every provider. */
-    public static final String DELIVERY_ID_KEY = "distman-delivery-id";
+    public static final String DELIVERY_ID_KEY = EchoedIds.KEY;
 
     public ProviderEvent {
         Objects.requireNonNull(provider, "provider");

@@ -1,6 +1,6 @@
 package io.distman.notification.control;
 
-import io.distman.platform.control.Settings;
+import io.distman.platform.boundary.Settings;
 import java.time.Duration;
 import java.time.LocalTime;
 import java.time.format.DateTimeParseException;

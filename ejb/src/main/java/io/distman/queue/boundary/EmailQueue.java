@@ -1,12 +1,12 @@
 package io.distman.queue.boundary;
 
-import io.distman.audit.control.AuditQueries;
+import io.distman.audit.boundary.AuditQueries;
 import io.distman.audit.entity.AuditFilter;
 import io.distman.audit.entity.AuditSort;
 import io.distman.dispatch.boundary.DispatchService;
 import io.distman.message.entity.DeliveryStateException;
 import io.distman.message.entity.DeliveryStatus;
-import io.distman.message.entity.NotFoundException;
+import io.distman.platform.entity.NotFoundException;
 import io.distman.message.entity.StatusGroups;
 import io.distman.queue.control.QueueActions;
 import io.distman.queue.entity.QueueOutcome;

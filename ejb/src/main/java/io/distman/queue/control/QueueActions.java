@@ -1,12 +1,12 @@
 package io.distman.queue.control;
 
-import io.distman.dispatch.control.DeliveryClaimer;
-import io.distman.dispatch.control.DeliveryClaims;
+import io.distman.dispatch.boundary.DeliveryClaimer;
+import io.distman.dispatch.boundary.DeliveryClaims;
 import io.distman.message.entity.Delivery;
 import io.distman.message.entity.DeliveryStateException;
 import io.distman.message.entity.DeliveryStatus;
-import io.distman.message.entity.NotFoundException;
-import io.distman.submission.control.DeliveryActions;
+import io.distman.platform.entity.NotFoundException;
+import io.distman.submission.boundary.DeliveryActions;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;

@@ -1,15 +1,14 @@
 package io.distman.submission.boundary;
 
-import io.distman.account.control.AccountIds;
-import io.distman.message.control.MessageQueries;
+import io.distman.account.boundary.AccountIds;
+import io.distman.message.boundary.MessageQueries;
 import io.distman.message.entity.MessageView;
-import io.distman.message.entity.NotFoundException;
-import io.distman.submission.control.DeliveryActions;
+import io.distman.platform.entity.NotFoundException;
 import io.distman.submission.control.SubmissionLimits;
 import io.distman.submission.control.SubmissionValidator;
 import io.distman.submission.control.Submitter;
 import io.distman.submission.entity.DeliveryReceipt;
-import io.distman.submission.entity.FieldError;
+import io.distman.platform.entity.FieldError;
 import io.distman.submission.entity.SubmissionRejectedException;
 import io.distman.submission.entity.SubmitReceipt;
 import io.distman.submission.entity.SubmitRequest;

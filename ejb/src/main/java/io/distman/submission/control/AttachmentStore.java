@@ -1,7 +1,7 @@
 package io.distman.submission.control;
 
 import io.distman.message.entity.Attachment;
-import io.distman.platform.control.Hashes;
+import io.distman.platform.boundary.Hashes;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;

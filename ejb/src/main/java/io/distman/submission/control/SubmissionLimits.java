@@ -1,6 +1,6 @@
 package io.distman.submission.control;
 
-import io.distman.platform.control.Settings;
+import io.distman.platform.boundary.Settings;
 
 /** Size limits of a submission; installation-wide, set by system properties. */
 public record SubmissionLimits(long maxAttachmentBytes, long maxTotalAttachmentBytes, int maxRecipients,

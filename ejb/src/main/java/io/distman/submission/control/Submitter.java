@@ -1,7 +1,8 @@
 package io.distman.submission.control;
 
+import io.distman.message.boundary.AddressCheck;
 import io.distman.message.boundary.MessageSubmitted;
-import io.distman.message.control.DeliveryStatusRecorder;
+import io.distman.message.boundary.DeliveryStatusRecorder;
 import io.distman.message.entity.Delivery;
 import io.distman.message.entity.DeliveryStatus;
 import io.distman.message.entity.Message;
@@ -10,13 +11,13 @@ import io.distman.message.entity.MessageContent;
 import io.distman.message.entity.Priority;
 import io.distman.message.entity.RecipientType;
 import io.distman.message.entity.StatusChange;
-import io.distman.platform.control.AfterCommitEvents;
+import io.distman.platform.boundary.AfterCommitEvents;
 import io.distman.submission.entity.AttachmentInput;
 import io.distman.submission.entity.DeliveryReceipt;
 import io.distman.submission.entity.RecipientInput;
 import io.distman.submission.entity.SubmitReceipt;
 import io.distman.submission.entity.SubmitRequest;
-import io.distman.suppression.control.SuppressionList;
+import io.distman.suppression.boundary.SuppressionList;
 import io.distman.suppression.entity.Suppression;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;

@@ -5,13 +5,13 @@ package io.distman.submission.control;
  * shows up here as unpaired surrogates (from a broken encoder) or NUL characters; REST bodies are
  * decoded strictly before they get this far.
  */
-final class TextCheck {
+public final class TextCheck {
 
     private TextCheck() {
     }
 
     /** @return null when the text could be written as UTF-8, else what is wrong */
-    static String encodingProblem(String text) {
+    public static String encodingProblem(String text) {
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
             if (c == 0) {
@@ -31,12 +31,12 @@ final class TextCheck {
         return null;
     }
 
-    static boolean hasLineBreak(String text) {
+    public static boolean hasLineBreak(String text) {
         return text.indexOf('\r') >= 0 || text.indexOf('\n') >= 0;
     }
 
     /** Control characters other than tab, which no header or address may carry. */
-    static boolean hasControl(String text) {
+    public static boolean hasControl(String text) {
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
             if ((c < 0x20 && c != '\t') || c == 0x7f) {

@@ -1,5 +1,6 @@
 package io.distman.submission.entity;
 
+import io.distman.platform.entity.FieldError;
 import jakarta.ejb.ApplicationException;
 import java.util.List;
 import java.util.stream.Collectors;

@@ -1,8 +1,8 @@
 package io.distman.suppression.boundary;
 
 import io.distman.message.entity.Category;
-import io.distman.message.entity.NotFoundException;
-import io.distman.submission.control.AddressCheck;
+import io.distman.platform.entity.NotFoundException;
+import io.distman.message.boundary.AddressCheck;
 import io.distman.suppression.entity.Suppression;
 import io.distman.suppression.entity.SuppressionAudit;
 import io.distman.suppression.entity.SuppressionAudit.Kind;

@@ -1,13 +1,17 @@
 package io.distman.suppression.control;
 
+import io.distman.bounce.boundary.FailureSeverity;
 import io.distman.message.entity.Category;
 import io.distman.message.entity.Delivery;
 import io.distman.message.entity.StatusChange;
-import io.distman.platform.control.Settings;
+import io.distman.platform.boundary.Settings;
 import io.distman.suppression.entity.SoftBounce;
 import io.distman.suppression.entity.Suppression;
 import jakarta.annotation.Resource;
+import io.distman.message.boundary.DeliveryStatusApplied;
+import io.distman.message.boundary.StatusChangesArriving;
 import jakarta.enterprise.context.Dependent;
+import jakarta.enterprise.event.Observes;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
@@ -50,7 +54,8 @@ public class SuppressionPolicy {
      * look-up per delivered, opened or clicked event (the bulk of webhook traffic). What it learnt
      * holds for the current transaction only.
      */
-    public void prefetch(Collection<Map.Entry<Delivery, StatusChange>> changes) {
+    void prefetch(@Observes StatusChangesArriving arriving) {
+        Collection<Map.Entry<Delivery, StatusChange>> changes = arriving.changes();
         Set<SoftBounce.Key> keys = new HashSet<>();
         for (Map.Entry<Delivery, StatusChange> change : changes) {
             switch (change.getValue().status()) {
@@ -76,7 +81,9 @@ public class SuppressionPolicy {
         transaction.putResource(ABSENT_COUNTERS, absent);
     }
 
-    public void after(Delivery delivery, StatusChange change) {
+    void after(@Observes DeliveryStatusApplied applied) {
+        Delivery delivery = applied.delivery();
+        StatusChange change = applied.change();
         if (delivery.getAddress() == null) {
             return;
         }

@@ -1,5 +1,6 @@
 package io.distman.account.entity;
 
+import io.distman.tracking.entity.TrackingChoice;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 

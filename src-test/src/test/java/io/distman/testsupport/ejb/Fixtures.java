@@ -4,7 +4,7 @@ import io.distman.account.boundary.AccountService;
 import io.distman.account.entity.Account;
 import io.distman.account.entity.UserRole;
 import io.distman.account.entity.MailgunRegion;
-import io.distman.message.control.DeliveryStatusRecorder;
+import io.distman.message.boundary.DeliveryStatusRecorder;
 import io.distman.message.entity.Delivery;
 import io.distman.message.entity.DeliveryEvent;
 import io.distman.message.entity.StatusChange;

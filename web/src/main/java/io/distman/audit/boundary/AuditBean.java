@@ -3,7 +3,6 @@ package io.distman.audit.boundary;
 import io.distman.account.boundary.AccountService;
 import io.distman.account.boundary.CurrentUser;
 import io.distman.account.entity.AppUser;
-import io.distman.audit.control.AuditColumns;
 import io.distman.audit.entity.AuditFilter;
 import io.distman.audit.entity.AuditRow;
 import io.distman.audit.entity.AuditSort;

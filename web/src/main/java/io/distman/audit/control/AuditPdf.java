@@ -1,5 +1,6 @@
 package io.distman.audit.control;
 
+import io.distman.audit.boundary.AuditColumns;
 import com.lowagie.text.Document;
 import com.lowagie.text.DocumentException;
 import com.lowagie.text.Element;

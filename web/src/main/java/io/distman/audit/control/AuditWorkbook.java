@@ -1,5 +1,6 @@
 package io.distman.audit.control;
 
+import io.distman.audit.boundary.AuditColumns;
 import io.distman.audit.entity.AuditRow;
 import java.io.IOException;
 import java.io.OutputStream;

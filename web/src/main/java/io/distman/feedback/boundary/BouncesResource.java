@@ -1,6 +1,6 @@
 package io.distman.feedback.boundary;
 
-import io.distman.platform.control.Settings;
+import io.distman.platform.boundary.Settings;
 import jakarta.ejb.EJB;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;

@@ -1,10 +1,10 @@
 package io.distman.feedback.boundary;
 
 import io.distman.feedback.control.webhook.MalformedWebhookException;
-import io.distman.feedback.control.webhook.WebhookRejectedException;
+import io.distman.feedback.entity.WebhookRejectedException;
 import io.distman.feedback.entity.WebhookBusyException;
 import io.distman.feedback.entity.WebhookNotConfiguredException;
-import io.distman.message.entity.NotFoundException;
+import io.distman.platform.entity.NotFoundException;
 import jakarta.ejb.EJB;
 import jakarta.ejb.EJBException;
 import jakarta.ws.rs.POST;

@@ -1,16 +1,18 @@
 package io.distman.platform.boundary;
 
-import io.distman.message.entity.DeliveryStateException;
-import io.distman.message.entity.NotFoundException;
-import io.distman.submission.entity.FieldError;
-import io.distman.submission.entity.SubmissionRejectedException;
+import io.distman.platform.entity.NotFoundException;
+import io.distman.platform.entity.FieldError;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 import java.util.List;
 
-/** Turns the service's exceptions into JSON error responses that name what is wrong. */
+/**
+ * The JSON error body of every REST response that refuses something, and the 404 for ids that are not
+ * the caller's. Features map their own exceptions with it (e.g. submission's {@code SubmissionErrors}), so
+ * this platform piece knows no feature.
+ */
 public final class ApiErrors {
 
     private ApiErrors() {
@@ -20,7 +22,7 @@ public final class ApiErrors {
     public record ErrorBody(String error, String message, List<FieldError> errors) {
     }
 
-    static Response of(Response.Status status, String error, String message, List<FieldError> errors) {
+    public static Response of(Response.Status status, String error, String message, List<FieldError> errors) {
         return Response.status(status).type(MediaType.APPLICATION_JSON)
                 .entity(new ErrorBody(error, message, errors)).build();
     }
@@ -29,30 +31,12 @@ public final class ApiErrors {
         return of(Response.Status.BAD_REQUEST, "invalid_request", "the request has " + errors.size() + " error(s)", errors);
     }
 
-    /** 400 naming each bad field. */
-    @Provider
-    public static class Rejected implements ExceptionMapper<SubmissionRejectedException> {
-        @Override
-        public Response toResponse(SubmissionRejectedException e) {
-            return invalid(e.errors());
-        }
-    }
-
     /** 404, also for other accounts' ids: they must look exactly like ids that do not exist. */
     @Provider
     public static class NotFound implements ExceptionMapper<NotFoundException> {
         @Override
         public Response toResponse(NotFoundException e) {
             return of(Response.Status.NOT_FOUND, "not_found", e.getMessage(), List.of());
-        }
-    }
-
-    /** 409: the delivery's state does not allow it. */
-    @Provider
-    public static class Conflict implements ExceptionMapper<DeliveryStateException> {
-        @Override
-        public Response toResponse(DeliveryStateException e) {
-            return of(Response.Status.CONFLICT, "conflict", e.getMessage(), List.of());
         }
     }
 

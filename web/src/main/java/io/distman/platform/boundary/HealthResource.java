@@ -1,6 +1,5 @@
 package io.distman.platform.boundary;
 
-import io.distman.platform.control.SchemaMigration;
 import jakarta.ejb.EJB;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;

@@ -1,10 +1,10 @@
 package io.distman.submission.boundary;
 
 import io.distman.message.entity.MessageView;
-import io.distman.platform.boundary.ApiCaller;
+import io.distman.account.boundary.ApiCaller;
 import io.distman.platform.boundary.ApiErrors;
 import io.distman.submission.entity.DeliveryReceipt;
-import io.distman.submission.entity.FieldError;
+import io.distman.platform.entity.FieldError;
 import io.distman.submission.entity.SubmitReceipt;
 import io.distman.submission.entity.SubmitRequest;
 import jakarta.ejb.EJB;

@@ -2,7 +2,7 @@ package io.distman.suppression.boundary;
 
 import io.distman.account.boundary.CurrentUser;
 import io.distman.message.entity.Category;
-import io.distman.message.entity.NotFoundException;
+import io.distman.platform.entity.NotFoundException;
 import io.distman.suppression.entity.SuppressionAuditRow;
 import io.distman.suppression.entity.SuppressionFilter;
 import io.distman.suppression.entity.SuppressionRefusedException;

@@ -1,5 +1,6 @@
 package io.distman.feedback.control.webhook;
 
+import io.distman.feedback.entity.WebhookRejectedException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;

@@ -1,5 +1,6 @@
 package io.distman.feedback.control.webhook;
 
+import io.distman.feedback.entity.WebhookRejectedException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

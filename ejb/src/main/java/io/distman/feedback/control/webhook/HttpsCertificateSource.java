@@ -1,5 +1,6 @@
 package io.distman.feedback.control.webhook;
 
+import io.distman.feedback.entity.WebhookRejectedException;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.URI;

@@ -1,5 +1,6 @@
 package io.distman.feedback.control.webhook;
 
+import io.distman.feedback.entity.WebhookRejectedException;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import java.nio.charset.StandardCharsets;

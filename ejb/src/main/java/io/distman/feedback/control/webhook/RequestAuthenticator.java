@@ -1,5 +1,6 @@
 package io.distman.feedback.control.webhook;
 
+import io.distman.feedback.entity.WebhookRejectedException;
 import java.util.Map;
 
 /** Decides from the raw request alone whether it comes from the provider. */

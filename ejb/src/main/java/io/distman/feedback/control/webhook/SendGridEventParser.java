@@ -1,5 +1,6 @@
 package io.distman.feedback.control.webhook;
 
+import io.distman.feedback.entity.WebhookRejectedException;
 import io.distman.feedback.entity.ProviderEvent;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;

@@ -1,5 +1,6 @@
 package io.distman.feedback.control.webhook;
 
+import io.distman.bounce.boundary.SmtpStatusExtractor;
 import io.distman.feedback.entity.ProviderEvent;
 import io.distman.bounce.entity.SmtpStatus;
 import io.distman.message.entity.DeliveryStatus;

@@ -1,5 +1,6 @@
 package io.distman.feedback.control.webhook;
 
+import io.distman.feedback.entity.WebhookRejectedException;
 import jakarta.json.JsonObject;
 
 /** Decides whether an SNS envelope, or an SES notification without one, may be trusted. */

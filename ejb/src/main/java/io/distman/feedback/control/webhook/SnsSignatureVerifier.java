@@ -1,5 +1,6 @@
 package io.distman.feedback.control.webhook;
 
+import io.distman.feedback.entity.WebhookRejectedException;
 import jakarta.json.JsonObject;
 
 import java.io.IOException;

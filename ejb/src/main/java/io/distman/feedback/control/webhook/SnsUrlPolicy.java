@@ -1,5 +1,6 @@
 package io.distman.feedback.control.webhook;
 
+import io.distman.feedback.entity.WebhookRejectedException;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.Locale;

@@ -1,0 +1,39 @@
+package io.distman.audit.boundary;
+
+import io.distman.message.entity.Category;
+import io.distman.message.entity.DeliveryStatus;
+import io.distman.message.entity.RecipientType;
+import java.io.Serializable;
+import java.time.Instant;
+import java.util.List;
+
+/** Everything the View dialog shows about one delivery: the message as sent, its status and its timeline. */
+public record DeliveryDetails(long deliveryId, long messageId, String subject, String from, RecipientType recipientType,
+                              String address, List<String> to, List<String> cc, String raisedBy, String sourceModule,
+                              String sourceRef, Category category, Instant createdAt, Instant sentAt,
+                              DeliveryStatus status, Instant statusAt, Integer smtpCode, String enhancedCode,
+                              String diagnostic, String provider, int attempts, Instant nextAttemptAt,
+                              String textBody, boolean hasHtml, List<AttachmentInfo> attachments, List<Header> headers,
+                              List<Event> timeline, SuppressionInfo suppression, String recommendedAction,
+                              Long resendOf, List<Long> resends) implements Serializable {
+
+    /** One attached file; {@code ordinal} is its id within the message (the download URL uses it). */
+    public record AttachmentInfo(int ordinal, String filename, String contentType, long sizeBytes) implements Serializable {
+    }
+
+    public record Header(String name, String value) implements Serializable {
+    }
+
+    public record Event(Instant occurredAt, Instant recordedAt, DeliveryStatus status, String source, Integer smtpCode,
+                        String enhancedCode, String diagnostic, String provider, boolean machine) implements Serializable {
+    }
+
+    /** Why the address is suppressed right now (issue 4): agents see the reason, support can lift it. */
+    public record SuppressionInfo(String reason, String detail, Instant since, Instant expiresAt, Category category,
+                                  Long sourceDeliveryId) implements Serializable {
+    }
+
+    /** The bytes of an attached file, for download. */
+    public record AttachmentFile(String filename, String contentType, byte[] content) {
+    }
+}
