@@ -3,6 +3,7 @@ package io.distman.architecture;
 import static com.tngtech.archunit.base.DescribedPredicate.not;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
@@ -16,6 +17,7 @@ import com.tngtech.archunit.lang.ArchCondition;
 import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.lang.ConditionEvents;
 import com.tngtech.archunit.lang.SimpleConditionEvent;
+import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -67,6 +69,27 @@ class ArchitectureTest {
                 .should().dependOnClassesThat(resideInAPackage("io.distman..").and(not(resideInAPackage("io.distman.bounce.."))))
                 .because("the classifier is a library that the rest of the module uses, never the other way round")
                 .check(classes);
+    }
+
+    @Test
+    void everyFeatureSaysWhyItExists() {
+        List<String> missing = classes.stream()
+                .map(c -> feature(c.getPackageName()))
+                .flatMap(Optional::stream)
+                .distinct()
+                .filter(f -> !hasPackageInfo("io.distman." + f))
+                .sorted()
+                .toList();
+        assertTrue(missing.isEmpty(), "features without a package-info.java: " + missing);
+    }
+
+    private static boolean hasPackageInfo(String packageName) {
+        try {
+            Class.forName(packageName + ".package-info");
+            return true;
+        } catch (ClassNotFoundException e) {
+            return false;
+        }
     }
 
     private static ArchCondition<JavaClass> notReachAnotherFeaturesInternals() {
