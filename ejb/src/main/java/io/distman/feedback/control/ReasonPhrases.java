@@ -32,7 +32,7 @@ public final class ReasonPhrases {
                 "no such person at this address", "no such recipient", "no such user",
                 "no thank you rejected: account unavailable", "no valid recipients, bye",
                 "not a valid recipient", "not a valid user here", "not a local address",
-                "not email addresses", "recipient address rejected. (in reply to rcpt to command)",
+                "not email addresses", "recipient address rejected.",
                 "recipient address rejected: access denied", "recipient address rejected: invalid user",
                 "recipient address rejected: invalid-recipient", "recipient address rejected: unknown user",
                 "recipient address rejected: userunknown", "recipient does not exist",

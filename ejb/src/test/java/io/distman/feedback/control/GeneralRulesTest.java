@@ -1,0 +1,164 @@
+package io.distman.feedback.control;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.distman.feedback.entity.BounceKind;
+import io.distman.feedback.entity.BounceRecipient;
+import io.distman.feedback.entity.Reason;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Each general rule documented by the signal it reads, on synthetic lines (no corpus file):
+ * MTA-family sentences, RFC 7505, the SMTP stage, and which status code counts.
+ */
+class GeneralRulesTest {
+
+    private final ReasonResolver resolver = new ReasonResolver();
+
+    private Reason resolve(String status, String command, String diagnostic) {
+        DeliveryFacts f = new DeliveryFacts("rcpt@example.net");
+        f.status = status;
+        f.action = "failed";
+        f.command = command;
+        f.diagnostic = diagnostic;
+        DiagnosticDetails.complete(f);
+        return resolver.resolve(f);
+    }
+
+    private BounceRecipient classify(String raw) throws IOException {
+        return new BounceClassifier().classify(new ByteArrayInputStream(
+                raw.replace("\n", "\r\n").getBytes(StandardCharsets.UTF_8))).recipients().get(0);
+    }
+
+    @Test
+    void rfc7505NullMxMeansTheDomainAcceptsNoMail() {
+        // Gmail's wording; "DNS Error" alone would otherwise read as a network error.
+        assertEquals(Reason.NOTACCEPT, resolve("4.0.0", "",
+                "DNS Error: 1234 DNS type 'mx' lookup of example.net responded with code NOERROR"
+                        + " The domain example.net doesn't receive email according to the administrator: returned Null MX"));
+        assertEquals(Reason.NOTACCEPT, resolve("5.0.0", "", "550 host example.net does not accept mail (nullMX)"));
+        assertEquals(BounceKind.SOFT, BounceKindPolicy.kindOf(Reason.NOTACCEPT, "4.0.0", ""));
+    }
+
+    @Test
+    void openSmtpdQueueAndRoutingMessages() {
+        assertEquals(Reason.EXPIRED, resolve("", "", "Envelope expired"));
+        assertEquals(Reason.NOTACCEPT, resolve("", "", "Destination seem to reject all mails"));
+        assertEquals(Reason.NOTACCEPT, resolve("", "", "No MX found for destination"));
+        assertEquals(Reason.HOSTUNKNOWN, resolve("", "", "Invalid domain name"));
+    }
+
+    @Test
+    void dragonFlyMailAgentDnsFailureIsAnUnknownHost() {
+        assertEquals(Reason.HOSTUNKNOWN, resolve("", "", "DNS lookup failure: host mx.example.net not found"));
+    }
+
+    @Test
+    void imailUnknownLocalUser() {
+        assertEquals(Reason.USERUNKNOWN, resolve("", "", "Invalid final delivery userid: someone@example.net"));
+    }
+
+    @Test
+    void gmailDsnProseNamesMissingAddressAndMissingDomain() {
+        assertEquals(Reason.USERUNKNOWN, resolve("5.0.0", "", "** Address not found ** Your message wasn't delivered to"
+                + " a@example.net because the address couldn't be found. Check for typos or unnecessary spaces and try again."));
+        assertEquals(Reason.HOSTUNKNOWN, resolve("5.0.0", "", "** Address not found ** Your message wasn't delivered to"
+                + " a@example.net because the domain example.net couldn't be found. Check for typos and try again."));
+    }
+
+    @Test
+    void bareRecipientAddressRejectedAtRcptIsAnUnknownRecipient() {
+        // Postfix's generic "Recipient address rejected." with nothing after it, in reply to RCPT.
+        assertEquals(Reason.USERUNKNOWN, resolve("5.0.0", "RCPT", "550 <a@example.net>: Recipient address rejected."));
+        // The same words with a policy explanation are not about the address' existence.
+        assertEquals(Reason.BLOCKED, resolve("4.7.1", "RCPT",
+                "450 4.7.1 <a@example.net>: Recipient address rejected: Greylisted, see http://example.net/"));
+    }
+
+    @Test
+    void phraseEndingInAWordAlsoMatchesAtTheEndOfTheText() {
+        // SYSTEMERROR's "transaction failed " needs a word end; the end of the reply is one.
+        assertEquals(Reason.SYSTEMERROR, resolve("5.0.0", "MAIL", "554 Transaction failed"));
+        // ...but not inside a longer word.
+        assertEquals(true, TextPattern.of("transaction failed ").matches("554 transaction failed"));
+        assertEquals(false, TextPattern.of("transaction failed ").matches("554 transaction failedx"));
+    }
+
+    @Test
+    void sendmailReplyWithoutACommandBeforeItIsARefusedGreeting() throws IOException {
+        BounceRecipient r = classify(sendmailDsn("""
+                ... while talking to mx.example.net.:
+                <<< 554 IP=192.0.2.9 - Service refused. (BL)
+                554 5.0.0 Service unavailable
+                """, "5.5.0", "554 IP=192.0.2.9 - Service refused. (BL)"));
+        assertEquals("blocked", r.reason());
+        assertEquals(BounceKind.SOFT, r.kind());
+    }
+
+    @Test
+    void theRemoteServersOwnCodeBeatsTheReportingMtasRestatement() throws IOException {
+        // The server said 5.0.0 after DATA; Sendmail's summary line restates it as 5.1.1. After DATA
+        // "user unknown" is the recipient's filter (Sisimai: filtered), never proof the address is missing.
+        BounceRecipient r = classify(sendmailDsn("""
+                ... while talking to mx.example.net.:
+                >>> DATA
+                <<< 550 5.0.0 <a@example.net>... User unknown
+                550 5.1.1 <a@example.net>... User unknown
+                """, "5.0.0", "550 5.0.0 <a@example.net>... User unknown"));
+        assertEquals("5.0.0", r.status());
+        assertEquals("filtered", r.reason());
+        assertEquals(BounceKind.SOFT, r.kind());
+    }
+
+    @Test
+    void rawUtf8JapaneseSubjectMarksACarrierNotice() throws IOException {
+        BounceRecipient r = classify("""
+                From: no-reply@example.ne.jp
+                To: sender@example.com
+                Subject: メールエラー通知
+                MIME-Version: 1.0
+                Content-Type: text/plain; charset=UTF-8
+
+                Your mail sent on: Thu, 29 Apr 2021 23:45:22 +0900
+                     Could not be delivered to: <user@example.ne.jp>
+                     As their mailbox is full.
+                """);
+        assertEquals("user@example.ne.jp", r.recipient());
+        assertEquals("mailboxfull", r.reason());
+    }
+
+    private static String sendmailDsn(String transcript, String status, String diagnostic) {
+        return """
+                From: Mail Delivery Subsystem <MAILER-DAEMON@mta.example.com>
+                To: sender@example.com
+                Subject: Returned mail: see transcript for details
+                MIME-Version: 1.0
+                Content-Type: multipart/report; report-type=delivery-status; boundary="B"
+
+                --B
+                Content-Type: text/plain
+
+                   ----- The following addresses had permanent fatal errors -----
+                <a@example.net>
+
+                   ----- Transcript of session follows -----
+                """ + transcript + """
+
+                --B
+                Content-Type: message/delivery-status
+
+                Reporting-MTA: dns; mta.example.com
+
+                Final-Recipient: RFC822; a@example.net
+                Action: failed
+                Status: %s
+                Remote-MTA: DNS; mx.example.net
+                Diagnostic-Code: SMTP; %s
+
+                --B--
+                """.formatted(status, diagnostic);
+    }
+}
