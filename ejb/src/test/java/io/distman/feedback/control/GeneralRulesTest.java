@@ -130,6 +130,14 @@ class GeneralRulesTest {
         assertEquals("mailboxfull", r.reason());
     }
 
+    @Test
+    void quotedLocalPartKeepsItsQuotes() {
+        // RFC 5322 3.4.1: "a..b" is not a dot-atom, so the quotes are part of the address.
+        assertEquals("\"a..b.\"@example.net", Addresses.fromDsnValue("rfc822; \"A..b.\"@example.net"));
+        assertEquals("\"a..b.\"@example.net", Addresses.fromDsnValue("rfc822; <\"a..b.\"@example.net>"));
+        assertEquals("a.b@example.net", Addresses.fromDsnValue("rfc822; a.b@example.net"));
+    }
+
     private static String sendmailDsn(String transcript, String status, String diagnostic) {
         return """
                 From: Mail Delivery Subsystem <MAILER-DAEMON@mta.example.com>
