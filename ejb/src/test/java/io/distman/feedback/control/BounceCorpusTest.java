@@ -34,9 +34,11 @@ class BounceCorpusTest {
     static final Map<String, Floors> FLOORS = Map.of(
             // Reached: kind 100.0, reason 100.0, recipient 99.3, status 99.5 (292 rows, 211 with a status).
             "bounces", new Floors(100.0, 100.0, 99.3, 99.5),
-            // Reached: kind 99.6, reason 99.6, recipient 98.8, status 99.5 (258 rows, 200 with a status);
+            // Reached: kind 99.2, reason 99.2, recipient 98.8, status 99.5 (258 rows, 200 with a status);
+            // lhost-exim-30 differs on purpose: Postfix's "Recipient address rejected: Access denied"
+            // under 5.7.1 is a policy refusal, not proof that the address does not exist.
             // before the general rules of issue 10 part 5: 96.5, 94.6, 97.7, 99.0.
-            "bounces-more", new Floors(99.6, 99.6, 98.8, 99.5));
+            "bounces-more", new Floors(99.2, 99.2, 98.8, 99.5));
 
     record Expected(String file, String kind, String reason, String status, String recipient) {
     }

@@ -131,6 +131,22 @@ class GeneralRulesTest {
     }
 
     @Test
+    void policyAndPreferenceRefusalsAreNeverHard() {
+        // Postfix's default text for an access-map REJECT, with a policy code: soft, by the code.
+        Reason accessDenied = resolve("5.7.1", "RCPT", "554 5.7.1 <a@example.net>: Recipient address rejected: Access denied");
+        assertEquals(Reason.SECURITYERROR, accessDenied);
+        assertEquals(BounceKind.SOFT, BounceKindPolicy.kindOf(accessDenied, "5.7.1", "554"));
+        for (String refusal : new String[] {"550 Recipient refuses to accept your mail",
+                "553 sorry, your envelope recipient has been denied (#5.7.1)",
+                "550 <a@example.net>... blocked by the recipient's settings"}) {
+            Reason r = resolve("5.0.0", "RCPT", refusal);
+            assertEquals(BounceKind.SOFT, BounceKindPolicy.kindOf(r, "5.0.0", "550"), refusal + " -> " + r);
+        }
+        // An explicit "invalid recipient" stays hard even under a 5.7.x code.
+        assertEquals(Reason.USERUNKNOWN, resolve("5.7.1", "RCPT", "553 Invalid recipient a@example.net (Mode: normal)"));
+    }
+
+    @Test
     void quotedLocalPartKeepsItsQuotes() {
         // RFC 5322 3.4.1: "a..b" is not a dot-atom, so the quotes are part of the address.
         assertEquals("\"a..b.\"@example.net", Addresses.fromDsnValue("rfc822; \"A..b.\"@example.net"));
