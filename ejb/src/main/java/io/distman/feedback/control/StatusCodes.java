@@ -134,6 +134,9 @@ public final class StatusCodes {
         if (messageGeneric) {
             return statusField;
         }
+        // Codes the reporting MTA writes about its own handling rather than the remote answer:
+        // 4.4.7 (it gave up), 4.7.0 (generic security), 5.3.x (its own system), x.5.[1245]
+        // (protocol errors of its session). The code the remote server quoted says more.
         if (statusField.equals("4.4.7") || statusField.equals("4.7.0") || statusField.startsWith("5.3.")
                 || statusField.matches("\\d\\.5\\.[1245]")) {
             return inMessage;
