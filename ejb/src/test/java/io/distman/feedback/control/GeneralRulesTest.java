@@ -52,6 +52,44 @@ class GeneralRulesTest {
     }
 
     @Test
+    void mtaFamilySentencesFromTheirSources() {
+        Object[][] cases = {
+                // Exim (transports/smtp.c, routers/dnslookup.c, deliver.c, appendfile.c)
+                {"all host address lookups failed permanently", Reason.HOSTUNKNOWN},
+                {"all relevant MX records point to non-existent hosts", Reason.HOSTUNKNOWN},
+                {"no host found for existing SMTP connection", Reason.NOTACCEPT},
+                {"delivery to pipe forbidden", Reason.SYSTEMERROR},
+                {"LMTP error after end of data: 451 try later", Reason.SYSTEMERROR},
+                {"Too many \"Received\" headers - suspected mail loop", Reason.CONTENTERROR},
+                {"mailbox is full (MTA-imposed quota exceeded) error: quota exceeded", Reason.MAILBOXFULL},
+                // qmail-remote.c / qmail-local.c
+                {"Sorry, I couldn't find any host named example.net. (#5.1.2)", Reason.HOSTUNKNOWN},
+                {"Sorry, I couldn't find a mail exchanger or IP address. (#5.4.4)", Reason.NOTACCEPT},
+                {"Sorry, I wasn't able to establish an SMTP connection. (#4.4.1)", Reason.NETWORKERROR},
+                {"Sorry, no mailbox here by that name. (#5.1.1)", Reason.USERUNKNOWN},
+                // Courier (esmtpclient.c)
+                {"This domain's DNS violates RFC 1035.", Reason.SYSTEMERROR},
+                // OpenSMTPD (smtpd/mta.c)
+                {"Temporary failure in MX lookup", Reason.NETWORKERROR},
+                {"No valid route to destination", Reason.NETWORKERROR},
+                {"Could not retrieve credentials", Reason.SECURITYERROR},
+                // Domino in Spanish, Gmail's DNS errors, Amavis' verdicts
+                {"kijitora@example.net no se encuentra en el Directorio de Domino", Reason.USERUNKNOWN},
+                {"DNS Error: Domain name not found", Reason.HOSTUNKNOWN},
+                {"554 5.7.0 Reject, id=12345 - INFECTED: Eicar-Test-Signature", Reason.VIRUSDETECTED},
+        };
+        for (Object[] c : cases) {
+            assertEquals(c[1], resolve("", "", (String) c[0]), (String) c[0]);
+        }
+    }
+
+    @Test
+    void anExplicitStatusCodeBeatsAnMtaSentence() {
+        // 5.2.2 names "mailbox full"; Exim's LMTP sentence only says where it failed.
+        assertEquals(Reason.MAILBOXFULL, resolve("5.2.2", "", "LMTP error after end of data: 552 over quota"));
+    }
+
+    @Test
     void dragonFlyMailAgentDnsFailureIsAnUnknownHost() {
         assertEquals(Reason.HOSTUNKNOWN, resolve("", "", "DNS lookup failure: host mx.example.net not found"));
     }
