@@ -19,10 +19,16 @@ class GeneralRulesTest {
     private final ReasonResolver resolver = new ReasonResolver();
 
     private Reason resolve(String status, String command, String diagnostic) {
+        return resolve("", status, command, diagnostic);
+    }
+
+    /** The reason for a synthetic recipient whose remote server was {@code remoteMta}. */
+    private Reason resolve(String remoteMta, String status, String command, String diagnostic) {
         DeliveryFacts f = new DeliveryFacts("rcpt@example.net");
         f.status = status;
         f.action = "failed";
         f.command = command;
+        f.remoteMta = remoteMta;
         f.diagnostic = diagnostic;
         DiagnosticDetails.complete(f);
         return resolver.resolve(f);
@@ -87,6 +93,24 @@ class GeneralRulesTest {
     void anExplicitStatusCodeBeatsAnMtaSentence() {
         // 5.2.2 names "mailbox full"; Exim's LMTP sentence only says where it failed.
         assertEquals(Reason.MAILBOXFULL, resolve("5.2.2", "", "LMTP error after end of data: 552 over quota"));
+    }
+
+    @Test
+    void providerTablesOfAppleTencentMimecastAndIua() {
+        // Each line is read by the provider's table only: from another host it says less.
+        String[][] cases = {
+                {"mx01.mail.icloud.com", "5.0.0", "550 5.0.0 <rcpt@example.net>: recipient no longer on server", "HASMOVED"},
+                {"mx01.mail.icloud.com", "5.0.0", "550 5.0.0 <rcpt@example.net>: unknown or illegal alias", "USERUNKNOWN"},
+                {"mx3.qq.com", "5.0.0", "550 Mailbox unavailable or access denined [ts.2]", "SPEEDING"},
+                // Mimecast: the pair of reply code and text decides, not the text alone.
+                {"eu-smtp-inbound-1.mimecast.com", "5.0.0",
+                        "550 Rejected by header-based Anti-Spoofing policy: a@example.com", "POLICYVIOLATION"},
+                {"mx.email.ua", "5.0.0", "550 Sorry, see http://mail.i.ua/err/3/", "SUSPEND"},
+        };
+        for (String[] c : cases) {
+            assertEquals(Reason.valueOf(c[3]), resolve(c[0], c[1], "", c[2]), c[2]);
+            assertEquals(false, Reason.valueOf(c[3]) == resolve("mx.example.org", c[1], "", c[2]), c[2]);
+        }
     }
 
     @Test
