@@ -106,6 +106,11 @@ class GeneralRulesTest {
                 {"eu-smtp-inbound-1.mimecast.com", "5.0.0",
                         "550 Rejected by header-based Anti-Spoofing policy: a@example.com", "POLICYVIOLATION"},
                 {"mx.email.ua", "5.0.0", "550 Sorry, see http://mail.i.ua/err/3/", "SUSPEND"},
+                // Exchange Online's documented pairs: a refusal of the recipient is not "unknown".
+                {"example-net.mail.protection.outlook.com", "5.7.504",
+                        "550 5.7.504 Recipient address rejected: Access denied", "SUSPEND"},
+                {"example-net.mail.protection.outlook.com", "5.2.121",
+                        "550 5.2.121 Recipient's per hour message receive limit from specific sender exceeded", "SPEEDING"},
         };
         for (String[] c : cases) {
             assertEquals(Reason.valueOf(c[3]), resolve(c[0], c[1], "", c[2]), c[2]);
