@@ -71,7 +71,8 @@ public final class ReasonPhrases {
                 "user's space has been used up", "account is * quota", "disk*quota", "enough * space",
                 "mailbox *exceeded* limit", "mailbox *full", "mailbox *quota", "maildir *quota",
                 "over *quota", "quota *exceeded", "exceeded the quota", "exceed the quota",
-                "mailbox is full"));
+                "mailbox is full", "does not have enough space",
+                "mail file size exceeds the maximum size allowed for mail delivery"));
 
         PHRASES.put(MESGTOOBIG, TextPattern.of(
                 "exceeded maximum inbound message size", "exceeded the maximum incoming message size",
@@ -128,6 +129,8 @@ public final class ReasonPhrases {
         // the address exists, so they must never read as "user unknown" (a hard bounce).
         PHRASES.put(FILTERED, TextPattern.of(
                 "recipient refuses to accept your mail", "your envelope recipient has been denied", "<*>... blocked by ",
+                "due to extended inactivity new mail is not currently being accepted for this mailbox",
+                "resolver.rst.notauthorized",
                 "account is protected by", "bounced address", "has restricted sms e-mail",
                 "is not accepting any mail", "message filtered", "message rejected due to user rules",
                 "not found recipient account", "recipient id refuse to receive mail",
@@ -365,7 +368,8 @@ public final class ReasonPhrases {
                 "message was not delivered within"));
 
         PHRASES.put(SECURITYERROR, TextPattern.of(
-                "account not subscribed to ses", "authentication credentials invalid", "authentication failure",
+                "account not subscribed to ses", "starttls is required to send mail", "tls required but not supported",
+                "authentication credentials invalid", "authentication failure",
                 "authentication required", "authentication turned on in your email client",
                 "executable files are not allowed in compressed files", "insecure mail relay",
                 "recipient address rejected: access denied",
