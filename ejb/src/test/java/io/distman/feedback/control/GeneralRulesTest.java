@@ -221,6 +221,24 @@ class GeneralRulesTest {
         assertEquals("a.b@example.net", Addresses.fromDsnValue("rfc822; a.b@example.net"));
     }
 
+    @Test
+    void localisedExchangeSubjectsMarkANotice() throws IOException {
+        for (String subject : new String[] {"Onbestelbaar: offerte", "Não entregue: proposta", "Non recapitabile: offerta"}) {
+            BounceRecipient r = classify("""
+                    From: Helpdesk <helpdesk@example.nl>
+                    To: sender@example.com
+                    Subject: %s
+                    MIME-Version: 1.0
+                    Content-Type: text/plain; charset=UTF-8
+
+                    a@example.net
+                    550 5.1.1 User unknown
+                    """.formatted(subject));
+            assertEquals("a@example.net", r.recipient(), subject);
+            assertEquals("userunknown", r.reason(), subject);
+        }
+    }
+
     private static String sendmailDsn(String transcript, String status, String diagnostic) {
         return """
                 From: Mail Delivery Subsystem <MAILER-DAEMON@mta.example.com>
