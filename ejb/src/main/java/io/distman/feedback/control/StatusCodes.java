@@ -144,9 +144,6 @@ public final class StatusCodes {
         if (statusField.equals("5.1.1")) {
             return messageHasZero || inMessage.startsWith("5.5.") ? statusField : inMessage;
         }
-        if (statusField.equals("5.1.3") && inMessage.startsWith("5.7.")) {
-            return inMessage;
-        }
         return statusField;
     }
 }
