@@ -40,6 +40,13 @@ class GeneralRulesTest {
     }
 
     @Test
+    void rfc3463MailboxDisabledIsASuspendedMailbox() {
+        // X.2.1 "Mailbox disabled, not accepting messages": the mailbox exists but is switched off.
+        assertEquals(Reason.SUSPEND, resolve("4.2.1", "RCPT", "450 4.2.1 <a@example.net>: try later"));
+        assertEquals(BounceKind.SOFT, BounceKindPolicy.kindOf(Reason.SUSPEND, "4.2.1", "450"));
+    }
+
+    @Test
     void rfc7505NullMxMeansTheDomainAcceptsNoMail() {
         // Gmail's wording; "DNS Error" alone would otherwise read as a network error.
         assertEquals(Reason.NOTACCEPT, resolve("4.0.0", "",
