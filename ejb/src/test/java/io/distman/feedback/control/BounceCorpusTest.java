@@ -21,9 +21,10 @@ import org.junit.jupiter.params.provider.ValueSource;
 /**
  * Classifies each labelled corpus (bounces, bounces-more) and compares with its expected.tsv,
  * reporting the agreement of each set separately: "bounces" is the set the rules were first
- * written against, "bounces-more" is mail they were not written for, so its figures are the
- * honest measure of how the rules generalise. Each set has its own floors so that a regression
- * on either fails.
+ * written against, "bounces-more" was mail they were not written for (96.5 / 94.6 / 97.7 / 99.0)
+ * until its misses were studied for issue 10 part 5, so its figures now guard against
+ * regressions rather than measure generalisation; only the held-out set does that. Each set has
+ * its own floors so that a regression on either fails.
  */
 class BounceCorpusTest {
 
