@@ -49,9 +49,19 @@ public final class Addresses {
         if (semi >= 0 && semi < 12 && !v.substring(0, semi).contains("@")) {
             v = v.substring(semi + 1).trim();
         }
+        Matcher quoted = QUOTED_LOCAL.matcher(v);
+        if (quoted.lookingAt()) {
+            // RFC 5322 3.4.1: a local part that is not a dot-atom (here "a..b") exists only in its
+            // quoted form; without the quotes it is another, invalid address.
+            return quoted.group(1).toLowerCase(Locale.ROOT);
+        }
         String a = first(v);
         return a;
     }
+
+    /** {@code "local part"@domain} at the start of a DSN value, optionally in angle brackets. */
+    private static final Pattern QUOTED_LOCAL = Pattern.compile(
+            "<?(\"(?:[^\"\\\\\r\n]|\\\\.){1,64}\"@[A-Za-z0-9](?:[A-Za-z0-9\\-]*[A-Za-z0-9])?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9\\-]*[A-Za-z0-9])?)+)>?");
 
     static String clean(String s) {
         String a = s.toLowerCase(Locale.ROOT);

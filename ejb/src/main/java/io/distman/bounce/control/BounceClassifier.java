@@ -50,6 +50,9 @@ public final class BounceClassifier {
         p.setProperty("mail.mime.multipart.allowempty", "true");
         p.setProperty("mail.mime.decodetext.strict", "false");
         p.setProperty("mail.mime.base64.ignoreerrors", "true");
+        // Raw 8-bit header text is read as UTF-8 (RFC 6532), as MTAs and Japanese carriers write it,
+        // not as Latin-1 mojibake that no subject or phrase check can recognise.
+        p.setProperty("mail.mime.allowutf8", "true");
         return p;
     }
 

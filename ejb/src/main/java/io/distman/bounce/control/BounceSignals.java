@@ -20,7 +20,12 @@ public final class BounceSignals {
                     + "could not be delivered|unable to deliver|non[- ]remis|nicht zustellbar|fehlgeschlagen|"
                     + "mail system error|delivery status|warning|error|rejected|delayed|no se puede entregar|"
                     + "unzustellbar|permanent|notification|message status|mail could not|echec|falha|"
-                    + "mail error|delivery problem|email address does not exist)");
+                    + "mail error|delivery problem|email address does not exist|"
+                    // Exchange's localised "Undeliverable:" (Dutch, Portuguese, Italian, French with
+                    // the underscore its subject encoding leaves).
+                    + "onbestelbaar|n[ãa]o[ _]entregue|non recapitabile|non_remis|"
+                    // Japanese carriers' and providers' notices: "error", "not delivered".
+                    + "エラー|不達|未達)");
 
     private BounceSignals() {
     }

@@ -27,7 +27,11 @@ final class DiagnosticDetails {
         GmailStates.complete(f);
         if (f.reason.isEmpty()) {
             io.distman.bounce.entity.Reason coded = ExchangeErrorCodes.reasonOf(f.diagnostic);
-            coded = coded != null ? coded : MtaPhrases.reasonOf(f.diagnostic);
+            if (coded == null && namesNoReason(f.status)) {
+                // An MTA's fixed sentence is evidence, but an explicit RFC 3463 code that names a
+                // reason of its own is stronger (code first).
+                coded = MtaPhrases.reasonOf(f.diagnostic);
+            }
             f.reason = coded == null ? "" : coded.label();
         }
         if (f.diagnosticType.isEmpty() && !f.replyCode.isEmpty()) {
@@ -41,5 +45,10 @@ final class DiagnosticDetails {
             };
         }
         f.action = f.action.toLowerCase(Locale.ROOT);
+    }
+
+    /** True when the status code is absent or too vague to name a reason by itself. */
+    private static boolean namesNoReason(String status) {
+        return StatusReasons.of(status).map(io.distman.bounce.entity.Reason::isTentative).orElse(true);
     }
 }

@@ -20,6 +20,7 @@ final class ProviderRules {
     private static final Map<String, Provider> PROVIDERS = new LinkedHashMap<>();
 
     static {
+        PROVIDERS.put("apple", new Provider(List.of(".mail.icloud.com", ".apple.com", ".me.com"), apple()));
         PROVIDERS.put("aol", new Provider(List.of(".mail.aol.com", ".mx.aol.com"), new PhraseRule()
                 .with(HOSTUNKNOWN, "host or domain name not found")
                 .with(NOTACCEPT, "type=mx: malformed or unexpected name server reply")));
@@ -30,10 +31,12 @@ final class ProviderRules {
                 new GoDaddyRule()));
         // au (KDDI) answers "550 : User unknown" (empty address) for its receivers' filters.
         PROVIDERS.put("google", new Provider(List.of(".google.com", ".googlemail.com"), new GoogleRule()));
+        PROVIDERS.put("iua", new Provider(List.of(".email.ua"), new IuaRule()));
         PROVIDERS.put("kddi", new Provider(List.of(".ezweb.ne.jp", "msmx.au.com"), new PhraseRule()
                 .with(FILTERED, "550 : user unknown")
                 .with(USERUNKNOWN, ">: user unknown")));
         PROVIDERS.put("messagelabs", new Provider(List.of(".messagelabs.com"), messageLabs()));
+        PROVIDERS.put("mimecast", new Provider(List.of(".mimecast.com"), new MimecastRule()));
         PROVIDERS.put("microsoft", new Provider(List.of(".prod.outlook.com", ".protection.outlook.com",
                 ".onmicrosoft.com", ".exchangelabs.com"), new MicrosoftRule()));
         PROVIDERS.put("outlook", new Provider(List.of(".hotmail.com"), new PhraseRule()
@@ -41,6 +44,7 @@ final class ProviderRules {
                 .with(USERUNKNOWN, "requested action not taken: mailbox unavailable")));
         PROVIDERS.put("nttdocomo", new Provider(List.of("mfsmax.docomo.ne.jp"), new NttDocomoRule()));
         PROVIDERS.put("spectrum", new Provider(List.of("charter.net"), new SpectrumRule()));
+        PROVIDERS.put("tencent", new Provider(List.of(".qq.com"), tencent()));
         PROVIDERS.put("yahooinc", new Provider(List.of(".yahoodns.net"), yahoo()));
     }
 
@@ -59,6 +63,38 @@ final class ProviderRules {
                 .with(SYNTAXERROR, "syntax error in parameters or arguments")
                 .with(TOOMANYCONN, "max message per connection reached")
                 .with(USERUNKNOWN, "dd this user doesn't have a ", "mailbox not found");
+    }
+
+    /** Apple iCloud Mail wording (support.apple.com/102322, "iCloud Mail server error codes"). */
+    private static ProviderRule apple() {
+        return new PhraseRule()
+                .with(AUTHFAILURE, "s dmarc policy", "blocked for failing both spf and dkim autentication checks")
+                .with(BLOCKED, "rejected due to having a domain present in the spamhaus", "rejected due to listing in spamhaus",
+                        "blocked - see https://support.proofpoint.com/dnsbl-lookup", "not accepting connections")
+                .with(HASMOVED, "recipient no longer on server")
+                .with(MAILBOXFULL, "user is over quota")
+                .with(NORELAYING, "relay access denied")
+                .with(NOTACCEPT, "host/domain does not accept mail")
+                .with(POLICYVIOLATION, "due to local policy")
+                .with(REJECTED, "sender address rejected")
+                .with(SPEEDING, "due to excessive volume")
+                .with(USERUNKNOWN, "inactive email address", "user does not exist", "unknown or illegal alias");
+    }
+
+    /** Tencent QQ Mail wording, each from its help pages (service.mail.qq.com/detail/122/...). */
+    private static ProviderRule tencent() {
+        return new PhraseRule()
+                .with(AUTHFAILURE, "spf check failed", "dmarc check failed")
+                .with(BLOCKED, "suspected bounce attacks", "suspected spam ip", "connection denied")
+                .with(MESGTOOBIG, "message too large")
+                .with(SPAMDETECTED, "spam is embedded in the email", "mail content denied")
+                .with(REJECTED, "suspected spam", "mail is rejected by recipients")
+                .with(SPEEDING, "mailbox unavailable or access denined")
+                .with(SUSPEND, "is a deactivated mailbox")
+                .with(SYNTAXERROR, "bad address syntax")
+                .with(TOOMANYCONN, "ip frequency limited", "domain frequency limited", "sender frequency limited",
+                        "connection frequency limited")
+                .with(USERUNKNOWN, "mailbox not found");
     }
 
     /** Symantec Email Security.cloud wording, from Broadcom's knowledge base articles. */

@@ -32,16 +32,14 @@ public final class ReasonPhrases {
                 "no such person at this address", "no such recipient", "no such user",
                 "no thank you rejected: account unavailable", "no valid recipients, bye",
                 "not a valid recipient", "not a valid user here", "not a local address",
-                "not email addresses", "recipient address rejected. (in reply to rcpt to command)",
-                "recipient address rejected: access denied", "recipient address rejected: invalid user",
+                "not email addresses", "recipient address rejected.",
+                "recipient address rejected: invalid user",
                 "recipient address rejected: invalid-recipient", "recipient address rejected: unknown user",
                 "recipient address rejected: userunknown", "recipient does not exist",
                 "recipient is not accepted", "recipient is not local", "recipient not exist",
-                "recipient not found", "recipient not ok", "recipient refuses to accept your mail",
-                "recipient unknown", "requested action not taken: mailbox unavailable",
+                "recipient not found", "recipient not ok", "recipient unknown", "requested action not taken: mailbox unavailable",
                 "resolver.adr.recipient notfound", "resolver.adr.recipnotfound", "sorry, user unknown",
                 "sorry, badrcptto", "sorry, no mailbox here by that name",
-                "sorry, your envelope recipient has been denied",
                 "that domain or user isn't in my list of allowed rcpthosts",
                 "the email account that you tried to reach does not exist",
                 "the following recipients was undeliverable", "the user's email name is not found",
@@ -55,7 +53,7 @@ public final class ReasonPhrases {
                 "weil die adresse nicht gefunden wurde oder keine e-mails empfangen kann",
                 "your envelope recipient is in my badrcptto list",
                 "the recipient name is not recognized", "recipient address rejected: user unknown",
-                "<*> not found", "<*>... blocked by ", "account * does not exist at the organization",
+                "<*> not found", "account * does not exist at the organization",
                 "bad*recipient", "mailbox *does not exist", "mailbox *unavailable or access denied",
                 "no * in name directory", "non*existent user", "rcpt <* does not exist",
                 "recipient * was not found in", "recipient address rejected: user * does not exist",
@@ -73,7 +71,8 @@ public final class ReasonPhrases {
                 "user's space has been used up", "account is * quota", "disk*quota", "enough * space",
                 "mailbox *exceeded* limit", "mailbox *full", "mailbox *quota", "maildir *quota",
                 "over *quota", "quota *exceeded", "exceeded the quota", "exceed the quota",
-                "mailbox is full"));
+                "mailbox is full", "does not have enough space",
+                "mail file size exceeds the maximum size allowed for mail delivery"));
 
         PHRASES.put(MESGTOOBIG, TextPattern.of(
                 "exceeded maximum inbound message size", "exceeded the maximum incoming message size",
@@ -126,7 +125,12 @@ public final class ReasonPhrases {
                 "the account or domain may not exist", "unknown host", "unroutable address",
                 "unrouteable address", "553 * does not exist"));
 
+        // Refusals by the recipient's own preferences or filters: they say nothing about whether
+        // the address exists, so they must never read as "user unknown" (a hard bounce).
         PHRASES.put(FILTERED, TextPattern.of(
+                "recipient refuses to accept your mail", "your envelope recipient has been denied", "<*>... blocked by ",
+                "due to extended inactivity new mail is not currently being accepted for this mailbox",
+                "resolver.rst.notauthorized",
                 "account is protected by", "bounced address", "has restricted sms e-mail",
                 "is not accepting any mail", "message filtered", "message rejected due to user rules",
                 "not found recipient account", "recipient id refuse to receive mail",
@@ -364,7 +368,8 @@ public final class ReasonPhrases {
                 "message was not delivered within"));
 
         PHRASES.put(SECURITYERROR, TextPattern.of(
-                "account not subscribed to ses", "authentication credentials invalid", "authentication failure",
+                "account not subscribed to ses", "starttls is required to send mail", "tls required but not supported",
+                "authentication credentials invalid", "authentication failure",
                 "authentication required", "authentication turned on in your email client",
                 "executable files are not allowed in compressed files", "insecure mail relay",
                 "recipient address rejected: access denied",

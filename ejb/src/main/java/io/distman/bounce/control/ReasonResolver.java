@@ -156,7 +156,9 @@ public final class ReasonResolver {
                 case MAILBOXFULL, AUTHFAILURE, REQUIREPTR, TOOMANYCONN, BLOCKED, EXCEEDLIMIT ->
                         codeSays(r) || says(r);
                 case MESGTOOBIG -> codeSays(MESGTOOBIG)
-                        || (!codeSays(EXCEEDLIMIT) && !facts.status.equals("5.2.3") && says(MESGTOOBIG));
+                        // x.2.3 (per-user size limit) names EXCEEDLIMIT; "too big" wording then
+                        // describes that limit, not the message alone.
+                        || (!codeSays(EXCEEDLIMIT) && says(MESGTOOBIG));
                 case SUSPEND -> facts.replyCode.equals("525") || says(SUSPEND);
                 case HASMOVED, NOTCOMPLIANTRFC, BADREPUTATION, SPEEDING -> says(r);
                 case NORELAYING -> !CONNECTION_STAGE.contains(facts.command) && says(NORELAYING);

@@ -58,7 +58,10 @@ public final class Rfc3464Format implements BounceFormat {
      * Only for single-recipient reports, where the quoted code cannot belong to someone else.
      */
     private static String moreSpecific(String status, String diagnostic, String notification) {
-        if (!status.endsWith(".0.0") || !StatusCodes.find(diagnostic, status).isEmpty()) {
+        if (!status.endsWith(".0.0") || !StatusCodes.find(diagnostic, "").isEmpty()) {
+            // The remote server's own reply (Diagnostic-Code) quotes a code: that is its answer,
+            // even a bare class; codes elsewhere in the prose are the reporting MTA's guesses
+            // (Sendmail restates "User unknown" as 5.1.1 whatever the server said).
             return status;
         }
         String quoted = StatusCodes.find(notification, status);
@@ -92,11 +95,21 @@ public final class Rfc3464Format implements BounceFormat {
         }
         StringBuilder replies = new StringBuilder();
         String command = "";
+        boolean sent = false;
         for (String line : notification.split("\n")) {
             String t = line.trim();
-            if (t.startsWith(">>> ")) {
+            if (t.startsWith("... while talking to ")) {
+                // Sendmail starts the exchange with each host on such a line.
+                sent = false;
+            } else if (t.startsWith(">>> ")) {
                 command = SmtpCommands.normalise(t.substring(4).trim().split("[\\s:]")[0]);
+                sent = true;
             } else if (t.startsWith("<<< ")) {
+                if (!sent) {
+                    // Sendmail logs each command before its reply: a reply with none before it
+                    // is the server's greeting, i.e. it refused the connection itself.
+                    command = "CONN";
+                }
                 replies.append(' ').append(t.substring(4).trim());
             }
         }

@@ -134,15 +134,15 @@ public final class StatusCodes {
         if (messageGeneric) {
             return statusField;
         }
+        // Codes the reporting MTA writes about its own handling rather than the remote answer:
+        // 4.4.7 (it gave up), 4.7.0 (generic security), 5.3.x (its own system), x.5.[1245]
+        // (protocol errors of its session). The code the remote server quoted says more.
         if (statusField.equals("4.4.7") || statusField.equals("4.7.0") || statusField.startsWith("5.3.")
                 || statusField.matches("\\d\\.5\\.[1245]")) {
             return inMessage;
         }
         if (statusField.equals("5.1.1")) {
             return messageHasZero || inMessage.startsWith("5.5.") ? statusField : inMessage;
-        }
-        if (statusField.equals("5.1.3") && inMessage.startsWith("5.7.")) {
-            return inMessage;
         }
         return statusField;
     }

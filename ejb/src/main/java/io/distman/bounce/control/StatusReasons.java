@@ -22,7 +22,7 @@ public final class StatusReasons {
         put(REJECTED, "4.1.7", "4.1.8", "5.1.7", "5.1.8");
         put(SYSTEMERROR, "4.1.9", "4.3.3", "4.3.5", "4.4.3", "4.5.3", "4.5.5",
                 "5.1.9", "5.3.0", "5.3.3", "5.3.5", "5.4.3", "5.5.4", "5.5.5");
-        put(BLOCKED, "4.2.1", "4.7.1", "4.7.2");
+        put(BLOCKED, "4.7.1", "4.7.2");
         put(MAILBOXFULL, "4.2.2", "5.2.2");
         put(EXCEEDLIMIT, "4.2.3", "5.2.3");
         put(FILTERED, "4.2.4", "5.1.4", "5.2.0", "5.2.1", "5.2.4");
@@ -45,7 +45,7 @@ public final class StatusReasons {
         put(HOSTUNKNOWN, "5.1.2", "5.4.4");
         put(SYNTAXERROR, "5.5.2", "5.5.6");
         put(TOOMANYCONN, "5.5.3");
-        put(SUSPEND, "5.7.13");
+        put(SUSPEND, "4.2.1", "5.7.13");
         put(SPAMDETECTED, "5.7.28");
     }
 

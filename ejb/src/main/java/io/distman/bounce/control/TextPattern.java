@@ -47,13 +47,27 @@ public final class TextPattern {
 
     private static boolean inOrder(String text, String[] fragments) {
         int from = 0;
-        for (String f : fragments) {
+        for (int i = 0; i < fragments.length; i++) {
+            String f = fragments[i];
             int at = text.indexOf(f, from);
+            if (at < 0 && i == fragments.length - 1 && endsWord(f, text, from)) {
+                // A trailing space marks the end of a word ("transaction failed "); the end of
+                // the text ends the word too.
+                return true;
+            }
             if (at < 0) {
                 return false;
             }
             from = at + f.length();
         }
         return true;
+    }
+
+    private static boolean endsWord(String fragment, String text, int from) {
+        if (!fragment.endsWith(" ") || fragment.isBlank()) {
+            return false;
+        }
+        String word = fragment.stripTrailing();
+        return text.endsWith(word) && text.length() - word.length() >= from;
     }
 }

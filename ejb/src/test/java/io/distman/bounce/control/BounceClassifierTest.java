@@ -1,6 +1,5 @@
 package io.distman.bounce.control;
 
-import io.distman.feedback.control.Mailbox;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;

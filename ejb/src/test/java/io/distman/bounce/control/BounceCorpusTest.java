@@ -15,41 +15,77 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * Classifies the labelled corpus (shared/corpus/bounces) and compares with expected.tsv.
- * The floors are the agreement reached when they were set, so a regression in any rule shows
- * up as a failure.
+ * Classifies each labelled corpus (bounces, bounces-more) and compares with its expected.tsv,
+ * reporting the agreement of each set separately: "bounces" is the set the rules were first
+ * written against, "bounces-more" was mail they were not written for (96.5 / 94.6 / 97.7 / 99.0)
+ * until its misses were studied for issue 10 part 5, so its figures now guard against
+ * regressions rather than measure generalisation; only the held-out set does that. Each set has
+ * its own floors so that a regression on either fails.
  */
 class BounceCorpusTest {
 
-    // Reached: kind 100.0, reason 100.0, recipient 99.3, status 99.5 (292 rows, 211 with a status).
-    // The corpus is fixed, so the floors are the reached values (rounded down to the row): any
-    // lost row fails. The rows still differing are label artefacts (see the mismatch list).
-    static final double KIND_FLOOR = 100.0;
-    static final double REASON_FLOOR = 100.0;
-    static final double RECIPIENT_FLOOR = 99.3;
-    static final double STATUS_FLOOR = 99.5;
+    /** Lowest acceptable agreement (percent) per measure, per set; rounded down to the row. */
+    record Floors(double kind, double reason, double recipient, double status) {
+    }
+
+    static final Map<String, Floors> FLOORS = Map.of(
+            // Reached: kind 100.0, reason 100.0, recipient 99.3, status 99.5 (292 rows, 211 with a status).
+            "bounces", new Floors(100.0, 100.0, 99.3, 99.5),
+            // Reached: kind 99.2, reason 99.2, recipient 98.8, status 99.5 (258 rows, 200 with a status);
+            // lhost-exim-30 differs on purpose: Postfix's "Recipient address rejected: Access denied"
+            // under 5.7.1 is a policy refusal, not proof that the address does not exist.
+            // before the general rules of issue 10 part 5: 96.5, 94.6, 97.7, 99.0.
+            "bounces-more", new Floors(99.2, 99.2, 98.8, 99.5));
 
     record Expected(String file, String kind, String reason, String status, String recipient) {
     }
 
-    @Test
-    void agreesWithSisimaiLabels() throws IOException {
-        Optional<Path> corpus = locateCorpus();
-        assumeTrue(corpus.isPresent(), "corpus not found; set -Ddistman.corpus=<dir with expected.tsv>");
-        Path dir = corpus.get();
-        Map<String, List<Expected>> expected = readExpected(dir.resolve("expected.tsv"));
+    /** Agreement counts of one corpus. */
+    static final class Tally {
+        int rows;
+        int kindOk;
+        int reasonOk;
+        int recipientOk;
+        int statusRows;
+        int statusOk;
+        final List<String> mismatches = new ArrayList<>();
 
+        double pct(int ok, int of) {
+            return 100.0 * ok / Math.max(1, of);
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"bounces", "bounces-more"})
+    void agreesWithSisimaiLabels(String set) throws IOException {
+        Optional<Path> corpus = locateCorpus(set);
+        assumeTrue(corpus.isPresent(), "corpus " + set + " not found; set -Ddistman.corpus=<dir holding " + set + "/>");
+        Tally t = tally(corpus.get());
+        double kindPct = t.pct(t.kindOk, t.rows);
+        double reasonPct = t.pct(t.reasonOk, t.rows);
+        double recipientPct = t.pct(t.recipientOk, t.rows);
+        double statusPct = t.pct(t.statusOk, t.statusRows);
+        System.out.printf("Bounce corpus %s: %d rows; kind %.1f%%, reason %.1f%%, recipient %.1f%%, status %.1f%% (of %d rows with a status)%n",
+                set, t.rows, kindPct, reasonPct, recipientPct, statusPct, t.statusRows);
+        System.out.println("Mismatches in " + set + " (" + t.mismatches.size() + "):");
+        t.mismatches.forEach(m -> System.out.println("  " + m));
+
+        Floors floor = FLOORS.get(set);
+        assertTrue(kindPct >= floor.kind(), set + ": kind agreement " + kindPct + " < " + floor.kind());
+        assertTrue(reasonPct >= floor.reason(), set + ": reason agreement " + reasonPct + " < " + floor.reason());
+        assertTrue(recipientPct >= floor.recipient(),
+                set + ": recipient agreement " + recipientPct + " < " + floor.recipient());
+        assertTrue(statusPct >= floor.status(), set + ": status agreement " + statusPct + " < " + floor.status());
+    }
+
+    static Tally tally(Path dir) throws IOException {
+        Map<String, List<Expected>> expected = readExpected(dir.resolve("expected.tsv"));
         BounceClassifier classifier = new BounceClassifier();
-        int rows = 0;
-        int kindOk = 0;
-        int reasonOk = 0;
-        int recipientOk = 0;
-        int statusRows = 0;
-        int statusOk = 0;
-        List<String> mismatches = new ArrayList<>();
+        Tally t = new Tally();
         for (Map.Entry<String, List<Expected>> entry : expected.entrySet()) {
             BounceReport report;
             try (InputStream in = Files.newInputStream(dir.resolve(entry.getKey()))) {
@@ -57,49 +93,35 @@ class BounceCorpusTest {
             }
             List<BounceRecipient> got = report.recipients();
             for (Expected e : entry.getValue()) {
-                rows++;
+                t.rows++;
                 // Match by recipient in multi-recipient reports; a single row matches the single result.
                 BounceRecipient r = got.stream().filter(g -> g.recipient().equals(e.recipient())).findFirst()
                         .orElse(entry.getValue().size() == 1 && !got.isEmpty() ? got.get(0) : null);
+                if (!e.status().isEmpty()) {
+                    t.statusRows++;
+                }
                 if (r == null) {
-                    mismatches.add(e.file() + ": recipient " + e.recipient() + " not found, got "
-                            + got.stream().map(BounceRecipient::recipient).toList());
-                    if (!e.status().isEmpty()) {
-                        statusRows++;
-                    }
+                    t.mismatches.add(String.format("%s [%s]: expected %s/%s/%s/%s, recipient not found, got %s",
+                            e.file(), report.format(), e.kind(), e.reason(), e.status(), e.recipient(),
+                            got.stream().map(BounceRecipient::recipient).toList()));
                     continue;
                 }
                 boolean kind = r.kind().label().equals(e.kind());
                 boolean reason = r.reason().equals(e.reason());
                 boolean recipient = r.recipient().equals(e.recipient());
                 boolean status = e.status().isEmpty() || r.status().equals(e.status());
-                kindOk += kind ? 1 : 0;
-                reasonOk += reason ? 1 : 0;
-                recipientOk += recipient ? 1 : 0;
-                if (!e.status().isEmpty()) {
-                    statusRows++;
-                    statusOk += status ? 1 : 0;
-                }
+                t.kindOk += kind ? 1 : 0;
+                t.reasonOk += reason ? 1 : 0;
+                t.recipientOk += recipient ? 1 : 0;
+                t.statusOk += !e.status().isEmpty() && status ? 1 : 0;
                 if (!(kind && reason && recipient && status)) {
-                    mismatches.add(String.format("%s [%s]: expected %s/%s/%s/%s got %s/%s/%s/%s", e.file(),
+                    t.mismatches.add(String.format("%s [%s]: expected %s/%s/%s/%s got %s/%s/%s/%s", e.file(),
                             report.format(), e.kind(), e.reason(), e.status(), e.recipient(),
                             r.kind().label(), r.reason(), r.status(), r.recipient()));
                 }
             }
         }
-        double kindPct = 100.0 * kindOk / rows;
-        double reasonPct = 100.0 * reasonOk / rows;
-        double recipientPct = 100.0 * recipientOk / rows;
-        double statusPct = 100.0 * statusOk / Math.max(1, statusRows);
-        System.out.printf("Bounce corpus: %d rows; kind %.1f%%, reason %.1f%%, recipient %.1f%%, status %.1f%% (of %d rows with a status)%n",
-                rows, kindPct, reasonPct, recipientPct, statusPct, statusRows);
-        System.out.println("Mismatches (" + mismatches.size() + "):");
-        mismatches.forEach(m -> System.out.println("  " + m));
-
-        assertTrue(kindPct >= KIND_FLOOR, "kind agreement " + kindPct + " < " + KIND_FLOOR);
-        assertTrue(reasonPct >= REASON_FLOOR, "reason agreement " + reasonPct + " < " + REASON_FLOOR);
-        assertTrue(recipientPct >= RECIPIENT_FLOOR, "recipient agreement " + recipientPct + " < " + RECIPIENT_FLOOR);
-        assertTrue(statusPct >= STATUS_FLOOR, "status agreement " + statusPct + " < " + STATUS_FLOOR);
+        return t;
     }
 
     static Map<String, List<Expected>> readExpected(Path tsv) throws IOException {
@@ -115,19 +137,25 @@ class BounceCorpusTest {
         return byFile;
     }
 
-    /** -Ddistman.corpus, else walk up from the working directory looking for shared/corpus/bounces. */
-    static Optional<Path> locateCorpus() {
+    /**
+     * The directory of one labelled set: {@code -Ddistman.corpus=DIR} where DIR holds the sets
+     * (DIR/bounces, DIR/bounces-more) or is the set itself; else {@code src-test/corpus/<set>}
+     * found by walking up from the working directory (the copy kept in the repository).
+     */
+    static Optional<Path> locateCorpus(String set) {
         String property = System.getProperty("distman.corpus");
         if (property != null && !property.isBlank()) {
             Path p = Path.of(property);
-            if (Files.isRegularFile(p.resolve("expected.tsv"))) {
-                return Optional.of(p);
+            for (Path candidate : List.of(p.resolve(set), p)) {
+                if (Files.isRegularFile(candidate.resolve("expected.tsv"))
+                        && (candidate != p || p.getFileName().toString().equals(set))) {
+                    return Optional.of(candidate);
+                }
             }
-            Path nested = p.resolve("bounces");
-            return Files.isRegularFile(nested.resolve("expected.tsv")) ? Optional.of(nested) : Optional.empty();
+            return Optional.empty();
         }
         for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-            Path candidate = dir.resolve("shared").resolve("corpus").resolve("bounces");
+            Path candidate = dir.resolve("src-test").resolve("corpus").resolve(set);
             if (Files.isRegularFile(candidate.resolve("expected.tsv"))) {
                 return Optional.of(candidate);
             }
