@@ -1,7 +1,7 @@
 package io.distman.bounce.boundary;
 
+import io.distman.bounce.control.StatusCodes;
 import io.distman.bounce.entity.SmtpStatus;
-
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -11,11 +11,11 @@ import java.util.regex.Pattern;
  */
 public final class SmtpStatusExtractor {
 
-    // The digit/dot guards keep IP addresses and version numbers from passing as status codes.
-    private static final String ENHANCED = "(?<![\\d.])([245]\\.\\d{1,3}\\.\\d{1,3})(?![.\\d])";
+    // The enhanced code is read as the classifier reads it (StatusCodes: one definition of what a code
+    // looks like in text, guarded against IP addresses and version numbers).
     private static final Pattern CODE_THEN_ENHANCED =
-            Pattern.compile("(?<![\\d.])([245]\\d\\d)[ \\t-]+" + ENHANCED.substring("(?<![\\d.])".length()));
-    private static final Pattern ENHANCED_ANYWHERE = Pattern.compile(ENHANCED);
+            Pattern.compile("(?<![\\d.])([245]\\d\\d)[ \\t-]+" + StatusCodes.ENHANCED_REGEX.substring("(?<![\\d.])".length()));
+    private static final Pattern ENHANCED_ANYWHERE = Pattern.compile(StatusCodes.ENHANCED_REGEX);
     // A lone number counts as a reply code only at the start: elsewhere it may be a size or a count.
     private static final Pattern LEADING_CODE =
             Pattern.compile("^\\s*(?:(?:smtp|x-[\\w-]+)\\s*;\\s*)?([245]\\d\\d)(?![\\d.])", Pattern.CASE_INSENSITIVE);
@@ -29,7 +29,7 @@ public final class SmtpStatusExtractor {
         }
         Matcher pair = CODE_THEN_ENHANCED.matcher(text);
         if (pair.find()) {
-            return new SmtpStatus(Integer.valueOf(pair.group(1)), pair.group(2));
+            return new SmtpStatus(Integer.valueOf(pair.group(1)), enhanced(pair, 2));
         }
         Integer code = null;
         Matcher leading = LEADING_CODE.matcher(text);
@@ -38,8 +38,9 @@ public final class SmtpStatusExtractor {
         }
         String enhanced = null;
         Matcher anywhere = ENHANCED_ANYWHERE.matcher(text);
-        if (anywhere.find()) {
-            enhanced = anywhere.group(1);
+        while (enhanced == null && anywhere.find()) {
+            String candidate = enhanced(anywhere, 1);
+            enhanced = StatusCodes.isPlausible(candidate) ? candidate : null;
         }
         return new SmtpStatus(code, enhanced);
     }
@@ -50,6 +51,11 @@ public final class SmtpStatusExtractor {
             return null;
         }
         Matcher matcher = ENHANCED_ANYWHERE.matcher(field.strip());
-        return matcher.matches() ? matcher.group(1) : null;
+        return matcher.matches() ? enhanced(matcher, 1) : null;
+    }
+
+    /** The code whose class, subject and detail are the three groups from {@code first} on. */
+    private static String enhanced(Matcher m, int first) {
+        return m.group(first) + "." + m.group(first + 1) + "." + m.group(first + 2);
     }
 }

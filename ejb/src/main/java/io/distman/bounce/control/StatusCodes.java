@@ -6,7 +6,13 @@ import java.util.regex.Pattern;
 /** RFC 3463 enhanced status codes and RFC 5321 reply codes as they appear in bounce text. */
 public final class StatusCodes {
 
-    private static final Pattern ENHANCED = Pattern.compile("(?<![\\d.])([245])\\.(\\d{1,3})\\.(\\d{1,3})(?![\\d]|\\.\\d)");
+    /**
+     * An RFC 3463 code in running text: not part of a longer number or dotted quad (IP addresses, versions),
+     * but it may end a sentence ("... 5.1.1."). The one definition: {@code SmtpStatusExtractor} builds on it.
+     */
+    public static final String ENHANCED_REGEX = "(?<![\\d.])([245])\\.(\\d{1,3})\\.(\\d{1,3})(?![\\d]|\\.\\d)";
+
+    private static final Pattern ENHANCED = Pattern.compile(ENHANCED_REGEX);
     private static final Pattern REPLY = Pattern.compile("(?<![\\d.\\-#])([245][0-5]\\d)(?:[ \\-]|$)(?![\\d.]*\\.\\d+\\.\\d+\\.)");
 
     private StatusCodes() {
@@ -67,7 +73,7 @@ public final class StatusCodes {
     }
 
     /** Rejects things that look like codes but are version numbers or IP fragments. */
-    private static boolean isPlausible(String code) {
+    public static boolean isPlausible(String code) {
         String[] p = code.split("\\.");
         int subject = Integer.parseInt(p[1]);
         int detail = Integer.parseInt(p[2]);
