@@ -18,7 +18,7 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /**
- * Classifies the labelled corpus (shared/corpus/bounces) and compares with expected.tsv.
+ * Classifies the labelled corpus (src-test/corpus/bounces) and compares with expected.tsv.
  * The floors are the agreement reached when they were set, so a regression in any rule shows
  * up as a failure.
  */
@@ -115,7 +115,11 @@ class BounceCorpusTest {
         return byFile;
     }
 
-    /** -Ddistman.corpus, else walk up from the working directory looking for shared/corpus/bounces. */
+    /**
+     * -Ddistman.corpus (set by the ejb module's surefire), else (an IDE run) walk up from the working
+     * directory to the checkout's src-test/corpus/bounces. The corpus is part of the repository, so not
+     * finding it is an error, never a reason to skip.
+     */
     static Optional<Path> locateCorpus() {
         String property = System.getProperty("distman.corpus");
         if (property != null && !property.isBlank()) {
@@ -124,14 +128,18 @@ class BounceCorpusTest {
                 return Optional.of(p);
             }
             Path nested = p.resolve("bounces");
-            return Files.isRegularFile(nested.resolve("expected.tsv")) ? Optional.of(nested) : Optional.empty();
+            if (Files.isRegularFile(nested.resolve("expected.tsv"))) {
+                return Optional.of(nested);
+            }
+            throw new IllegalStateException("-Ddistman.corpus=" + property + " holds no bounces/expected.tsv");
         }
         for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-            Path candidate = dir.resolve("shared").resolve("corpus").resolve("bounces");
+            Path candidate = dir.resolve("src-test").resolve("corpus").resolve("bounces");
             if (Files.isRegularFile(candidate.resolve("expected.tsv"))) {
                 return Optional.of(candidate);
             }
         }
-        return Optional.empty();
+        throw new IllegalStateException("bounce corpus not found: set -Ddistman.corpus or run below a folder "
+                + "that contains src-test/corpus/bounces");
     }
 }
