@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Starts or stops the local demo installation; called by the Maven profiles in ear/pom.xml:
+# Starts or stops the local demo installation; called by the Maven profiles run (src-test/pom.xml)
+# and stop (the root pom.xml):
 #   mvn -Prun package    -> distman-run.sh start   (after the EAR is built)
 #   mvn -Pstop validate  -> distman-run.sh stop
 # Environment (set by the profiles): DISTMAN_RUN_DIR (GlassFish and greenmail-standalone.jar unpacked
@@ -107,27 +108,38 @@ start() {
     if [ -z "$health" ]; then
         say "ERROR: $health_url did not answer within 120 s; see $domain_dir/logs/server.log" >&2; exit 1
     fi
+    # The box is the script's last output, and the script runs in the reactor's last module, so only
+    # Maven's summary follows it. The start page it names links to the screens and to the API.
+    local rule=================================================================================
     cat <<MSG
 
+$rule
   Distribution Manager is up:  $app_url
+$rule
+  Screens (sign in):           ${app_url}app/
+      password demo for all:   anna (agent), adam (admin), sam (support) - agency northside
+                               hana (agent), hugo (admin)                - agency harbour
+  REST API:                    ${app_url}api/v1/messages  (Authorization: Bearer <key>)
+      demo API keys:           demo-northside-key, demo-harbour-key
+      try:                     curl -H 'Authorization: Bearer demo-northside-key' ${app_url}api/v1/messages/1
   Health:                      $health_url -> $health
   GreenMail (catches all mail): SMTP 127.0.0.1:3025, IMAP 127.0.0.1:3143 (any user/password),
                                web API http://127.0.0.1:8025/ (e.g. /api/user, POST /api/mail/purge)
-  REST API:                    ${app_url}api/v1/messages  (Authorization: Bearer <key>)
-  Demo agencies and API keys:  northside  demo-northside-key   (users anna, adam, sam)
-                               harbour    demo-harbour-key     (users hana, hugo)
-  Try:  curl -H 'Authorization: Bearer demo-northside-key' ${app_url}api/v1/messages/1
   GlassFish admin console:     http://localhost:4848/
   Logs:                        $domain_dir/logs/server.log
                                $logs/greenmail.log
   Stop everything:             mvn -Pstop validate
-
+$rule
 MSG
 }
 
 stop() {
     if domain_running; then
         "$asadmin" stop-domain
+    elif port_open 4848 || port_open 8080; then
+        # Not this checkout's demo (never built here, or started from another checkout): say so, but
+        # leave a server we did not start alone.
+        say "GlassFish of this checkout not running; ports 4848/8080 are in use by another process (not stopped)"
     else
         say "GlassFish not running"
     fi

@@ -8,6 +8,7 @@ import io.distman.audit.boundary.EmailAudit;
 import io.distman.audit.entity.AuditFilter;
 import io.distman.message.entity.DeliveryStatus;
 import io.distman.testsupport.Deployments;
+import io.distman.testsupport.TestEnvironment;
 import io.distman.report.boundary.MonthlyCounts;
 import io.distman.workbench.boundary.FailureWidget;
 import io.distman.testsupport.browser.TestData;
@@ -202,7 +203,7 @@ public class AuditBench {
     @Order(2)
     @RunAsClient
     void exports() throws Exception {
-        String base = "http://localhost:8080/distman/";
+        String base = TestEnvironment.baseUrl();
         TestData data = new TestData(new URL(base));
         SignedInClient anonymous = new SignedInClient(base);
         long account = Long.parseLong(anonymous.getText("test-bench/account?code=bench-a1").strip());

@@ -41,7 +41,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /**
  * The spine's benchmark ({@code mvn -Pbench verify}, on PostgreSQL): submit() rate and latency,
  * sequential and with 8 concurrent callers, and the dispatch rate of 20,000 pending 2 KB messages
- * against Postfix's smtp-sink next to {@code shared/tools/smtp-limit} measured in the same run.
+ * against Postfix's smtp-sink next to the project script {@code src-test/tools/smtp-limit} measured in the same run.
  * Figures are written in-container to a file and printed by the client as {@code BENCH name value unit}.
  */
 @ExtendWith(ArquillianExtension.class)
@@ -155,7 +155,7 @@ public class SpineBench {
         report("dispatch_vs_smtp_limit", rate / limit, "x");
     }
 
-    /** Runs shared/tools/smtp-limit (smtp-sink + smtp-source, 1 session) on this machine, now. */
+    /** Runs src-test/tools/smtp-limit (smtp-sink + smtp-source, 1 session) on this machine, now. */
     private static double smtpLimit(int messages) throws IOException, InterruptedException {
         String tool = TestEnvironment.get("distman.test.smtpLimit");
         Process process = new ProcessBuilder("bash", tool, "-m", String.valueOf(messages), "-l", "2000", "-p",

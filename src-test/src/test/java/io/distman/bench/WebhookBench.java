@@ -76,8 +76,8 @@ public class WebhookBench {
                     .subject("News").text("x").build()).deliveries().get(0).deliveryId());
         }
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-        URI webhook = URI.create("http://localhost:8080/distman/api/v1/webhooks/mailgun");
-        URI noop = URI.create("http://localhost:8080/distman/api/v1/webhooks/bench-noop");
+        URI webhook = TestEnvironment.url("api/v1/webhooks/mailgun");
+        URI noop = TestEnvironment.url("api/v1/webhooks/bench-noop");
 
         List<String> delivered = bodies(deliveries, "delivered");
         post(http, webhook, delivered.subList(0, 500), 8); // warm-up: JIT, pools

@@ -19,6 +19,7 @@ import io.distman.testsupport.Dispatching;
 import io.distman.testsupport.MailgunApiServer;
 import io.distman.testsupport.MailgunWebhooks;
 import io.distman.testsupport.Mails;
+import io.distman.testsupport.TestEnvironment;
 import io.distman.testsupport.TestMailServer;
 import io.distman.testsupport.ejb.Fixtures;
 import io.distman.testsupport.ejb.Fixtures.TestAccount;
@@ -26,7 +27,6 @@ import jakarta.ejb.EJB;
 import jakarta.mail.BodyPart;
 import jakarta.mail.Multipart;
 import jakarta.mail.internet.MimeMessage;
-import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -264,7 +264,7 @@ public class MailgunTransportIT {
                 + ",\"recipient\":\"" + to + "\",\"message\":{\"headers\":{\"message-id\":\"" + sent.getProviderMessageId() + "\"}},"
                 + "\"user-variables\":{\"distman-delivery-id\":\"" + request.field("v:distman-delivery-id") + "\"}}";
         HttpResponse<String> response = HttpClient.newHttpClient().send(
-                HttpRequest.newBuilder(URI.create("http://localhost:8080/distman/api/v1/webhooks/mailgun"))
+                HttpRequest.newBuilder(TestEnvironment.url("api/v1/webhooks/mailgun"))
                         .header("Content-Type", "application/json")
                         .POST(HttpRequest.BodyPublishers.ofString(MailgunWebhooks.signed(SIGNING_KEY, event))).build(),
                 HttpResponse.BodyHandlers.ofString());

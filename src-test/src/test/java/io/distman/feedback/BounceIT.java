@@ -41,7 +41,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(ArquillianExtension.class)
 public class BounceIT {
 
-    private static final String URL = "http://localhost:8080/distman/api/v1/bounces";
+    private static final String URL = TestEnvironment.baseUrl() + "api/v1/bounces";
     private static final String SECRET = "bounce-test-secret";
 
     @Deployment

@@ -30,7 +30,6 @@ import jakarta.mail.Session;
 import jakarta.mail.internet.MimeMessage;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
-import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -356,7 +355,7 @@ public class BounceMailboxIT {
         System.setProperty("distman.bounce.secret", "mailbox-it-secret");
         try {
             HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                            URI.create("http://localhost:8080/distman/api/v1/bounces"))
+                            TestEnvironment.url("api/v1/bounces"))
                     .header("Authorization", "Bearer mailbox-it-secret").header("Content-Type", "message/rfc822")
                     .POST(HttpRequest.BodyPublishers.ofByteArray(unsubscribeMail(reader, unsubscribeMailto(reader)))).build(),
                     HttpResponse.BodyHandlers.ofString());

@@ -52,7 +52,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(ArquillianExtension.class)
 public class WebhookIT {
 
-    private static final String URL = "http://localhost:8080/distman/api/v1/webhooks/";
+    private static final String URL = TestEnvironment.baseUrl() + "api/v1/webhooks/";
     private static final String KEY = "key-test";
 
     @Deployment

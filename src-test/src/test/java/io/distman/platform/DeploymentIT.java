@@ -14,7 +14,6 @@ import jakarta.mail.Session;
 import jakarta.mail.Transport;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
-import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -95,7 +94,7 @@ public class DeploymentIT {
     @RunAsClient
     public void healthNamesTheDatabaseOfThisRun() throws Exception {
         HttpResponse<String> response = HttpClient.newHttpClient().send(
-                HttpRequest.newBuilder(URI.create("http://localhost:8080/distman/api/v1/health")).build(),
+                HttpRequest.newBuilder(TestEnvironment.url("api/v1/health")).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertEquals(200, response.statusCode(), response.body());
         assertTrue(response.body().contains("\"UP\""), response.body());

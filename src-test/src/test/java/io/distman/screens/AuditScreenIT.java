@@ -3,11 +3,9 @@ package io.distman.screens;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.distman.testsupport.Deployments;
 import io.distman.testsupport.browser.Browser;
-import io.distman.testsupport.browser.TestData;
+import io.distman.testsupport.browser.ScreenTest;
 import io.distman.testsupport.browser.TestData.Account;
-import java.net.URL;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.UUID;
@@ -19,31 +17,18 @@ import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 
 /**
  * The Email Audit in a real browser: filter by status (the workbench's link) and part of the address,
  * page, read the exact total, download both exports and read them back; another account sees nothing.
  */
-@ExtendWith(ArquillianExtension.class)
-public class AuditScreenIT {
+public class AuditScreenIT extends ScreenTest {
 
-    static final String PASSWORD = "s3cret-pass";
     static final String FORMULA = "=HYPERLINK(\"http://evil.example\",\"click\")";
 
-    @Deployment(testable = false)
-    public static EnterpriseArchive deployment() {
-        return Deployments.ear();
-    }
-
-    static URL base;
-    static TestData data;
     static Account northside;
     static String agent;
     static String outsider;
@@ -52,12 +37,10 @@ public class AuditScreenIT {
     /** 30 emails to olivia.<tag>.<i>, 28 of them failed; 3 failed emails to jack.<tag>, which the "to" filter leaves out. */
     @BeforeAll
     static void mail() throws Exception {
-        base = new URL("http://localhost:8080/distman/");
-        data = new TestData(base);
-        northside = data.newAccount("audit-screen");
-        Account harbour = data.newAccount("audit-other");
-        agent = data.newUser(northside.id(), "agent", "AGENT", PASSWORD);
-        outsider = data.newUser(harbour.id(), "agent", "AGENT", PASSWORD);
+        northside = newAccount("audit-screen");
+        Account harbour = newAccount("audit-other");
+        agent = newAgent(northside);
+        outsider = newAgent(harbour);
         tag = UUID.randomUUID().toString().substring(0, 8);
         for (int i = 0; i < 30; i++) {
             long delivery = submit(i == 0 ? FORMULA : "Rent demand " + i, "olivia." + tag + "." + i + "@tenant.example.org");
@@ -75,7 +58,7 @@ public class AuditScreenIT {
                 {"raisedBy":"anna","sourceModule":"demand","sourceRef":"4711","category":"ESSENTIAL","priority":"NORMAL",
                  "sender":{"address":"lettings@northside.example"},"to":[{"address":"%s"}],
                  "subject":"%s","textBody":"Please pay."}""".formatted(to, subject.replace("\"", "\\\""));
-        return data.submit(northside, json).getJsonArray("deliveries").getJsonObject(0).getJsonNumber("deliveryId").longValue();
+        return data.submitOne(northside, json);
     }
 
     private static String pageReport(Browser browser) {
@@ -84,8 +67,7 @@ public class AuditScreenIT {
 
     @Test
     void anAgentFiltersPagesAndExports() throws Exception {
-        try (Browser browser = Browser.open(base)) {
-            browser.login(agent, PASSWORD);
+        try (Browser browser = signedIn(agent)) {
             browser.go("app/audit.xhtml?status=FAILED");
             assertEquals("1–25 of 31", pageReport(browser), "today's failed mail, from the link's status");
 
@@ -144,8 +126,7 @@ public class AuditScreenIT {
 
     @Test
     void anAgentOfAnotherAccountSeesNone() throws Exception {
-        try (Browser browser = Browser.open(base)) {
-            browser.login(outsider, PASSWORD);
+        try (Browser browser = signedIn(outsider)) {
             browser.go("app/audit.xhtml?status=FAILED&address=" + tag);
             assertTrue(browser.find(By.cssSelector("#audit\\:rows .ui-datatable-empty-message")).isDisplayed());
             assertTrue(pageReport(browser).endsWith("of 0"), pageReport(browser));

@@ -4,13 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.distman.testsupport.Deployments;
 import io.distman.testsupport.browser.Browser;
-import io.distman.testsupport.browser.TestData;
+import io.distman.testsupport.browser.ScreenTest;
 import io.distman.testsupport.browser.TestData.Account;
 import java.io.ByteArrayInputStream;
 import java.net.URI;
-import java.net.URL;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -22,12 +20,8 @@ import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Agency A's mail through every path a signed-in user or a back-office module has — the screens (Audit, Queue,
@@ -35,18 +29,10 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * API — once as A's own agent, who must see it (so a broken fixture cannot pass for isolation), and once as an agent
  * (and with the API key) of agency B, who must get nothing: no row, no text, a 404.
  */
-@ExtendWith(ArquillianExtension.class)
-public class CrossAccountIT {
+public class CrossAccountIT extends ScreenTest {
 
-    static final String PASSWORD = "s3cret-pass";
     static final byte[] PDF = "%PDF-1.4 cross-account test".getBytes(StandardCharsets.US_ASCII);
 
-    @Deployment(testable = false)
-    public static EnterpriseArchive deployment() {
-        return Deployments.ear();
-    }
-
-    static URL base;
     static Account agencyA;
     static Account agencyB;
     static String agentA;
@@ -60,12 +46,10 @@ public class CrossAccountIT {
     /** A's agent raises two emails: one that fails (audit, history, a notification) and one still queued or just sent. */
     @BeforeAll
     static void mail() throws Exception {
-        base = new URL("http://localhost:8080/distman/");
-        TestData data = new TestData(base);
-        agencyA = data.newAccount("xacct-a");
-        agencyB = data.newAccount("xacct-b");
-        agentA = data.newUser(agencyA.id(), "agent", "AGENT", PASSWORD);
-        agentB = data.newUser(agencyB.id(), "agent", "AGENT", PASSWORD);
+        agencyA = newAccount("xacct-a");
+        agencyB = newAccount("xacct-b");
+        agentA = newAgent(agencyA);
+        agentB = newAgent(agencyB);
         tag = UUID.randomUUID().toString().substring(0, 8);
         subject = "Cross-account " + tag;
         var receipt = data.submit(agencyA, json("tenant-" + tag + "-1@tenant.example.org"));
@@ -135,8 +119,7 @@ public class CrossAccountIT {
     }
 
     private static String signIn(String username) throws Exception {
-        try (Browser browser = Browser.open(base)) {
-            browser.login(username, PASSWORD);
+        try (Browser browser = signedIn(username)) {
             assertFalse(browser.currentUrl().contains("login.xhtml"), "signed in as " + username);
             return "JSESSIONID=" + browser.driver().manage().getCookieNamed("JSESSIONID").getValue();
         }
@@ -151,12 +134,12 @@ public class CrossAccountIT {
     }
 
     private static HttpResponse<String> get(String path, String cookie) throws Exception {
-        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(base + path)).header("Cookie", cookie)
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(BASE + path)).header("Cookie", cookie)
                 .GET().build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private static byte[] download(String path, String cookie) throws Exception {
-        HttpResponse<byte[]> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(base + path))
+        HttpResponse<byte[]> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(BASE + path))
                 .header("Cookie", cookie).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
         assertEquals(200, response.statusCode(), path);
         return response.body();
@@ -176,7 +159,7 @@ public class CrossAccountIT {
     }
 
     private static HttpResponse<String> api(String method, String path, Account account) throws Exception {
-        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(base + path))
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(BASE + path))
                 .header("Authorization", "Bearer " + account.apiKey()).header("Content-Type", "application/json")
                 .method(method, method.equals("GET") ? HttpRequest.BodyPublishers.noBody()
                         : HttpRequest.BodyPublishers.ofString("{}")).build(), HttpResponse.BodyHandlers.ofString());

@@ -4,36 +4,19 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.distman.testsupport.Deployments;
 import io.distman.testsupport.browser.Browser;
-import io.distman.testsupport.browser.TestData;
+import io.distman.testsupport.browser.ScreenTest;
 import io.distman.testsupport.browser.TestData.Account;
-import java.net.URL;
 import java.util.List;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 
 /** Form login in a real browser: the screens are behind it, roles decide the menu, support can switch accounts. */
-@ExtendWith(ArquillianExtension.class)
-public class LoginIT {
+public class LoginIT extends ScreenTest {
 
-    static final String PASSWORD = "s3cret-pass";
-
-    @Deployment(testable = false)
-    public static EnterpriseArchive deployment() {
-        return Deployments.ear();
-    }
-
-    static URL base;
-    static TestData data;
     static Account northside;
     static Account harbour;
     static String agent;
@@ -41,18 +24,28 @@ public class LoginIT {
 
     @BeforeAll
     static void users() throws Exception {
-        base = new URL("http://localhost:8080/distman/");
-        data = new TestData(base);
-        northside = data.newAccount("login-a");
-        harbour = data.newAccount("login-b");
-        agent = data.newUser(northside.id(), "agent", "AGENT", PASSWORD);
-        support = data.newUser(northside.id(), "support", "SUPPORT", PASSWORD);
+        northside = newAccount("login-a");
+        harbour = newAccount("login-b");
+        agent = newAgent(northside);
+        support = newSupport(northside);
         data.grantSupport(support, harbour.id());
+    }
+
+    /** The start page (the URL the run profile prints) leads to the screens as well as to the API. */
+    @Test
+    void theStartPageLeadsToTheSignIn() throws Exception {
+        try (Browser browser = browser()) {
+            browser.go("");
+            assertTrue(browser.find(By.id("api")).getText().contains("REST API"));
+            browser.click(By.id("signIn"));
+            assertTrue(browser.currentUrl().contains("/login.xhtml"), browser.currentUrl());
+            assertTrue(browser.find(By.id("login:username")).isDisplayed());
+        }
     }
 
     @Test
     void theScreensNeedASignIn() throws Exception {
-        try (Browser browser = Browser.open(base)) {
+        try (Browser browser = browser()) {
             browser.go("app/index.xhtml");
             assertTrue(browser.currentUrl().contains("/login.xhtml"), browser.currentUrl());
             browser.screenshot("login");
@@ -61,7 +54,7 @@ public class LoginIT {
 
     @Test
     void aWrongPasswordIsRefused() throws Exception {
-        try (Browser browser = Browser.open(base)) {
+        try (Browser browser = browser()) {
             browser.login(agent, "not-the-password");
             assertTrue(browser.currentUrl().contains("/login.xhtml"), browser.currentUrl());
             assertTrue(browser.find(By.id("login:failed")).getText().contains("Wrong username or password"));
@@ -72,7 +65,7 @@ public class LoginIT {
 
     @Test
     void anAgentLandsWhereTheyWereGoingAndSeesTheirAccountOnly() throws Exception {
-        try (Browser browser = Browser.open(base)) {
+        try (Browser browser = browser()) {
             browser.go("app/index.xhtml");
             browser.login(agent, PASSWORD);
             assertTrue(browser.currentUrl().endsWith("/app/index.xhtml"), browser.currentUrl());
@@ -92,8 +85,7 @@ public class LoginIT {
 
     @Test
     void supportStaffSwitchBetweenTheAccountsGrantedToThem() throws Exception {
-        try (Browser browser = Browser.open(base)) {
-            browser.login(support, PASSWORD);
+        try (Browser browser = signedIn(support)) {
             assertTrue(browser.find(By.id("menuForm:menu")).getText().contains("Suppressions"));
             List<String> accounts = browser.findAll(By.cssSelector("#menuForm\\:account_input option")).stream()
                     .map(o -> o.getAttribute("textContent")).toList();

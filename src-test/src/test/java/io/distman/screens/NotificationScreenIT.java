@@ -3,23 +3,17 @@ package io.distman.screens;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.distman.testsupport.Deployments;
 import io.distman.testsupport.browser.Browser;
-import io.distman.testsupport.browser.TestData;
+import io.distman.testsupport.browser.ScreenTest;
 import io.distman.testsupport.browser.TestData.Account;
 import io.distman.testsupport.ejb.Fixtures;
 import java.net.URI;
-import java.net.URL;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.Map;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 
 /**
@@ -27,18 +21,8 @@ import org.openqa.selenium.By;
  * the email, mark read and mark all read clear the count, the preferences page saves; agents cannot open
  * the account defaults.
  */
-@ExtendWith(ArquillianExtension.class)
-public class NotificationScreenIT {
+public class NotificationScreenIT extends ScreenTest {
 
-    static final String PASSWORD = "s3cret-pass";
-
-    @Deployment(testable = false)
-    public static EnterpriseArchive deployment() {
-        return Deployments.ear();
-    }
-
-    static URL base;
-    static TestData data;
     static Account northside;
     static String agent;
     static String admin;
@@ -47,11 +31,9 @@ public class NotificationScreenIT {
 
     @BeforeAll
     static void failedMail() throws Exception {
-        base = new URL("http://localhost:8080/distman/");
-        data = new TestData(base);
-        northside = data.newAccount("bell");
-        agent = data.newUser(northside.id(), "agent", "AGENT", PASSWORD);
-        admin = data.newUser(northside.id(), "admin", "ADMIN", PASSWORD);
+        northside = newAccount("bell");
+        agent = newAgent(northside);
+        admin = newAdmin(northside);
         bounced = submit("Rent demand 4711", "olivia");
         complained = submit("Newsletter November", "jack");
         data.report(bounced, "FAILED", Map.of("smtpCode", "550", "enhancedCode", "5.1.1",
@@ -65,13 +47,12 @@ public class NotificationScreenIT {
                  "sender":{"address":"lettings@northside.example","name":"Northside Lettings"},
                  "to":[{"address":"%s"}],"subject":"%s","textBody":"Please pay by Friday."}"""
                 .formatted(agent, Fixtures.address(name), subject);
-        return data.submit(northside, json).getJsonArray("deliveries").getJsonObject(0).getJsonNumber("deliveryId").longValue();
+        return data.submitOne(northside, json);
     }
 
     @Test
     void theBellCountsTheListOpensTheViewAndMarkReadClearsTheCount() throws Exception {
-        try (Browser browser = Browser.open(base)) {
-            browser.login(agent, PASSWORD);
+        try (Browser browser = signedIn(agent)) {
             browser.go("app/index.xhtml");
             assertEquals("2", browser.find(By.id("menuForm:bellCount")).getText());
 
@@ -101,8 +82,7 @@ public class NotificationScreenIT {
 
     @Test
     void preferencesAreSavedAndAgentsCannotOpenTheAccountDefaults() throws Exception {
-        try (Browser browser = Browser.open(base)) {
-            browser.login(admin, PASSWORD);
+        try (Browser browser = signedIn(admin)) {
             browser.go("app/preferences.xhtml");
             assertTrue(browser.find(By.id("prefsForm:source")).getText().contains("built-in"));
             browser.click(By.cssSelector("[id='prefsForm:byEmail'] .ui-chkbox-box"));
@@ -114,11 +94,10 @@ public class NotificationScreenIT {
             browser.click(By.id("defaultsForm:save"));
             browser.waitUntil(d -> d.findElement(By.id("defaultsForm:messages")).getText().contains("saved"));
         }
-        try (Browser browser = Browser.open(base)) {
-            browser.login(agent, PASSWORD);
+        try (Browser browser = signedIn(agent)) {
             String cookie = "JSESSIONID=" + browser.driver().manage().getCookieNamed("JSESSIONID").getValue();
             HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                    URI.create(base + "app/admin/notifications.xhtml")).header("Cookie", cookie).GET().build(),
+                    URI.create(BASE + "app/admin/notifications.xhtml")).header("Cookie", cookie).GET().build(),
                     HttpResponse.BodyHandlers.ofString());
             assertEquals(403, response.statusCode());
         }

@@ -4,78 +4,72 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.distman.testsupport.Deployments;
 import io.distman.testsupport.browser.Browser;
-import io.distman.testsupport.browser.TestData;
+import io.distman.testsupport.browser.ScreenTest;
 import io.distman.testsupport.browser.TestData.Account;
-import java.net.URL;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.MethodOrderer;
-import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestMethodOrder;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 
 /**
  * Queue and History in a real browser: an agent sees the account's waiting mail, ticks two rows and sends
  * them now; they reach the test SMTP server within seconds and show up in History with their icon, where
- * the eye opens the View dialog. Another agency's agent sees none of it.
+ * the eye opens the View dialog. Another agency's agent sees none of it. Every test makes its own agency and
+ * mail, so none depends on another having run.
  */
-@ExtendWith(ArquillianExtension.class)
-@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-public class QueueScreenIT {
+public class QueueScreenIT extends ScreenTest {
 
-    static final String PASSWORD = "s3cret-pass";
-
-    @Deployment(testable = false)
-    public static EnterpriseArchive deployment() {
-        return Deployments.ear();
+    /** An agency with its agent and three NORMAL emails waiting in the queue, the third one retrying. */
+    record Queued(Account account, String agent, List<String> addresses, List<String> subjects) {
     }
 
-    static URL base;
-    static TestData data;
-    static Account northside;
-    static String agent;
-    static String outsider;
-    static final List<String> addresses = new ArrayList<>();
-    static final List<String> subjects = new ArrayList<>();
-
-    /** Three NORMAL emails wait in the queue (the sweep runs every 10 minutes); the third is retrying. */
-    @BeforeAll
-    static void mail() throws Exception {
-        base = new URL("http://localhost:8080/distman/");
-        data = new TestData(base);
-        northside = data.newAccount("queue-screen");
-        Account harbour = data.newAccount("queue-other");
-        agent = data.newUser(northside.id(), "agent", "AGENT", PASSWORD);
-        outsider = data.newUser(harbour.id(), "agent", "AGENT", PASSWORD);
+    /** Three emails wait (the sweep runs every 10 minutes, so they stay); the third is retrying. */
+    private static Queued queued() {
+        Account northside = newAccount("queue-screen");
+        String agent = newAgent(northside);
         String tag = UUID.randomUUID().toString().substring(0, 8);
+        List<String> addresses = List.of(1, 2, 3).stream().map(i -> "olivia." + tag + "." + i + "@tenant.example.org").toList();
+        List<String> subjects = List.of(1, 2, 3).stream().map(i -> "Rent demand " + (4710 + i) + " " + tag).toList();
         long last = 0;
-        for (int i = 1; i <= 3; i++) {
-            addresses.add("olivia." + tag + "." + i + "@tenant.example.org");
-            subjects.add("Rent demand " + (4710 + i) + " " + tag);
-            last = submit(subjects.get(i - 1), addresses.get(i - 1), String.valueOf(4710 + i));
+        for (int i = 0; i < 3; i++) {
+            last = submit(northside, subjects.get(i), addresses.get(i), String.valueOf(4711 + i));
         }
         data.report(last, "TEMPORARY_FAILURE", Map.of("smtpCode", "451", "enhancedCode", "4.7.1",
                 "diagnostic", "451 4.7.1 greylisted, try again later"));
+        return new Queued(northside, agent, addresses, subjects);
     }
 
-    private static long submit(String subject, String to, String ref) {
+    private static long submit(Account account, String subject, String to, String ref) {
         String json = """
                 {"raisedBy":"anna","sourceModule":"demand","sourceRef":"%s","category":"ESSENTIAL","priority":"NORMAL",
                  "sender":{"address":"lettings@northside.example"},"to":[{"address":"%s"}],
                  "subject":"%s","textBody":"Please pay by Friday.","htmlBody":"<p>Please pay by <b>Friday</b>.</p>"}"""
                 .formatted(ref, to, subject);
-        return data.submit(northside, json).getJsonArray("deliveries").getJsonObject(0).getJsonNumber("deliveryId").longValue();
+        return data.submitOne(account, json);
+    }
+
+    /** On the Queue screen: ticks the first two emails and clicks Send now; @return the growl's text. */
+    private static String sendFirstTwoNow(Browser browser, Queued mail) {
+        row(browser, "queue", mail.subjects().get(0)).findElement(By.cssSelector(".ui-chkbox-box")).click();
+        row(browser, "queue", mail.subjects().get(1)).findElement(By.cssSelector(".ui-chkbox-box")).click();
+        browser.click(By.id("queue:sendNow"));
+        return browser.find(By.cssSelector(".ui-growl-message")).getText();
+    }
+
+    /** Signs in as the agency's agent and sends the first two now, until the test SMTP server has both. */
+    private static void sendFirstTwo(Queued mail) throws Exception {
+        try (Browser browser = signedIn(mail.agent())) {
+            browser.go("app/queue.xhtml");
+            sendFirstTwoNow(browser, mail);
+            browser.waitUntil(d -> received(mail, 0) && received(mail, 1));
+        }
+    }
+
+    private static boolean received(Queued mail, int index) {
+        return data.received(mail.addresses().get(index)) == 1;
     }
 
     private static String pageReport(Browser browser, String form) {
@@ -89,10 +83,9 @@ public class QueueScreenIT {
     }
 
     @Test
-    @Order(1)
     void anAgentTicksTwoRowsAndSendsThemNow() throws Exception {
-        try (Browser browser = Browser.open(base)) {
-            browser.login(agent, PASSWORD);
+        Queued mail = queued();
+        try (Browser browser = signedIn(mail.agent())) {
             browser.go("app/queue.xhtml");
             assertEquals("1–3 of 3", pageReport(browser, "queue"));
             String table = browser.find(By.id("queue:rows")).getText();
@@ -100,34 +93,31 @@ public class QueueScreenIT {
             assertTrue(table.contains("demand 4711"), table);
             browser.screenshot("queue");
 
-            row(browser, "queue", subjects.get(0)).findElement(By.cssSelector(".ui-chkbox-box")).click();
-            row(browser, "queue", subjects.get(1)).findElement(By.cssSelector(".ui-chkbox-box")).click();
             long start = System.nanoTime();
-            browser.click(By.id("queue:sendNow"));
-            String growl = browser.find(By.cssSelector(".ui-growl-message")).getText();
+            String growl = sendFirstTwoNow(browser, mail);
             assertTrue(growl.contains("2 of 2 sent now"), growl);
 
             // The mail leaves within seconds, not at the next sweep ten minutes away.
-            browser.waitUntil(d -> data.received(addresses.get(0)) == 1 && data.received(addresses.get(1)) == 1);
+            browser.waitUntil(d -> received(mail, 0) && received(mail, 1));
             System.out.printf("MEASURE queue_screen_click_to_smtp %d ms%n", (System.nanoTime() - start) / 1_000_000);
-            assertEquals(0, data.received(addresses.get(2)), "the unticked one waits");
+            assertEquals(0, data.received(mail.addresses().get(2)), "the unticked one waits");
 
             browser.go("app/queue.xhtml");
             assertEquals("1–1 of 1", pageReport(browser, "queue"));
-            assertTrue(browser.find(By.id("queue:rows")).getText().contains(subjects.get(2)));
+            assertTrue(browser.find(By.id("queue:rows")).getText().contains(mail.subjects().get(2)));
         }
     }
 
     @Test
-    @Order(2)
     void historyShowsTheSentMailWithItsIconAndTheViewDialog() throws Exception {
-        try (Browser browser = Browser.open(base)) {
-            browser.login(agent, PASSWORD);
+        Queued mail = queued();
+        sendFirstTwo(mail);
+        try (Browser browser = signedIn(mail.agent())) {
             browser.waitUntil(d -> {
                 browser.go("app/history.xhtml");
                 return pageReport(browser, "history").equals("1–2 of 2");
             });
-            WebElement sent = row(browser, "history", subjects.get(0));
+            WebElement sent = row(browser, "history", mail.subjects().get(0));
             assertTrue(sent.getText().contains("ACCEPTED"), sent.getText());
             assertFalse(sent.findElements(By.cssSelector("i.pi-send.dm-status-good")).isEmpty(), "the accepted icon");
             assertTrue(browser.find(By.cssSelector(".dm-legend")).getText().contains("COMPLAINED"), "the legend");
@@ -139,22 +129,24 @@ public class QueueScreenIT {
             WebElement frame = browser.find(By.cssSelector(".ui-dialog iframe"));
             browser.driver().switchTo().frame(frame);
             browser.waitUntil(d -> !d.findElements(By.id("subject")).isEmpty()
-                    && d.findElement(By.id("subject")).getText().equals(subjects.get(0)));
+                    && d.findElement(By.id("subject")).getText().equals(mail.subjects().get(0)));
             browser.driver().switchTo().defaultContent();
             browser.screenshot("history-view");
         }
     }
 
+    /** The agency has mail in both screens (one queued, two sent) when the other agency's agent looks. */
     @Test
-    @Order(3)
     void anotherAgencysAgentSeesNothing() throws Exception {
-        try (Browser browser = Browser.open(base)) {
-            browser.login(outsider, PASSWORD);
+        Queued mail = queued();
+        sendFirstTwo(mail);
+        String outsider = newAgent(newAccount("queue-other"));
+        try (Browser browser = signedIn(outsider)) {
             browser.go("app/queue.xhtml");
             assertTrue(pageReport(browser, "queue").endsWith("of 0"), pageReport(browser, "queue"));
             browser.go("app/history.xhtml");
             assertTrue(pageReport(browser, "history").endsWith("of 0"), pageReport(browser, "history"));
-            assertFalse(browser.pageSource().contains(subjects.get(0)));
+            assertFalse(browser.pageSource().contains(mail.subjects().get(0)));
         }
     }
 }

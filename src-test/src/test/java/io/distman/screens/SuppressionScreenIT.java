@@ -3,20 +3,14 @@ package io.distman.screens;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.distman.testsupport.Deployments;
 import io.distman.testsupport.browser.Browser;
-import io.distman.testsupport.browser.TestData;
+import io.distman.testsupport.browser.ScreenTest;
 import io.distman.testsupport.browser.TestData.Account;
-import java.net.URL;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 
@@ -24,19 +18,10 @@ import org.openqa.selenium.WebElement;
  * The suppression list screen as support staff use it: search the account's list, see why an address is
  * on it, take one off with a note (which the "Changes" tab then shows), add one by hand. Agents may not open it.
  */
-@ExtendWith(ArquillianExtension.class)
-public class SuppressionScreenIT {
+public class SuppressionScreenIT extends ScreenTest {
 
-    static final String PASSWORD = "s3cret-pass";
     static final By ADDRESSES = By.cssSelector("#tabs\\:listForm\\:table .dm-suppression-address");
 
-    @Deployment(testable = false)
-    public static EnterpriseArchive deployment() {
-        return Deployments.ear();
-    }
-
-    static URL base;
-    static TestData data;
     static Account northside;
     static Account harbour;
     static String agent;
@@ -44,12 +29,10 @@ public class SuppressionScreenIT {
 
     @BeforeAll
     static void users() throws Exception {
-        base = new URL("http://localhost:8080/distman/");
-        data = new TestData(base);
-        northside = data.newAccount("supp-a");
-        harbour = data.newAccount("supp-b");
-        agent = data.newUser(northside.id(), "agent", "AGENT", PASSWORD);
-        support = data.newUser(northside.id(), "support", "SUPPORT", PASSWORD);
+        northside = newAccount("supp-a");
+        harbour = newAccount("supp-b");
+        agent = newAgent(northside);
+        support = newSupport(northside);
         data.grantSupport(support, harbour.id());
     }
 
@@ -77,8 +60,7 @@ public class SuppressionScreenIT {
         data.suppress(northside.id(), complained, "COMPLAINT");
         data.suppress(harbour.id(), "other." + token + "@tenant.example.org", "HARD_BOUNCE");
 
-        try (Browser browser = Browser.open(base)) {
-            browser.login(support, PASSWORD);
+        try (Browser browser = signedIn(support)) {
             browser.go("app/support/suppressions.xhtml");
             search(browser, token.toUpperCase());
             browser.waitUntil(d -> shown(browser).size() == 2);
@@ -141,8 +123,7 @@ public class SuppressionScreenIT {
 
     @Test
     void agentsMayNotOpenTheScreen() throws Exception {
-        try (Browser browser = Browser.open(base)) {
-            browser.login(agent, PASSWORD);
+        try (Browser browser = signedIn(agent)) {
             browser.go("app/support/suppressions.xhtml");
             assertTrue(browser.pageSource().contains("403"), browser.pageSource());
             assertTrue(browser.findAll(By.id("tabs:listForm:table")).isEmpty());

@@ -5,9 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.distman.testsupport.Deployments;
 import io.distman.testsupport.browser.Browser;
-import io.distman.testsupport.browser.TestData;
+import io.distman.testsupport.browser.ScreenTest;
 import io.distman.testsupport.browser.TestData.Account;
 import io.distman.testsupport.ejb.Fixtures;
 import java.net.URI;
@@ -20,12 +19,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Base64;
 import java.util.Map;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 
@@ -33,20 +28,11 @@ import org.openqa.selenium.WebElement;
  * The View dialog in a real browser: hostile archived HTML stays inert in its sandbox, the timeline,
  * advice and attachment are there for the agent, and another agency's agent gets nothing.
  */
-@ExtendWith(ArquillianExtension.class)
-public class ViewScreenIT {
+public class ViewScreenIT extends ScreenTest {
 
-    static final String PASSWORD = "s3cret-pass";
     static final String SUBJECT = "Rent demand 4711 for the view";
     static final byte[] PDF = "%PDF-1.4 demand letter for the view".getBytes(StandardCharsets.US_ASCII);
 
-    @Deployment(testable = false)
-    public static EnterpriseArchive deployment() {
-        return Deployments.ear();
-    }
-
-    static URL base;
-    static TestData data;
     static String agent;
     static String stranger;
     static long delivery;
@@ -54,12 +40,10 @@ public class ViewScreenIT {
 
     @BeforeAll
     static void failedMail() throws Exception {
-        base = new URL("http://localhost:8080/distman/");
-        data = new TestData(base);
-        Account northside = data.newAccount("view-a");
-        Account harbour = data.newAccount("view-b");
-        agent = data.newUser(northside.id(), "agent", "AGENT", PASSWORD);
-        stranger = data.newUser(harbour.id(), "agent", "AGENT", PASSWORD);
+        Account northside = newAccount("view-a");
+        Account harbour = newAccount("view-b");
+        agent = newAgent(northside);
+        stranger = newAgent(harbour);
         String html = "<p>Please <b>pay</b> by Friday.</p>"
                 + "<script>document.title='pwned'; parent.document.title='pwned'; document.body.append('PWNED-SCRIPT')</script>"
                 + "<img src=x onerror=\\\"document.title='pwned'; document.body.append('PWNED-IMG')\\\">";
@@ -70,8 +54,7 @@ public class ViewScreenIT {
                  "subject":"%s","textBody":"Please pay by Friday.","htmlBody":"%s",
                  "attachments":[{"filename":"demand-4711.pdf","contentType":"application/pdf","content":"%s"}]}"""
                 .formatted(Fixtures.address("olivia"), SUBJECT, html, Base64.getEncoder().encodeToString(PDF));
-        delivery = data.submit(northside, json).getJsonArray("deliveries").getJsonObject(0)
-                .getJsonNumber("deliveryId").longValue();
+        delivery = data.submitOne(northside, json);
         data.sweep();
         data.report(delivery, "FAILED", Map.of("smtpCode", "550", "enhancedCode", "5.1.1",
                 "diagnostic", "550 5.1.1 <olivia>: user unknown"));
@@ -79,8 +62,7 @@ public class ViewScreenIT {
 
     @Test
     void theAgentSeesTheMailTimelineAndAdviceWhileTheArchivedScriptStaysInert() throws Exception {
-        try (Browser browser = Browser.open(base)) {
-            browser.login(agent, PASSWORD);
+        try (Browser browser = signedIn(agent)) {
             browser.go("app/view.xhtml?id=" + delivery);
             assertEquals(SUBJECT, browser.find(By.id("subject")).getText());
             assertEquals("FAILED", browser.find(By.id("status")).getText().trim());
@@ -134,8 +116,7 @@ public class ViewScreenIT {
 
     @Test
     void anotherAgencysAgentGetsNothing() throws Exception {
-        try (Browser browser = Browser.open(base)) {
-            browser.login(stranger, PASSWORD);
+        try (Browser browser = signedIn(stranger)) {
             browser.go("app/view.xhtml?id=" + delivery);
             assertTrue(browser.find(By.id("notFound")).getText().contains("No such email"));
             assertFalse(browser.pageSource().contains(SUBJECT));
@@ -152,7 +133,7 @@ public class ViewScreenIT {
     }
 
     private HttpResponse<String> get(String path, String cookie) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create(base + path)).header("Cookie", cookie).GET().build(),
+        return http.send(HttpRequest.newBuilder(URI.create(BASE + path)).header("Cookie", cookie).GET().build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 }

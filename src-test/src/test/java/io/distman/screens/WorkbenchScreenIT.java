@@ -3,11 +3,9 @@ package io.distman.screens;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.distman.testsupport.Deployments;
 import io.distman.testsupport.browser.Browser;
-import io.distman.testsupport.browser.TestData;
+import io.distman.testsupport.browser.ScreenTest;
 import io.distman.testsupport.browser.TestData.Account;
-import java.net.URL;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -17,81 +15,51 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.MethodOrderer;
-import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestMethodOrder;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 
 /**
  * The workbench widget in a real browser: an admin switches it on in Settings, an agent sees yesterday's
  * counts and clicks the Failed count into the Email Audit filtered to exactly those rows; an agent of
- * another agency sees zeros. Also the Monthly counts report.
+ * another agency sees zeros. Also the Monthly counts report. Every test makes its own agencies and mail (the
+ * widget's switch is per agency), so none depends on another having run.
  */
-@ExtendWith(ArquillianExtension.class)
-@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-public class WorkbenchScreenIT {
+public class WorkbenchScreenIT extends ScreenTest {
 
-    static final String PASSWORD = "s3cret-pass";
-
-    @Deployment(testable = false)
-    public static EnterpriseArchive deployment() {
-        return Deployments.ear();
+    /** An agency with an admin, an agent and the mail of {@link #northsideWithMail()}. */
+    record Agency(Account account, String admin, String agent, LocalDate yesterday, Set<String> failedYesterday) {
     }
-
-    static URL base;
-    static TestData data;
-    static Account northside;
-    static String admin;
-    static String agent;
-    static String otherAdmin;
-    static String outsider;
-    static String tag;
-    static LocalDate yesterday;
-    static Set<String> failedYesterday = new HashSet<>();
 
     /**
-     * Northside: yesterday 3 failed, 1 complained, 2 left as sent; today 1 failed (not yesterday's).
-     * Harbour (the other agency): nothing. The client and GlassFish share the machine, so its zone is the server's.
+     * Northside: yesterday 3 failed, 1 complained, 2 left as sent; today 1 failed (not yesterday's); the widget
+     * is off, as for every new agency. The client and GlassFish share the machine, so its zone is the server's.
      */
-    @BeforeAll
-    static void mail() throws Exception {
-        base = new URL("http://localhost:8080/distman/");
-        data = new TestData(base);
-        northside = data.newAccount("workbench");
-        Account harbour = data.newAccount("workbench-other");
-        admin = data.newUser(northside.id(), "admin", "ADMIN", PASSWORD);
-        agent = data.newUser(northside.id(), "agent", "AGENT", PASSWORD);
-        otherAdmin = data.newUser(harbour.id(), "admin", "ADMIN", PASSWORD);
-        outsider = data.newUser(harbour.id(), "agent", "AGENT", PASSWORD);
-        tag = UUID.randomUUID().toString().substring(0, 8);
+    private static Agency northsideWithMail() {
+        Account northside = newAccount("workbench");
+        String tag = UUID.randomUUID().toString().substring(0, 8);
         ZoneId zone = ZoneId.systemDefault();
-        yesterday = LocalDate.now(zone).minusDays(1);
+        LocalDate yesterday = LocalDate.now(zone).minusDays(1);
         Instant noon = yesterday.atTime(12, 0).atZone(zone).toInstant();
+        Set<String> failedYesterday = new HashSet<>();
         for (int i = 0; i < 3; i++) {
             String to = "failed." + tag + "." + i + "@tenant.example.org";
-            mail(to, noon.plus(i, ChronoUnit.MINUTES), "FAILED");
+            mail(northside, to, noon.plus(i, ChronoUnit.MINUTES), "FAILED");
             failedYesterday.add(to);
         }
-        mail("complained." + tag + "@tenant.example.org", noon, "COMPLAINED");
-        mail("fine." + tag + ".1@tenant.example.org", noon, null);
-        mail("fine." + tag + ".2@tenant.example.org", noon, null);
-        mail("today." + tag + "@tenant.example.org", null, "FAILED");
+        mail(northside, "complained." + tag + "@tenant.example.org", noon, "COMPLAINED");
+        mail(northside, "fine." + tag + ".1@tenant.example.org", noon, null);
+        mail(northside, "fine." + tag + ".2@tenant.example.org", noon, null);
+        mail(northside, "today." + tag + "@tenant.example.org", null, "FAILED");
+        return new Agency(northside, newAdmin(northside), newAgent(northside), yesterday, Set.copyOf(failedYesterday));
     }
 
-    private static void mail(String to, Instant createdAt, String status) {
+    private static void mail(Account account, String to, Instant createdAt, String status) {
         String json = """
                 {"raisedBy":"anna","sourceModule":"demand","sourceRef":"4711","category":"ESSENTIAL","priority":"NORMAL",
                  "sender":{"address":"lettings@northside.example"},"to":[{"address":"%s"}],
                  "subject":"Rent demand","textBody":"Please pay."}""".formatted(to);
-        long delivery = data.submit(northside, json).getJsonArray("deliveries").getJsonObject(0)
-                .getJsonNumber("deliveryId").longValue();
+        long delivery = data.submitOne(account, json);
         if (createdAt != null) {
             data.createdAt(delivery, createdAt);
         }
@@ -114,31 +82,34 @@ public class WorkbenchScreenIT {
         browser.waitUntil(d -> browser.find(By.id("settings:changed")).getText().contains("by "));
     }
 
-    @Test
-    @Order(1)
-    void anAdminSwitchesTheWidgetOn() throws Exception {
-        try (Browser browser = Browser.open(base)) {
-            browser.login(admin, PASSWORD);
-            browser.go("app/workbench.xhtml");
-            assertTrue(browser.find(By.id("widgetOff")).getText().contains("off"), "admins are told it is off");
-            assertTrue(browser.findAll(By.cssSelector(".dm-widget")).isEmpty());
-            switchOn(browser);
-            assertTrue(browser.find(By.id("settings:changed")).getText().contains("by " + admin));
-            browser.screenshot("settings");
-            browser.go("app/workbench.xhtml");
-            assertEquals(3, count(browser, "FAILED"));
-        }
-        try (Browser browser = Browser.open(base)) {
-            browser.login(otherAdmin, PASSWORD);
+    /** The admin switches the widget on for their agency, as anAdminSwitchesTheWidgetOn does through Settings. */
+    private static void widgetOn(String admin) throws Exception {
+        try (Browser browser = signedIn(admin)) {
             switchOn(browser);
         }
     }
 
     @Test
-    @Order(2)
+    void anAdminSwitchesTheWidgetOn() throws Exception {
+        Agency northside = northsideWithMail();
+        try (Browser browser = signedIn(northside.admin())) {
+            browser.go("app/workbench.xhtml");
+            assertTrue(browser.find(By.id("widgetOff")).getText().contains("off"), "admins are told it is off");
+            assertTrue(browser.findAll(By.cssSelector(".dm-widget")).isEmpty());
+            switchOn(browser);
+            assertTrue(browser.find(By.id("settings:changed")).getText().contains("by " + northside.admin()));
+            browser.screenshot("settings");
+            browser.go("app/workbench.xhtml");
+            assertEquals(3, count(browser, "FAILED"));
+        }
+    }
+
+    @Test
     void anAgentClicksYesterdaysFailuresIntoTheAudit() throws Exception {
-        try (Browser browser = Browser.open(base)) {
-            browser.login(agent, PASSWORD);
+        Agency northside = northsideWithMail();
+        LocalDate yesterday = northside.yesterday();
+        widgetOn(northside.admin());
+        try (Browser browser = signedIn(northside.agent())) {
             browser.click(By.id("menuForm:menuWorkbench"));
             assertEquals(3, count(browser, "FAILED"));
             assertEquals(1, count(browser, "COMPLAINED"));
@@ -157,19 +128,22 @@ public class WorkbenchScreenIT {
             Set<String> shown = new HashSet<>();
             for (WebElement row : rows) {
                 assertTrue(row.getText().contains("FAILED"), row.getText());
-                failedYesterday.stream().filter(row.getText()::contains).forEach(shown::add);
+                northside.failedYesterday().stream().filter(row.getText()::contains).forEach(shown::add);
             }
-            assertEquals(failedYesterday, shown, "exactly yesterday's failed rows");
+            assertEquals(northside.failedYesterday(), shown, "exactly yesterday's failed rows");
             assertEquals(yesterday.toString(), browser.find(By.id("audit:from_input")).getAttribute("value"));
             assertEquals(yesterday.toString(), browser.find(By.id("audit:to_input")).getAttribute("value"));
         }
     }
 
+    /** Northside has yesterday's failures; harbour's widget is on and must count none of them. */
     @Test
-    @Order(3)
     void anAgentOfAnotherAgencySeesZeros() throws Exception {
-        try (Browser browser = Browser.open(base)) {
-            browser.login(outsider, PASSWORD);
+        northsideWithMail();
+        Account harbour = newAccount("workbench-other");
+        String outsider = newAgent(harbour);
+        widgetOn(newAdmin(harbour));
+        try (Browser browser = signedIn(outsider)) {
             browser.go("app/workbench.xhtml");
             for (String status : List.of("FAILED", "COMPLAINED", "REJECTED", "UNSUBSCRIBED")) {
                 assertEquals(0, count(browser, status), status);
@@ -178,10 +152,9 @@ public class WorkbenchScreenIT {
     }
 
     @Test
-    @Order(4)
     void theMonthlyReportCountsTheAccountsMail() throws Exception {
-        try (Browser browser = Browser.open(base)) {
-            browser.login(agent, PASSWORD);
+        Agency northside = northsideWithMail();
+        try (Browser browser = signedIn(northside.agent())) {
             browser.go("app/reports/monthly.xhtml");
             browser.find(By.cssSelector("#monthly\\:chart canvas"));
             browser.screenshot("monthly");

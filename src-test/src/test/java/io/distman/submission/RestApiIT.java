@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.distman.testsupport.Deployments;
 import io.distman.testsupport.Dispatching;
+import io.distman.testsupport.TestEnvironment;
 import io.distman.testsupport.ejb.Fixtures;
 import io.distman.testsupport.ejb.Fixtures.TestAccount;
 import io.distman.testsupport.TestMailServer;
@@ -30,7 +31,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(ArquillianExtension.class)
 public class RestApiIT {
 
-    private static final String API = "http://localhost:8080/distman/api/v1/";
+    private static final String API = TestEnvironment.baseUrl() + "api/v1/";
 
     @Deployment
     public static EnterpriseArchive deployment() {

@@ -75,6 +75,11 @@ public final class TestData {
         return Json.createReader(new StringReader(response.body())).readObject();
     }
 
+    /** Submits a message to one recipient (see {@link #submit}); @return the id of its one delivery */
+    public long submitOne(Account account, String json) {
+        return submit(account, json).getJsonArray("deliveries").getJsonObject(0).getJsonNumber("deliveryId").longValue();
+    }
+
     private JsonObject fixture(String what, Map<String, String> parameters) {
         String query = parameters.entrySet().stream()
                 .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))

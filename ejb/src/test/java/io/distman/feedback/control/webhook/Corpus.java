@@ -10,9 +10,10 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * The shared webhook corpus. Found through {@code -Ddistman.corpus=DIR} (either the corpus root or its
- * {@code webhooks} folder), else by walking up from the working directory to a {@code shared/corpus}:
- * that works both from this standalone project and from inside the main project's modules.
+ * The webhook corpus of this repository ({@code src-test/corpus/webhooks}). Found through
+ * {@code -Ddistman.corpus=DIR} (either the corpus root or its {@code webhooks} folder), which the ejb
+ * module's surefire sets; else (an IDE run) by walking up from the working directory to the checkout's
+ * {@code src-test/corpus}, so it is found from the root and from inside any module.
  */
 final class Corpus {
 
@@ -76,12 +77,12 @@ final class Corpus {
             return found;
         }
         for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-            Path candidate = dir.resolve("shared").resolve("corpus").resolve("webhooks");
+            Path candidate = dir.resolve("src-test").resolve("corpus").resolve("webhooks");
             if (Files.isRegularFile(candidate.resolve("expected.tsv"))) {
                 return candidate;
             }
         }
         throw new IllegalStateException("webhook corpus not found: set -Ddistman.corpus or run below a folder "
-                + "that contains shared/corpus/webhooks");
+                + "that contains src-test/corpus/webhooks");
     }
 }
