@@ -2,9 +2,9 @@ package io.distman.feedback.boundary;
 
 import io.distman.feedback.control.FeedbackRecorder;
 import io.distman.feedback.control.LinkTokens;
-import io.distman.feedback.entity.FeedbackEvent;
 import io.distman.feedback.control.MachineDetector;
 import io.distman.feedback.control.TrackedHtml;
+import io.distman.feedback.entity.FeedbackEvent;
 import io.distman.feedback.entity.TrackingRequest;
 import io.distman.message.entity.Delivery;
 import io.distman.message.entity.DeliveryEvent;
@@ -23,9 +23,10 @@ import java.util.Optional;
 import java.util.OptionalLong;
 
 /**
- * Opens (the pixel) and clicks (the rewritten links) of tracked mail, recorded through the one status
- * method as OPENED / CLICKED with source PIXEL / CLICK. Machine events (see {@link MachineDetector})
- * are recorded flagged, with their reason as the diagnostic, and leave the status alone.
+ * Opens (the pixel) and clicks (the rewritten links) of tracked mail, handed to the {@link FeedbackRecorder}
+ * as OPENED / CLICKED with source PIXEL / CLICK; the signed link token is what names the delivery. Machine
+ * events (see {@link MachineDetector}, judged under the delivery's lock) are recorded flagged, with their
+ * reason as the diagnostic, and leave the status alone.
  */
 @Stateless
 public class TrackingEvents {
