@@ -1,6 +1,8 @@
 package io.distman.bench;
 
+import io.distman.tracking.boundary.DeliveryTokens;
 import io.distman.message.entity.Category;
+import io.distman.platform.boundary.Secrets;
 import io.distman.submission.boundary.DistributionManagerLocal;
 import io.distman.submission.entity.SubmitRequest;
 import io.distman.testsupport.Deployments;
@@ -61,6 +63,9 @@ public class WebhookBench {
     @EJB
     Fixtures fixtures;
 
+    @EJB
+    Secrets secrets;
+
     @Resource(lookup = "jdbc/distman")
     DataSource dataSource;
 
@@ -79,7 +84,7 @@ public class WebhookBench {
         URI webhook = TestEnvironment.url("api/v1/webhooks/mailgun");
         URI noop = TestEnvironment.url("api/v1/webhooks/bench-noop");
 
-        List<String> delivered = bodies(deliveries, "delivered");
+        List<String> delivered = bodies(account.id(), deliveries, "delivered");
         post(http, webhook, delivered.subList(0, 500), 8); // warm-up: JIT, pools
         post(http, noop, delivered.subList(0, 500), 8);
         List<String> measured = delivered.subList(500, delivered.size());
@@ -90,7 +95,7 @@ public class WebhookBench {
             throw new AssertionError("only " + done + " of " + n + " deliveries became DELIVERED");
         }
 
-        List<String> opened = bodies(deliveries, "opened");
+        List<String> opened = bodies(account.id(), deliveries, "opened");
         double rate32 = rate(http, webhook, opened, 32);
         double ceiling32 = rate(http, noop, opened, 32);
         long open = count("SELECT COUNT(*) FROM delivery WHERE account_id = " + account.id() + " AND status = 'OPENED'");
@@ -106,14 +111,19 @@ public class WebhookBench {
         report("webhook_ingest_vs_noop_32", rate32 / ceiling32, "ratio");
     }
 
-    /** One signed Mailgun event of {@code type} per delivery, each with its own token and event id. */
-    private static List<String> bodies(List<Long> deliveries, String type) throws Exception {
+    /**
+     * One signed Mailgun event of {@code type} per delivery, each with its own token and event id, naming the
+     * delivery as Mailgun echoes it: our signed delivery token and the delivery's recipient.
+     */
+    private List<String> bodies(long accountId, List<Long> deliveries, String type) throws Exception {
+        byte[] key = secrets.key(DeliveryTokens.SECRET);
         List<String> bodies = new ArrayList<>();
-        for (long id : deliveries) {
+        for (int i = 0; i < deliveries.size(); i++) {
+            long id = deliveries.get(i);
             bodies.add(signed(UUID.randomUUID().toString(), System.currentTimeMillis() / 1000,
                     "{\"id\":\"bench-" + type + "-" + id + "\",\"event\":\"" + type + "\",\"timestamp\":"
-                            + (System.currentTimeMillis() / 1000.0) + ",\"recipient\":\"x@sink.example.org\","
-                            + "\"user-variables\":{\"distman-delivery-id\":\"" + id + "\"}}"));
+                            + (System.currentTimeMillis() / 1000.0) + ",\"recipient\":\"r" + i + "@sink.example.org\","
+                            + "\"user-variables\":{\"distman-delivery-id\":\"" + DeliveryTokens.sign(key, accountId, id) + "\"}}"));
         }
         return bodies;
     }

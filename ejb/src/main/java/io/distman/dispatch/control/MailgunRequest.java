@@ -15,8 +15,8 @@ import java.util.UUID;
  * One delivery as a request to Mailgun's "send in MIME format" endpoint,
  * {@code POST {base}/v3/{domain}/messages.mime}, multipart/form-data with the recipient ({@code to}),
  * the complete message as a file ({@code message}), the category as a tag ({@code o:tag}) and our
- * delivery id as a user variable ({@code v:distman-delivery-id}), which Mailgun echoes in every
- * webhook event about the message.
+ * signed delivery token as a user variable ({@code v:distman-delivery-id}), which Mailgun echoes in
+ * every webhook event about the message (signed, because a sender could set the same variable).
  * <p>
  * messages.mime rather than messages: the message we send is the one we render for SMTP, byte for
  * byte (our Message-ID, List-Unsubscribe, attachments, encodings), instead of a second rendering by
@@ -42,7 +42,7 @@ public final class MailgunRequest {
         StringBuilder fields = new StringBuilder();
         field(fields, boundary, "to", mail.recipient());
         field(fields, boundary, "o:tag", mail.tag());
-        field(fields, boundary, DELIVERY_ID_VARIABLE, Long.toString(mail.deliveryId()));
+        field(fields, boundary, DELIVERY_ID_VARIABLE, mail.echoId());
         fields.append("--").append(boundary).append("\r\n")
                 .append("Content-Disposition: form-data; name=\"message\"; filename=\"message.mime\"\r\n")
                 .append("Content-Type: application/octet-stream\r\n\r\n");

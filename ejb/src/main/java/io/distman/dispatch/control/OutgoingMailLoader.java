@@ -6,6 +6,7 @@ import io.distman.account.entity.TransportKind;
 import io.distman.tracking.entity.AccountTracking;
 import io.distman.tracking.entity.TrackingChoice;
 import io.distman.dispatch.entity.OutgoingMail;
+import io.distman.tracking.boundary.DeliveryTokens;
 import io.distman.tracking.boundary.LinkTokens;
 import io.distman.tracking.boundary.TrackedHtml;
 import io.distman.message.entity.Category;
@@ -72,6 +73,7 @@ public class OutgoingMailLoader {
         byte[] linkKey = deliveries.stream().anyMatch(d -> d.getMessage().getCategory() == Category.BULK
                 || tracking(chosen, d.getMessage(), contents.get(d.getMessage().getId())).any())
                 ? secrets.key(LinkTokens.SECRET) : null; // once per block, not per delivery
+        byte[] echoKey = secrets.key(DeliveryTokens.SECRET);
 
         List<OutgoingMail> mails = new ArrayList<>();
         for (Delivery d : deliveries) {
@@ -97,7 +99,8 @@ public class OutgoingMailLoader {
                     returnPath, MimeRenderer.asciiDomain(d.getAddress()), mime,
                     routes.computeIfAbsent(account.getId(), id -> route(account)),
                     message.getCategory() == Category.BULK ? unsubscribeHeaders(linkKey, returnPath, d) : "",
-                    message.getCategory().name().toLowerCase(Locale.ROOT)));
+                    message.getCategory().name().toLowerCase(Locale.ROOT),
+                    DeliveryTokens.sign(echoKey, d.getAccountId(), d.getId())));
         }
         return mails;
     }

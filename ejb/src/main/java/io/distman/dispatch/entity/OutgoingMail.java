@@ -12,9 +12,10 @@ import java.nio.charset.StandardCharsets;
  * @param route        how it leaves: an SMTP relay (host null: the installation's mail session) or Mailgun
  * @param ownHeaders   header lines of this delivery alone (e.g. its List-Unsubscribe), CRLF-terminated, or ""
  * @param tag          the message's category in lower case, for providers that group mail by tag
+ * @param echoId       the signed delivery token we ask a provider to echo in its events (see {@code DeliveryTokens})
  */
 public record OutgoingMail(long deliveryId, int attempt, String messageIdHeader, String envelopeFrom, String recipient,
-                           byte[] mime, Route route, String ownHeaders, String tag) {
+                           byte[] mime, Route route, String ownHeaders, String tag, String echoId) {
 
     /**
      * The header lines that precede the shared bytes in this delivery's copy: its Message-ID, then its

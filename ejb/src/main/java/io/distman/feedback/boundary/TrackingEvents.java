@@ -1,21 +1,20 @@
 package io.distman.feedback.boundary;
 
+import io.distman.feedback.control.FeedbackRecorder;
 import io.distman.tracking.boundary.LinkTokens;
 import io.distman.tracking.boundary.MachineDetector;
 import io.distman.tracking.boundary.TrackedHtml;
+import io.distman.feedback.entity.FeedbackEvent;
 import io.distman.tracking.entity.TrackingRequest;
-import io.distman.message.boundary.DeliveryStatusRecorder;
 import io.distman.message.entity.Delivery;
 import io.distman.message.entity.DeliveryEvent;
 import io.distman.message.entity.DeliveryStatus;
 import io.distman.message.entity.MessageContent;
-import io.distman.message.entity.StatusChange;
 import io.distman.platform.boundary.Secrets;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
 import java.time.Instant;
@@ -24,9 +23,10 @@ import java.util.Optional;
 import java.util.OptionalLong;
 
 /**
- * Opens (the pixel) and clicks (the rewritten links) of tracked mail, recorded through the one status
- * method as OPENED / CLICKED with source PIXEL / CLICK. Machine events (see {@link MachineDetector})
- * are recorded flagged, with their reason as the diagnostic, and leave the status alone.
+ * Opens (the pixel) and clicks (the rewritten links) of tracked mail, handed to the {@link FeedbackRecorder}
+ * as OPENED / CLICKED with source PIXEL / CLICK; the signed link token is what names the delivery. Machine
+ * events (see {@link MachineDetector}, judged under the delivery's lock) are recorded flagged, with their
+ * reason as the diagnostic, and leave the status alone.
  */
 @Stateless
 public class TrackingEvents {
@@ -43,24 +43,19 @@ public class TrackingEvents {
     Secrets secrets;
 
     @Inject
-    DeliveryStatusRecorder statuses;
+    FeedbackRecorder recorder;
 
     @Inject
     Clock clock;
 
     /** Records an open; a token that is not ours records nothing (the caller answers alike either way). */
     public void opened(String token, TrackingRequest request) {
-        Optional<Delivery> found = delivery(LinkTokens.OPEN, token);
-        if (found.isEmpty()) {
-            return;
-        }
-        Delivery delivery = lock(found.get());
         Instant now = clock.instant();
-        Optional<String> machine = MachineDetector.open(request, now, deliveredAt(delivery),
-                MachineDetector.Thresholds.fromSettings());
         // One event per second at most: a client that shows the mail twice in a second is one open.
-        record(delivery, DeliveryStatus.OPENED, PIXEL, now, machine, request,
-                "open:" + delivery.getId() + ":" + now.getEpochSecond(), null);
+        FeedbackEvent open = event(DeliveryStatus.OPENED, PIXEL, LinkTokens.OPEN, token, now,
+                "open:" + FeedbackEvent.DELIVERY + ":" + now.getEpochSecond(), null);
+        recorder.record(List.of(open), (event, delivery) -> judged(event, request, MachineDetector.open(request, now,
+                deliveredAt(delivery), MachineDetector.Thresholds.fromSettings())));
     }
 
     /**
@@ -85,33 +80,33 @@ public class TrackingEvents {
         if (target.isEmpty()) {
             return target;
         }
-        Delivery delivery = lock(found.get());
         Instant now = clock.instant();
         MachineDetector.Thresholds limits = MachineDetector.Thresholds.fromSettings();
-        Optional<String> machine = MachineDetector.click(request, n, now, deliveredAt(delivery),
-                earlierClicks(delivery, now.minus(limits.scannerBurst())), limits);
-        record(delivery, DeliveryStatus.CLICKED, CLICK, now, machine, request,
-                "click:" + delivery.getId() + ":" + n + ":" + now.toEpochMilli(), LINK + n + " " + target.get());
+        FeedbackEvent click = event(DeliveryStatus.CLICKED, CLICK, LinkTokens.CLICK, token, now,
+                "click:" + FeedbackEvent.DELIVERY + ":" + n + ":" + now.toEpochMilli(), clip(LINK + n + " " + target.get()));
+        // Judged under the delivery's lock, so two clicks at once see each other.
+        recorder.record(List.of(click), (event, delivery) -> judged(event, request, MachineDetector.click(request, n, now,
+                deliveredAt(delivery), earlierClicks(delivery, now.minus(limits.scannerBurst())), limits)));
         return target;
     }
 
-    private void record(Delivery delivery, DeliveryStatus status, String source, Instant at, Optional<String> machine,
-                        TrackingRequest request, String dedupeKey, String payloadRef) {
+    private static FeedbackEvent event(DeliveryStatus status, String source, String purpose, String token, Instant at,
+                                       String dedupeKey, String payloadRef) {
+        return new FeedbackEvent(source, FeedbackEvent.Locator.ofLink(purpose, token), null, null, status, at, null, null,
+                null, false, null, dedupeKey, payloadRef);
+    }
+
+    /** A machine's open or click is kept in the timeline, flagged with the reason, and moves no status. */
+    private static FeedbackEvent judged(FeedbackEvent event, TrackingRequest request, Optional<String> machine) {
         String agent = "User-Agent: " + (request.userAgent() == null ? "none" : request.userAgent());
         String diagnostic = machine.map(reason -> "machine: " + reason + "; " + agent).orElse(agent);
-        statuses.record(delivery, new StatusChange(status, at, source, null, null, diagnostic, null,
-                dedupeKey + (machine.isPresent() ? ":machine" : ""), clip(payloadRef), machine.isPresent()));
+        return event.judged(machine.isPresent(), diagnostic, event.dedupeKey() + (machine.isPresent() ? ":machine" : ""),
+                event.payloadRef());
     }
 
     private Optional<Delivery> delivery(String purpose, String token) {
         OptionalLong id = LinkTokens.verify(secrets.key(LinkTokens.SECRET), purpose, token);
         return id.isPresent() ? Optional.ofNullable(em.find(Delivery.class, id.getAsLong())) : Optional.empty();
-    }
-
-    /** The row lock the status method asks of its callers, so two clicks are judged one after the other. */
-    private Delivery lock(Delivery delivery) {
-        em.lock(delivery, LockModeType.PESSIMISTIC_WRITE);
-        return delivery;
     }
 
     /** When the mail last left us or reached the recipient's server, the start of the machine windows. */

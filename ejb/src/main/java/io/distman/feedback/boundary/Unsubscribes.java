@@ -1,19 +1,19 @@
 package io.distman.feedback.boundary;
 
 import io.distman.account.entity.Account;
+import io.distman.feedback.control.FeedbackRecorder;
 import io.distman.tracking.boundary.LinkTokens;
-import io.distman.message.boundary.DeliveryStatusRecorder;
+import io.distman.feedback.entity.FeedbackEvent;
 import io.distman.message.entity.Delivery;
 import io.distman.message.entity.DeliveryStatus;
-import io.distman.message.entity.StatusChange;
 import io.distman.platform.boundary.Secrets;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
+import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
 
@@ -32,7 +32,7 @@ public class Unsubscribes {
     Secrets secrets;
 
     @Inject
-    DeliveryStatusRecorder statuses;
+    FeedbackRecorder recorder;
 
     @Inject
     Clock clock;
@@ -48,15 +48,10 @@ public class Unsubscribes {
 
     /** @return false for a token that is not ours */
     public boolean unsubscribe(String token, String how) {
-        Optional<Delivery> found = delivery(token);
-        if (found.isEmpty()) {
-            return false;
-        }
-        Delivery delivery = found.get();
-        em.lock(delivery, LockModeType.PESSIMISTIC_WRITE);
-        statuses.record(delivery, StatusChange.of(DeliveryStatus.UNSUBSCRIBED, clock.instant(), "UNSUBSCRIBE", how,
-                "unsubscribe:" + delivery.getId()));
-        return true;
+        FeedbackEvent event = new FeedbackEvent("UNSUBSCRIBE", FeedbackEvent.Locator.ofLink(LinkTokens.UNSUBSCRIBE, token),
+                null, null, DeliveryStatus.UNSUBSCRIBED, clock.instant(), null, null, how, false, null,
+                "unsubscribe:" + FeedbackEvent.DELIVERY, null);
+        return recorder.record(List.of(event)).get(0).matched();
     }
 
     private Optional<Delivery> delivery(String token) {

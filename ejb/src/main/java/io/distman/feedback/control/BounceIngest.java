@@ -3,74 +3,90 @@ package io.distman.feedback.control;
 import io.distman.bounce.boundary.FailureSeverity;
 import io.distman.bounce.boundary.FailureSeverity.Permanence;
 import io.distman.bounce.boundary.SmtpStatusExtractor;
-import io.distman.bounce.boundary.Bounces;
+import io.distman.feedback.boundary.Unsubscribes;
 import io.distman.bounce.entity.BounceKind;
 import io.distman.feedback.entity.BounceOutcome;
 import io.distman.bounce.entity.BounceRecipient;
 import io.distman.bounce.entity.BounceReport;
+import io.distman.feedback.entity.FeedbackEvent;
+import io.distman.feedback.entity.FeedbackOutcome;
 import io.distman.feedback.entity.InboundMail;
-import io.distman.message.boundary.DeliveryStatusRecorder;
-import io.distman.message.entity.Delivery;
 import io.distman.message.entity.DeliveryStatus;
-import io.distman.message.entity.StatusChange;
 import io.distman.platform.boundary.Hashes;
-import jakarta.enterprise.context.Dependent;
+import jakarta.ejb.EJB;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockModeType;
-import jakarta.persistence.PersistenceContext;
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
+import java.util.logging.Logger;
 
 /**
- * Turns a returned message into status changes: classifies each recipient, finds the delivery by
- * the VERP token of the return path it came back to, else by the original Message-ID, and records
- * DSN failures and delays, ARF complaints and delivery reports through the one status method.
- * Auto-replies and unclassifiable mail change nothing but are kept.
+ * The bounce intake's short transaction: keeps a returned message once and records what its
+ * recipients' classification says through the {@link FeedbackRecorder} — DSN failures and delays, ARF
+ * complaints, delivery reports, each located by the VERP token of the return path it came back to,
+ * else by the original Message-ID. Classifying is done before, by {@code Bounces.classify}, outside any
+ * transaction: it is the slow part and needs no database. Auto-replies and unclassifiable mail change
+ * nothing but are kept. Mail to a List-Unsubscribe mailto address unsubscribes like the one-click link.
  */
-@Dependent
+@Stateless
+@TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
 public class BounceIngest {
 
-    @PersistenceContext(unitName = "distman")
-    EntityManager em;
+    private static final Logger LOG = Logger.getLogger(BounceIngest.class.getName());
 
     @Inject
-    DeliveryStatusRecorder statuses;
+    FeedbackRecorder recorder;
 
     @Inject
     InboundMails inbound;
 
+    @EJB
+    Unsubscribes unsubscribes;
+
     @Inject
     Clock clock;
 
-    public BounceOutcome ingest(byte[] raw) {
+    public BounceOutcome record(byte[] raw, BounceReport report) {
         String sha256 = Hashes.sha256Hex(raw);
         Optional<InboundMail> seen = inbound.byHash(sha256);
         if (seen.isPresent()) {
             return seen.get().asDuplicate();
         }
-        BounceReport report = Bounces.classify(raw);
         Instant now = clock.instant();
         InboundMail mail = inbound.keep(new InboundMail(sha256, now, report, raw));
-        List<Map.Entry<Delivery, StatusChange>> changes = new ArrayList<>();
+        List<FeedbackEvent> events = new ArrayList<>();
         for (BounceRecipient recipient : report.recipients()) {
             DeliveryStatus status = statusFor(recipient);
-            Delivery delivery = status == null ? null : delivery(recipient);
-            if (delivery != null) {
-                em.lock(delivery, LockModeType.PESSIMISTIC_WRITE);
-                changes.add(Map.entry(delivery, change(status, recipient, mail, now)));
+            if (status != null) {
+                events.add(event(status, recipient, mail, now));
             }
         }
-        mail.matched(changes.size());
-        statuses.recordAll(changes); // a report may name one recipient twice: let the key look-up drop repeats
-        return new BounceOutcome(mail.getKind(), report.recipients().size(), changes.size(), false);
+        // A report may name one recipient twice: the recorder drops the repeat by its key.
+        int matched = (int) recorder.record(events).stream().filter(FeedbackOutcome::matched).count();
+        mail.matched(matched);
+        return new BounceOutcome(mail.getKind(), report.recipients().size(), matched, false);
+    }
+
+    public BounceOutcome unsubscribe(byte[] raw, String token) {
+        String sha256 = Hashes.sha256Hex(raw);
+        Optional<InboundMail> seen = inbound.byHash(sha256);
+        if (seen.isPresent()) {
+            return seen.get().asDuplicate();
+        }
+        InboundMail mail = inbound.keep(new InboundMail(sha256, clock.instant(), InboundMail.UNSUBSCRIBE, 1, raw, null));
+        boolean done = unsubscribes.unsubscribe(token, "unsubscribed by mail to the List-Unsubscribe address");
+        if (done) {
+            mail.matched(1);
+        } else {
+            LOG.warning(() -> "Mail to unsubscribe+" + token + "@ carries no token of ours; kept as inbound_mail "
+                    + mail.getId() + " and ignored");
+        }
+        return new BounceOutcome(InboundMail.UNSUBSCRIBE, 1, done ? 1 : 0, false);
     }
 
     /** RFC 3463 class first: a 4.x.x or a DSN "delayed" is temporary whatever the text says. */
@@ -85,28 +101,12 @@ public class BounceIngest {
         };
     }
 
-    private Delivery delivery(BounceRecipient r) {
-        if (!r.verpToken().isEmpty()) {
-            Delivery byToken = em.createNamedQuery(Delivery.BY_RETURN_TOKEN, Delivery.class)
-                    .setParameter("token", r.verpToken().toLowerCase(java.util.Locale.ROOT)).getResultStream().findFirst().orElse(null);
-            if (byToken != null) {
-                return byToken;
-            }
-        }
-        if (r.originalMessageId().isEmpty()) {
-            return null;
-        }
-        // Each delivery has its own Message-ID, so it names one recipient; the address only confirms it.
-        return em.createNamedQuery(Delivery.BY_MESSAGE_ID_HEADER, Delivery.class)
-                .setParameter("messageId", r.originalMessageId()).getResultStream()
-                .filter(d -> r.recipient().isEmpty() || r.recipient().equalsIgnoreCase(d.getAddress()))
-                .findFirst().orElse(null);
-    }
-
-    private static StatusChange change(DeliveryStatus status, BounceRecipient r, InboundMail mail, Instant now) {
-        String diagnostic = (r.reason().isEmpty() ? "" : r.reason() + ": ") + r.diagnostic();
-        return new StatusChange(status, now, r.kind() == BounceKind.COMPLAINT ? "ARF" : "DSN",
-                SmtpStatusExtractor.fromText(r.diagnostic()).code(), r.status().isEmpty() ? null : r.status(), diagnostic.strip(), null,
-                "inbound:" + mail.getSha256() + ":" + r.recipient(), "inbound_mail:" + mail.getId(), false);
+    private static FeedbackEvent event(DeliveryStatus status, BounceRecipient r, InboundMail mail, Instant now) {
+        String diagnostic = ((r.reason().isEmpty() ? "" : r.reason() + ": ") + r.diagnostic()).strip();
+        return new FeedbackEvent(r.kind() == BounceKind.COMPLAINT ? "ARF" : "DSN",
+                FeedbackEvent.Locator.ofBounce(r.verpToken(), r.originalMessageId()), null,
+                r.recipient().isEmpty() ? null : r.recipient(), status, now, SmtpStatusExtractor.fromText(r.diagnostic()).code(),
+                r.status().isEmpty() ? null : r.status(), diagnostic, false, null,
+                "inbound:" + mail.getSha256() + ":" + r.recipient(), "inbound_mail:" + mail.getId());
     }
 }

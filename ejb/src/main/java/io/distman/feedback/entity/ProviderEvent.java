@@ -15,7 +15,8 @@ import java.util.Objects;
  * @param status            our status, or {@code null} when none fits (re-subscribe, auto-reply, test events)
  * @param recipient         lowercased address, or {@code null} when the provider does not name one
  * @param providerMessageId the id the provider's send API returned, as that provider spells it
- * @param deliveryId        our delivery id, read back from the {@value #DELIVERY_ID_KEY} metadata
+ * @param deliveryToken     our delivery token, read back from the {@value #DELIVERY_ID_KEY} metadata, as given
+ *                          (signed by us, or a bare id, or someone else's value: the recorder decides)
  * @param occurredAt        when the provider says it happened
  * @param smtpCode          SMTP reply code (Mailgun also uses its own 6xx codes here)
  * @param enhancedCode      RFC 3463 code such as {@code 5.1.1}
@@ -34,7 +35,7 @@ public record ProviderEvent(
         DeliveryStatus status,
         String recipient,
         String providerMessageId,
-        Long deliveryId,
+        String deliveryToken,
         Instant occurredAt,
         Integer smtpCode,
         String enhancedCode,

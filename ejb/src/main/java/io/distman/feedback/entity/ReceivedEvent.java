@@ -26,13 +26,13 @@ import java.time.Instant;
         query = "SELECT e FROM ReceivedEvent e WHERE e.deliveryId IS NULL ORDER BY e.receivedAt DESC")
 @NamedQuery(name = ReceivedEvent.UNMATCHED_OF_ACCOUNT,
         query = "SELECT NEW io.distman.feedback.entity.UnmatchedEvent(e.id, e.accountId, e.provider, e.eventId, e.eventType,"
-                + " e.status, e.recipient, e.providerMessageId, e.occurredAt, e.receivedAt) FROM ReceivedEvent e"
+                + " e.status, e.recipient, e.providerMessageId, e.occurredAt, e.receivedAt, e.unmatchedReason) FROM ReceivedEvent e"
                 + " WHERE e.deliveryId IS NULL AND e.accountId = :accountId ORDER BY e.receivedAt DESC, e.id DESC")
 @NamedQuery(name = ReceivedEvent.COUNT_UNMATCHED_OF_ACCOUNT,
         query = "SELECT COUNT(e) FROM ReceivedEvent e WHERE e.deliveryId IS NULL AND e.accountId = :accountId")
 @NamedQuery(name = ReceivedEvent.UNMATCHED_WITHOUT_ACCOUNT,
         query = "SELECT NEW io.distman.feedback.entity.UnmatchedEvent(e.id, e.accountId, e.provider, e.eventId, e.eventType,"
-                + " e.status, e.recipient, e.providerMessageId, e.occurredAt, e.receivedAt) FROM ReceivedEvent e"
+                + " e.status, e.recipient, e.providerMessageId, e.occurredAt, e.receivedAt, e.unmatchedReason) FROM ReceivedEvent e"
                 + " WHERE e.deliveryId IS NULL AND e.accountId IS NULL ORDER BY e.receivedAt DESC, e.id DESC")
 @NamedQuery(name = ReceivedEvent.COUNT_UNMATCHED_WITHOUT_ACCOUNT,
         query = "SELECT COUNT(e) FROM ReceivedEvent e WHERE e.deliveryId IS NULL AND e.accountId IS NULL")
@@ -87,6 +87,10 @@ public class ReceivedEvent {
     @Column(name = "received_at", nullable = false)
     private Instant receivedAt;
 
+    /** Why it matched no delivery (e.g. a delivery token not signed by us); null when matched. */
+    @Column(name = "unmatched_reason", length = 200)
+    private String unmatchedReason;
+
     @Lob
     @Column(name = "payload")
     private String payload;
@@ -94,7 +98,12 @@ public class ReceivedEvent {
     protected ReceivedEvent() {
     }
 
-    public ReceivedEvent(ProviderEvent event, Long deliveryId, Long accountId, Instant receivedAt) {
+    /** How a timeline event refers to the provider event it came from: unique, and known before the row is written. */
+    public static String payloadRef(String provider, String eventId) {
+        return "provider_event:" + provider + ":" + eventId;
+    }
+
+    public ReceivedEvent(ProviderEvent event, Long deliveryId, Long accountId, String unmatchedReason, Instant receivedAt) {
         this.provider = event.provider();
         this.eventId = event.eventId();
         this.eventType = clip(event.eventType(), 60);
@@ -103,6 +112,7 @@ public class ReceivedEvent {
         this.providerMessageId = clip(event.providerMessageId(), 255);
         this.deliveryId = deliveryId;
         this.accountId = accountId;
+        this.unmatchedReason = clip(unmatchedReason, 200);
         this.machine = event.machine();
         this.occurredAt = event.occurredAt();
         this.receivedAt = receivedAt;
@@ -122,6 +132,7 @@ public class ReceivedEvent {
     public String getProviderMessageId() { return providerMessageId; }
     public Long getDeliveryId() { return deliveryId; }
     public Long getAccountId() { return accountId; }
+    public String getUnmatchedReason() { return unmatchedReason; }
     public boolean isMachine() { return machine; }
     public Instant getOccurredAt() { return occurredAt; }
     public Instant getReceivedAt() { return receivedAt; }

@@ -49,7 +49,11 @@ public class DeliveryStatusRecorder {
 
     /** @return true when the event was new (and so appended), whether or not it changed the status */
     public boolean record(Delivery delivery, StatusChange change) {
-        return recordAll(List.of(Map.entry(delivery, change))) == 1;
+        if (!knownKeys(List.of(change.dedupeKey())).isEmpty()) {
+            return false;
+        }
+        apply(delivery, change, clock.instant());
+        return true;
     }
 
     /**
@@ -61,33 +65,9 @@ public class DeliveryStatusRecorder {
     }
 
     /**
-     * Records many changes (several may concern one delivery) with a single look-up of known dedupe
-     * keys: a provider's webhook batch is recorded at once.
-     *
-     * @return how many events were new
-     */
-    public int recordAll(List<Map.Entry<Delivery, StatusChange>> changes) {
-        if (changes.isEmpty()) {
-            return 0;
-        }
-        Set<String> known = knownKeys(changes.stream().map(e -> e.getValue().dedupeKey()).toList());
-        Instant now = clock.instant();
-        int appended = 0;
-        for (Map.Entry<Delivery, StatusChange> entry : changes) {
-            StatusChange change = entry.getValue();
-            if (!known.add(change.dedupeKey())) {
-                continue;
-            }
-            apply(entry.getKey(), change, now);
-            appended++;
-        }
-        return appended;
-    }
-
-    /**
      * Records changes whose dedupe keys cannot have been seen before: minted by this module (the
-     * dispatcher's claim and attempt keys carry the attempt number) or derived from an inbound event
-     * already checked to be new and unique (a provider event id): no look-up, which matters
+     * dispatcher's claim and attempt keys carry the attempt number) or already checked to be new by the
+     * feedback recorder (a provider event id, a bounce, a click): no look-up, which matters
      * at thousands of deliveries a second. A repeat would still be refused by the unique key.
      */
     public void recordFresh(Collection<Map.Entry<Delivery, StatusChange>> changes) {

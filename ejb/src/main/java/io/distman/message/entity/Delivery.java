@@ -41,6 +41,8 @@ import java.time.Instant;
                 + "AND d.status <> io.distman.message.entity.DeliveryStatus.REJECTED ORDER BY d.id")
 @NamedQuery(name = Delivery.BY_PROVIDER_IDS,
         query = "SELECT d FROM Delivery d WHERE d.messageIdHeader IN :messageIds OR d.providerMessageId IN :providerIds")
+@NamedQuery(name = Delivery.ACCOUNTS_OF,
+        query = "SELECT d.id, d.accountId FROM Delivery d WHERE d.id IN :ids")
 @NamedQuery(name = Delivery.BY_RETURN_TOKEN,
         query = "SELECT d FROM Delivery d WHERE d.returnToken = :token")
 @NamedQuery(name = Delivery.BY_MESSAGE_ID_HEADER,
@@ -71,6 +73,7 @@ public class Delivery {
     public static final String CLAIM_CANDIDATES = "Delivery.claimCandidates";
     public static final String TAKE_LEASE = "Delivery.takeLease";
     public static final String BY_RETURN_TOKEN = "Delivery.byReturnToken";
+    public static final String ACCOUNTS_OF = "Delivery.accountsOf";
     public static final String HEADER_RECIPIENTS = "Delivery.headerRecipients";
     public static final String BY_PROVIDER_IDS = "Delivery.byProviderIds";
     public static final String BY_MESSAGE_ID_HEADER = "Delivery.byMessageIdHeader";

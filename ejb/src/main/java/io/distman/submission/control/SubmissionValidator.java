@@ -26,7 +26,14 @@ public final class SubmissionValidator {
     private static final Set<String> RESERVED_HEADERS = Set.of("from", "to", "cc", "bcc", "subject", "date",
             "message-id", "mime-version", "content-type", "content-transfer-encoding", "content-disposition",
             "return-path", "sender", "reply-to", "received", "dkim-signature", "list-unsubscribe",
-            "list-unsubscribe-post");
+            "list-unsubscribe-post", "list-id", "feedback-id", "x-smtpapi", "x-msys-api");
+    /**
+     * Header families providers read as instructions or echo back in their events (metadata, tags,
+     * custom ids), and our own: a caller who set them could make a provider report on another account's
+     * delivery, or change how the provider sends. Compared in lower case; see the README for the list.
+     */
+    private static final List<String> RESERVED_PREFIXES = List.of("x-distman-", "list-unsubscribe", "x-pm-", "x-ses-",
+            "x-mailgun-", "x-mc-", "x-mj-", "x-mailjet-", "x-msys-", "x-sg-", "x-mailin-");
     /** RFC 5322 field-name: printable US-ASCII except colon. */
     private static final Pattern HEADER_NAME = Pattern.compile("[\\x21-\\x39\\x3b-\\x7e]{1,76}");
     /** type/subtype with RFC 2045 token characters, optionally followed by parameters. */
@@ -181,12 +188,17 @@ public final class SubmissionValidator {
                 error("headers", "header name '" + printable(name) + "' is not a valid field name");
                 continue;
             }
-            if (RESERVED_HEADERS.contains(name.toLowerCase(Locale.ROOT))) {
-                error(field, "is set by the Distribution Manager and cannot be given");
+            if (isReserved(name)) {
+                error(field, "is reserved (set by the Distribution Manager or read by a mail provider) and cannot be given");
                 continue;
             }
             requiredLine(field, header.getValue(), 998);
         }
+    }
+
+    static boolean isReserved(String headerName) {
+        String name = headerName.toLowerCase(Locale.ROOT);
+        return RESERVED_HEADERS.contains(name) || RESERVED_PREFIXES.stream().anyMatch(name::startsWith);
     }
 
     /** A single-line text that must be there. @return true when present, so further checks make sense */

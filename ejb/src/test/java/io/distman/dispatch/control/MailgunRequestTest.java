@@ -27,7 +27,7 @@ class MailgunRequestTest {
     private static final OutgoingMail MAIL = new OutgoingMail(4711, 0, "<d4711.abc@northside.example>",
             "bounce+tok@northside.example", "olivia@tenant.example", MIME,
             new OutgoingMail.Mailgun(URI.create("https://api.eu.mailgun.net"), "mg.northside.example", "key-s3cret"),
-            "List-Unsubscribe: <https://x.example/u/1>\r\n", "bulk");
+            "List-Unsubscribe: <https://x.example/u/1>\r\n", "bulk", "4711.c2lnbmVkLWJ5LXVz");
 
     @Test
     void postsToTheDomainsMimeEndpointOfTheRegionOrTheOverride() {
@@ -67,7 +67,7 @@ class MailgunRequestTest {
         assertEquals(java.util.List.of("to", "o:tag", "v:distman-delivery-id", "message"), java.util.List.copyOf(fields.keySet()));
         assertEquals("olivia@tenant.example", text(fields.get("to")));
         assertEquals("bulk", text(fields.get("o:tag")));
-        assertEquals("4711", text(fields.get("v:distman-delivery-id")));
+        assertEquals("4711.c2lnbmVkLWJ5LXVz", text(fields.get("v:distman-delivery-id")));
         BodyPart message = fields.get("message");
         assertEquals("message.mime", message.getFileName(), "Mailgun wants the message as a file upload");
         byte[] expected = ("Message-ID: <d4711.abc@northside.example>\r\nList-Unsubscribe: <https://x.example/u/1>\r\n"

@@ -33,7 +33,7 @@ import org.junit.jupiter.api.Test;
 /** The transport against a local HTTP server: order of results, overlapping requests, and stopping a block. */
 class MailgunTransportTest {
 
-    private static final Pattern DELIVERY_ID = Pattern.compile("name=\"v:distman-delivery-id\"\r\n\r\n(\\d+)\r\n");
+    private static final Pattern DELIVERY_ID = Pattern.compile("name=\"v:distman-delivery-id\"\r\n\r\n(\\d+)\\.sig\r\n");
 
     private final HttpClient http = HttpClient.newHttpClient();
     private final AtomicInteger requests = new AtomicInteger();
@@ -89,7 +89,7 @@ class MailgunTransportTest {
     private static List<OutgoingMail> mails(int count) {
         List<OutgoingMail> mails = new ArrayList<>();
         LongStream.rangeClosed(1, count).forEach(id -> mails.add(new OutgoingMail(id, 0, "<" + id + "@distman>", "b@x.example",
-                "r" + id + "@tenant.example", "Subject: x\r\n\r\nx\r\n".getBytes(StandardCharsets.US_ASCII), null, "", "transactional")));
+                "r" + id + "@tenant.example", "Subject: x\r\n\r\nx\r\n".getBytes(StandardCharsets.US_ASCII), null, "", "transactional", id + ".sig")));
         return mails;
     }
 

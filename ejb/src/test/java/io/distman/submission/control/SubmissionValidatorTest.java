@@ -57,6 +57,18 @@ class SubmissionValidatorTest {
     }
 
     @Test
+    void providerControlAndOwnHeadersAreRefusedByNameInAnyCase() {
+        for (String name : List.of("X-PM-Metadata-distman-delivery-id", "x-pm-tag", "X-SMTPAPI", "X-SES-MESSAGE-TAGS",
+                "X-SES-CONFIGURATION-SET", "X-Mailgun-Variables", "x-mailgun-tag", "X-MC-Metadata", "X-MSYS-API",
+                "X-Mailjet-Campaign", "X-MJ-CustomID", "X-Distman-Anything", "Message-ID", "RETURN-PATH", "List-Unsubscribe",
+                "List-Unsubscribe-Post", "Feedback-ID")) {
+            assertEquals(List.of("headers[" + name + "]"), fields(valid().headers(Map.of(name, "4711")).build()), name);
+        }
+        assertEquals(List.of(), fields(valid().headers(Map.of("X-Priority", "1", "X-Pmx", "ok", "X-Mailer-Info", "ok"))
+                .build()), "neighbouring names stay free");
+    }
+
+    @Test
     void aNullRequestIsOneError() {
         assertEquals(List.of(new FieldError("request", "is required")), SubmissionValidator.check(null, LIMITS, NOW));
     }

@@ -16,7 +16,7 @@ final class EventDraft {
     private DeliveryStatus status;
     private String recipient;
     private String messageId;
-    private Long deliveryId;
+    private String deliveryToken;
     private Instant occurredAt;
     private Integer smtpCode;
     private String enhancedCode;
@@ -48,8 +48,8 @@ final class EventDraft {
         return this;
     }
 
-    EventDraft deliveryId(String value) {
-        deliveryId = DeliveryIds.parse(value);
+    EventDraft deliveryToken(String value) {
+        deliveryToken = DeliveryIds.token(value);
         return this;
     }
 
@@ -101,7 +101,7 @@ final class EventDraft {
         String normalisedRecipient = recipient == null ? null : recipient.strip().toLowerCase(Locale.ROOT);
         String id = eventId != null ? eventId
                 : EventIds.derive(provider, eventType, status, messageId, normalisedRecipient, occurredAt);
-        return new ProviderEvent(provider, eventType, status, recipient, messageId, deliveryId, occurredAt,
+        return new ProviderEvent(provider, eventType, status, recipient, messageId, deliveryToken, occurredAt,
                 smtpCode, enhancedCode, diagnostic, reason, id, machine, url, userAgent, rawJson);
     }
 }

@@ -29,7 +29,7 @@ final class MailgunEventMapper {
                 .status(status(event, text(eventData, "severity")))
                 .recipient(recipient)
                 .messageId(stripAngleBrackets(text(headers, "message-id")))
-                .deliveryId(text(object(eventData, "user-variables"), ProviderEvent.DELIVERY_ID_KEY))
+                .deliveryToken(text(object(eventData, "user-variables"), ProviderEvent.DELIVERY_ID_KEY))
                 .occurredAt(Timestamps.fromEpochSeconds(text(eventData, "timestamp")))
                 .reason(text(eventData, "reason"))
                 .eventId(text(eventData, "id"))

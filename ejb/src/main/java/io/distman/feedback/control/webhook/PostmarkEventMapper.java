@@ -31,7 +31,7 @@ final class PostmarkEventMapper {
                         suppressionReason))
                 .recipient(text(record, "Email") != null ? text(record, "Email") : text(record, "Recipient"))
                 .messageId(text(record, "MessageID"))
-                .deliveryId(text(object(record, "Metadata"), ProviderEvent.DELIVERY_ID_KEY))
+                .deliveryToken(text(object(record, "Metadata"), ProviderEvent.DELIVERY_ID_KEY))
                 .occurredAt(Timestamps.fromIso(firstText(record, "DeliveredAt", "BouncedAt", "ReceivedAt", "ChangedAt")))
                 // Only bounce records carry diagnostics; a Delivery's Details is just "Test delivery webhook details".
                 .smtp(SmtpStatus.NONE, bounceLike ? diagnostic : null)

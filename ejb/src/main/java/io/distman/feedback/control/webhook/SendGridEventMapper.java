@@ -27,7 +27,7 @@ final class SendGridEventMapper {
                 // message_id only occurs in SendGrid's signature test event.
                 .messageId(text(event, "sg_message_id") != null ? text(event, "sg_message_id") : text(event, "message_id"))
                 // Custom args arrive as top-level fields of the event.
-                .deliveryId(text(event, ProviderEvent.DELIVERY_ID_KEY))
+                .deliveryToken(text(event, ProviderEvent.DELIVERY_ID_KEY))
                 .occurredAt(Timestamps.fromEpochSeconds(text(event, "timestamp")))
                 .smtp(new SmtpStatus(null, SmtpStatusExtractor.enhancedCode(text(event, "status"))), diagnostic)
                 .reason(reason)

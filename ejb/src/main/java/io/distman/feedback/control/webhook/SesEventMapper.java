@@ -48,7 +48,7 @@ final class SesEventMapper {
                     .status(status(type, detail))
                     .recipient(recipient.address())
                     .messageId(text(mail, "messageId"))
-                    .deliveryId(firstTag(mail, ProviderEvent.DELIVERY_ID_KEY))
+                    .deliveryToken(firstTag(mail, ProviderEvent.DELIVERY_ID_KEY))
                     .occurredAt(occurredAt)
                     .reason(reason(type, detail))
                     // One notification may name several recipients; each needs its own id.

@@ -269,7 +269,7 @@ class AmazonSesEventParserTest {
                         .add("smtpResponse", "250 2.0.0 OK"))
                 .build();
         ProviderEvent event = unverified.parse(notification.toString().getBytes(StandardCharsets.UTF_8), Map.of()).get(0);
-        assertEquals(987L, event.deliveryId());
+        assertEquals("987", event.deliveryToken());
         assertEquals("a@example.com", event.recipient());
         assertEquals(250, event.smtpCode());
         assertEquals("2.0.0", event.enhancedCode());

@@ -118,11 +118,11 @@ class MailgunEventParserTest {
     void readsDeliveryIdFromUserVariables() throws Exception {
         List<ProviderEvent> events = parser.parse(signedBody("token-uv-1",
                 eventData("opened", Map.of(ProviderEvent.DELIVERY_ID_KEY, "4711"))), Map.of());
-        assertEquals(4711L, events.get(0).deliveryId());
+        assertEquals("4711", events.get(0).deliveryToken());
 
         List<ProviderEvent> unreadable = parser.parse(signedBody("token-uv-2",
                 eventData("opened", Map.of(ProviderEvent.DELIVERY_ID_KEY, "not-a-number"))), Map.of());
-        assertNull(unreadable.get(0).deliveryId());
+        assertNull(unreadable.get(0).deliveryToken());
     }
 
     @Test

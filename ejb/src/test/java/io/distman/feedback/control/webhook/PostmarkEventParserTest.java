@@ -73,7 +73,7 @@ class PostmarkEventParserTest {
                  "OriginalLink":"https://example.com/x","UserAgent":"UA","Metadata":{"distman-delivery-id":"77"}}"""
                 .getBytes(StandardCharsets.UTF_8), AUTH).get(0);
         assertEquals(DeliveryStatus.CLICKED, event.status());
-        assertEquals(77L, event.deliveryId());
+        assertEquals("77", event.deliveryToken());
         assertEquals("r@example.com", event.recipient());
         assertEquals("https://example.com/x", event.url());
     }

@@ -88,7 +88,7 @@ class SendGridEventParserTest {
         ProviderEvent event = unverified.parse(json("""
                 [{"email":"a@example.com","timestamp":1700000000,"event":"delivered","distman-delivery-id":"123",
                   "sg_event_id":"ev-2","sg_message_id":"msg.filter.2","response":"250 2.0.0 OK"}]"""), Map.of()).get(0);
-        assertEquals(123L, event.deliveryId());
+        assertEquals("123", event.deliveryToken());
         assertEquals("ev-2", event.eventId());
     }
 
