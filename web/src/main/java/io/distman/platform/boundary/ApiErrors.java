@@ -29,6 +29,21 @@ public final class ApiErrors {
         return of(Response.Status.BAD_REQUEST, "invalid_request", "the request has " + errors.size() + " error(s)", errors);
     }
 
+    /** 413 naming the limit: the body was not read past it and nothing was stored. */
+    public static Response tooLarge(BoundedBody.BodyTooLargeException e) {
+        return of(Response.Status.REQUEST_ENTITY_TOO_LARGE, "payload_too_large", e.getMessage(),
+                List.of(new FieldError("body", "must be at most " + e.limit() + " bytes")));
+    }
+
+    /** 413 for a body refused by {@link BoundedBody}. */
+    @Provider
+    public static class TooLarge implements ExceptionMapper<BoundedBody.BodyTooLargeException> {
+        @Override
+        public Response toResponse(BoundedBody.BodyTooLargeException e) {
+            return tooLarge(e);
+        }
+    }
+
     /** 400 naming each bad field. */
     @Provider
     public static class Rejected implements ExceptionMapper<SubmissionRejectedException> {
