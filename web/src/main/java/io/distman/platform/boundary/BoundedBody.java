@@ -20,7 +20,11 @@ public final class BoundedBody {
 
     /** @throws BodyTooLargeException over the limit (mapped to 413 by {@link ApiErrors.TooLarge}) */
     public static byte[] read(HttpHeaders headers, InputStream body, long limit) throws IOException {
-        String declared = headers.getHeaderString(HttpHeaders.CONTENT_LENGTH);
+        return read(headers.getHeaderString(HttpHeaders.CONTENT_LENGTH), body, limit);
+    }
+
+    /** @param declared the request's Content-Length header, or null (chunked) */
+    static byte[] read(String declared, InputStream body, long limit) throws IOException {
         if (declared != null && declaredLength(declared) > limit) {
             throw new BodyTooLargeException(limit);
         }
