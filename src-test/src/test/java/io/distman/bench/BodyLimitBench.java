@@ -27,7 +27,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * in this client JVM, with and without a Content-Length. The heap is sampled every 5 ms by AuditBenchServlet;
  * {@code BENCH body_limit_<endpoint>_<declared|chunked>_heap_growth} is the sampled peak over the baseline (garbage
  * included, so an upper bound), {@code ..._vs_body} that growth over the body's size (before the bound, the
- * whole body was held: a ratio of 1 or more, and OutOfMemoryError at 300 MB).
+ * whole body was held: a ratio of 1 or more, and OutOfMemoryError at 300 MB); {@code ..._old_gen_growth} is what
+ * survived young collections meanwhile, i.e. what was held rather than passed through.
  */
 @ExtendWith(ArquillianExtension.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -72,9 +73,11 @@ public class BodyLimitBench {
             throw new AssertionError(name + " answered " + response.statusCode() + ": " + response.body());
         }
         double growthMb = (Long.parseLong(heap[1]) - Long.parseLong(heap[0])) / 1048576.0;
+        double oldGrowthMb = (Long.parseLong(heap[4]) - Long.parseLong(heap[3])) / 1048576.0;
         String key = "body_limit_" + name + "_" + (declared ? "declared" : "chunked");
         report(key + "_heap_growth", growthMb, "MB");
         report(key + "_vs_body", growthMb / (BODY / 1048576.0), "x");
+        report(key + "_old_gen_growth", oldGrowthMb, "MB");
         report(key + "_seconds", seconds, "s");
     }
 
