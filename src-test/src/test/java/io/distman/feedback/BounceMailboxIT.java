@@ -303,6 +303,39 @@ public class BounceMailboxIT {
     }
 
     @Test
+    void aMessageOverTheInboundSizeCapIsKeptUnreadWithItsReasonAndTheMessageBehindItIsTaken() throws Exception {
+        Delivery d = sent(Category.ESSENTIAL, Fixtures.address("huge")).get(0);
+        Delivery other = sent(Category.ESSENTIAL, Fixtures.address("small")).get(0);
+        byte[] huge = ("Return-Path: <>\r\nDelivered-To: " + verp(d) + "\r\nFrom: MAILER-DAEMON@mx.tenant.example.org\r\n"
+                + "Subject: Undelivered Mail Returned to Sender\r\nMessage-ID: <huge." + d.getId() + "@mx.tenant.example.org>\r\n\r\n"
+                + "<" + d.getAddress() + ">: 550 5.1.1 User unknown\r\n" + "x".repeat(8000) + "\r\n").getBytes(StandardCharsets.US_ASCII);
+        byte[] behind = deliveredTo(verp(other), corpus(CORPUS_HARD)); // 3.4 KB, under the cap
+        long storedBefore = fixtures.count("inbound_mail");
+        System.setProperty("distman.inbound.maxMessageBytes", "6000");
+        try {
+            deliver(huge, behind);
+            poll();
+        } finally {
+            System.clearProperty("distman.inbound.maxMessageBytes");
+        }
+        assertEquals(0, inMailbox(), "the refused message leaves the mailbox instead of blocking it");
+        assertEquals(storedBefore + 2, fixtures.count("inbound_mail"));
+        DataSource ds = InitialContext.doLookup("jdbc/distman");
+        try (Connection c = ds.getConnection(); PreparedStatement s = c.prepareStatement(
+                "SELECT kind, ingest_error, raw FROM inbound_mail WHERE ingest_error LIKE '%size cap%' ORDER BY id DESC")) {
+            try (ResultSet r = s.executeQuery()) {
+                assertTrue(r.next(), "kept with its reason");
+                assertEquals("unreadable", r.getString(1));
+                assertTrue(r.getString(2).contains("over the inbound mail size cap of 6000 bytes"), r.getString(2));
+                String kept = new String(r.getBytes(3), StandardCharsets.US_ASCII);
+                assertTrue(kept.contains("<huge." + d.getId() + "@") && !kept.contains("xxxx"), "its header only: " + kept);
+            }
+        }
+        assertEquals(DeliveryStatus.ACCEPTED, fixtures.delivery(d.getId()).getStatus(), "not classified");
+        assertEquals(DeliveryStatus.FAILED, fixtures.delivery(other.getId()).getStatus(), "the message behind it was taken");
+    }
+
+    @Test
     void pop3TakesAndDeletesToo() throws Exception {
         useMailbox("pop3", POP3_PORT);
         Delivery d = sent(Category.ESSENTIAL, Fixtures.address("gone")).get(0);

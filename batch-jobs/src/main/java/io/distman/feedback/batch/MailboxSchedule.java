@@ -14,6 +14,7 @@ import jakarta.ejb.TimerService;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import java.time.Duration;
+import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
@@ -43,6 +44,11 @@ public class MailboxSchedule {
 
     @Timeout
     void poll() {
-        jobs.poll();
+        try {
+            jobs.poll();
+        } catch (RuntimeException e) {
+            // Never out of the timeout: the next tick must poll again whatever failed in this one.
+            LOG.log(Level.SEVERE, "The bounce mailbox poll failed; trying again at the next tick", e);
+        }
     }
 }

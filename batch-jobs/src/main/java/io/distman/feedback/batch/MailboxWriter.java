@@ -23,7 +23,7 @@ public class MailboxWriter extends AbstractItemWriter {
     public void writeItems(List<Object> items) throws Exception {
         for (Object item : items) {
             Mailbox.Item message = (Mailbox.Item) item;
-            bounces.take(message.raw());
+            bounces.take(message.raw(), message.refusal());
             message.taken();
         }
     }

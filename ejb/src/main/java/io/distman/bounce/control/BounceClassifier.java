@@ -37,6 +37,9 @@ public final class BounceClassifier {
             new AutoReplyFormat(),
             new TextBounceFormat());
 
+    /** Longer than any real diagnostic in the corpus; what a reason is looked for in. */
+    private static final int MAX_DIAGNOSTIC_CHARS = 16 * 1024;
+
     private final MimeFlattener flattener = new MimeFlattener();
     private final ReasonResolver reasons = new ReasonResolver();
 
@@ -92,8 +95,9 @@ public final class BounceClassifier {
     private BounceReport classify(MimeMessage message, int depth) {
         ParsedMail mail = flattener.flatten(message);
         ReturnedMessage returned = ReturnedMessage.of(mail);
+        // Looked for once, not once per format: each look reads the whole text.
+        String embedded = depth == 0 ? embeddedReport(mail) : "";
         for (BounceFormat format : formats) {
-            String embedded = depth == 0 ? embeddedReport(mail) : "";
             if (format instanceof TextBounceFormat && !embedded.isEmpty()) {
                 // A bounce forwarded as an attachment or pasted inline (by a gateway or a user) is
                 // still that bounce; its structured content beats guessing from the wrapper's prose.
@@ -117,13 +121,12 @@ public final class BounceClassifier {
         if (looksLikeReport(mail.returned())) {
             return mail.returned();
         }
-        java.util.regex.Matcher m = INLINE_REPORT.matcher(mail.text());
-        if (!m.find()) {
+        int start = inlineReportStart(mail.text());
+        if (start < 0) {
             return "";
         }
         // The pasted message starts where its header block does (an mbox postmark line above it
         // is not part of it).
-        int start = m.start();
         while (start > 0) {
             int lineStart = mail.text().lastIndexOf('\n', start - 2) + 1;
             String line = mail.text().substring(lineStart, start - 1);
@@ -138,7 +141,30 @@ public final class BounceClassifier {
     }
 
     private static final java.util.regex.Pattern INLINE_REPORT = java.util.regex.Pattern.compile(
-            "(?im)^content-type:[ \\t]*multipart/report;(?:[^\\n]*\\n[ \\t])*[^\\n]*report-type=\"?delivery-status");
+            "(?im)^content-type:[ \\t]*multipart/report;");
+    private static final java.util.regex.Pattern DELIVERY_STATUS_TYPE = java.util.regex.Pattern.compile(
+            "(?i)report-type=\"?delivery-status");
+
+    /**
+     * Where a pasted "Content-Type: multipart/report; ... report-type=delivery-status" field starts,
+     * or -1. The field is unfolded by hand: a regex repeating over its folded lines recursed once per
+     * line and overflowed the stack on a few thousand of them. Each field's lines are read once.
+     */
+    static int inlineReportStart(String text) {
+        java.util.regex.Matcher m = INLINE_REPORT.matcher(text);
+        while (m.find()) {
+            int end = text.indexOf('\n', m.end());
+            while (end >= 0 && end + 1 < text.length() && (text.charAt(end + 1) == ' ' || text.charAt(end + 1) == '\t')) {
+                end = text.indexOf('\n', end + 1);
+            }
+            int fieldEnd = end < 0 ? text.length() : end;
+            if (DELIVERY_STATUS_TYPE.matcher(text).region(m.end(), fieldEnd).find()) {
+                return m.start();
+            }
+            m.region(fieldEnd, text.length());
+        }
+        return -1;
+    }
 
     private static boolean looksLikeReport(String returned) {
         String head = returned.length() > 4000 ? returned.substring(0, 4000) : returned;
@@ -163,6 +189,11 @@ public final class BounceClassifier {
         String reportingHost = RemoteHosts.reporting(mail.headers(), returned.notification());
         Reason notice = ProviderNotices.reasonOf(mail, returned);
         for (DeliveryFacts f : facts) {
+            if (f.diagnostic.length() > MAX_DIAGNOSTIC_CHARS) {
+                // Prose formats take the whole notification as the diagnostic; a hostile one of a megabyte
+                // would be searched by every reason phrase (and is stored cut to 2000 characters anyway).
+                f.diagnostic = f.diagnostic.substring(0, MAX_DIAGNOSTIC_CHARS);
+            }
             DiagnosticDetails.complete(f);
             f.reportingHost = reportingHost;
             if (notice != null && f.reason.isEmpty() && f.status.isEmpty()) {

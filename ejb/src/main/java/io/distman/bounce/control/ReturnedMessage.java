@@ -27,9 +27,17 @@ public record ReturnedMessage(String notification, HeaderBlock headers) {
             Pattern.compile("(?im)^[ \\t]*the (?:original message|message headers|headers) (?:was|were|are|is) as follows.*$")
     );
 
-    /** A run of header-looking lines: where a quoted original starts when no separator is printed. */
+    /**
+     * A run of header-looking lines: where a quoted original starts when no separator is printed.
+     * The folded lines are taken possessively: a greedy group repetition recurses once per line in
+     * java.util.regex and overflows the stack on a few ten thousand of them; backing off into them
+     * never helps, since the next field starts with a letter and a folded line with a blank.
+     */
     private static final Pattern HEADER_START = Pattern.compile(
-            "(?m)^(?:Return-[Pp]ath|Received|DKIM-Signature|X-[A-Za-z-]+|Message-I[Dd]|MIME-Version|Date|From|To|Subject|Content-Type):[ \\t]?\\S.*\\n(?:[ \\t].*\\n)*(?:[A-Za-z][A-Za-z0-9-]*:[ \\t]?\\S.*\\n)");
+            "(?m)^(?:Return-[Pp]ath|Received|DKIM-Signature|X-[A-Za-z-]+|Message-I[Dd]|MIME-Version|Date|From|To|Subject|Content-Type):[ \\t]?\\S.*\\n(?:[ \\t].*\\n)*+(?:[A-Za-z][A-Za-z0-9-]*:[ \\t]?\\S.*\\n)");
+
+    /** Fields that make a header block the quoted original rather than a summary in the notification. */
+    private static final java.util.Set<String> MESSAGE_FIELDS = java.util.Set.of("from", "received", "message-id", "return-path");
 
     public static ReturnedMessage of(ParsedMail mail) {
         String text = mail.text().replace("\r\n", "\n");
@@ -49,13 +57,14 @@ public record ReturnedMessage(String notification, HeaderBlock headers) {
         }
         if (headers.isEmpty() && cut < 0) {
             Matcher m = HEADER_START.matcher(text);
+            MessageFieldScan scan = new MessageFieldScan(text);
             while (m.find()) {
-                HeaderBlock candidate = HeaderBlock.parse(text.substring(m.start()));
                 // "Subject: ... / Date: ..." summaries of the failed message are part of the
-                // notification; a quoted original names its sender or its route.
-                if (m.start() > 0 && isMessageHeader(candidate)) {
+                // notification; a quoted original names its sender or its route. Asked of the
+                // scan, not by parsing the rest of the text at every candidate (quadratic).
+                if (m.start() > 0 && scan.blockHasMessageField(m.start())) {
                     notification = text.substring(0, m.start());
-                    headers = candidate;
+                    headers = HeaderBlock.parse(text.substring(m.start()));
                     break;
                 }
             }
@@ -63,8 +72,61 @@ public record ReturnedMessage(String notification, HeaderBlock headers) {
         return new ReturnedMessage(notification, headers);
     }
 
-    private static boolean isMessageHeader(HeaderBlock block) {
-        return block.has("from") || block.has("received") || block.has("message-id") || block.has("return-path");
+    /**
+     * Answers, for increasing offsets, whether the header block starting there (up to the first
+     * empty line, as {@link HeaderBlock#parse} reads it) holds one of {@link #MESSAGE_FIELDS}. The
+     * answer of one scan holds for every later offset before the line it stopped at, so the whole
+     * text is read about once however many candidates there are.
+     */
+    private static final class MessageFieldScan {
+        private final String text;
+        private int scannedFrom = -1;
+        private int stoppedAt = -1;
+        private boolean found;
+
+        MessageFieldScan(String text) {
+            this.text = text;
+        }
+
+        boolean blockHasMessageField(int start) {
+            if (start < scannedFrom || start > stoppedAt) {
+                scan(start);
+            }
+            return found;
+        }
+
+        private void scan(int start) {
+            scannedFrom = start;
+            int line = start;
+            while (line < text.length()) {
+                int eol = text.indexOf('\n', line);
+                int end = eol < 0 ? text.length() : eol;
+                if (end == line || (end == line + 1 && text.charAt(line) == '\r')) {
+                    break; // the empty line that ends the block
+                }
+                char first = text.charAt(line);
+                int colon = colonIn(line, end);
+                if (first != ' ' && first != '\t' && colon > line
+                        && MESSAGE_FIELDS.contains(text.substring(line, colon).toLowerCase(Locale.ROOT))) {
+                    stoppedAt = line;
+                    found = true;
+                    return;
+                }
+                line = end + 1;
+            }
+            stoppedAt = line;
+            found = false;
+        }
+
+        /** The first ':' of the line, or -1: never searched past its end, or lines without one would rescan the rest. */
+        private int colonIn(int from, int end) {
+            for (int i = from; i < end; i++) {
+                if (text.charAt(i) == ':') {
+                    return i;
+                }
+            }
+            return -1;
+        }
     }
 
     private static int firstSeparator(String text) {

@@ -2,6 +2,7 @@ package io.distman.feedback.boundary;
 
 import io.distman.feedback.control.MailboxSettings;
 import jakarta.batch.runtime.BatchRuntime;
+import jakarta.batch.runtime.BatchStatus;
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
 import jakarta.ejb.DependsOn;
@@ -31,6 +32,7 @@ public class MailboxJobs {
     private static final Logger LOG = Logger.getLogger(MailboxJobs.class.getName());
 
     private final AtomicBoolean running = new AtomicBoolean();
+    private volatile long execution = -1;
 
     /** @return the job execution id, or -1 when no mailbox is configured or a run is still going */
     public long poll() {
@@ -41,15 +43,37 @@ public class MailboxJobs {
             LOG.severe(e.getMessage()); // every poll, until the setting is fixed
             return -1;
         }
-        if (mailbox.isEmpty() || !running.compareAndSet(false, true)) {
+        if (mailbox.isEmpty()) {
+            return -1;
+        }
+        if (running.get() && lastRunEnded()) {
+            // The listener did not say so (the run failed before it, or the server lost it): without this
+            // check one such run would stop the polling for good.
+            LOG.warning(() -> "The " + JOB + " run " + execution + " has ended without notice; polling again");
+            running.set(false);
+        }
+        if (!running.compareAndSet(false, true)) {
             return -1;
         }
         try {
-            return BatchRuntime.getJobOperator().start(JOB, new Properties());
+            execution = BatchRuntime.getJobOperator().start(JOB, new Properties());
+            return execution;
         } catch (RuntimeException e) {
             LOG.log(Level.SEVERE, "Cannot start " + JOB, e);
             running.set(false);
             return -1;
+        }
+    }
+
+    private boolean lastRunEnded() {
+        if (execution < 0) {
+            return false;
+        }
+        try {
+            BatchStatus status = BatchRuntime.getJobOperator().getJobExecution(execution).getBatchStatus();
+            return status != BatchStatus.STARTING && status != BatchStatus.STARTED && status != BatchStatus.STOPPING;
+        } catch (RuntimeException e) {
+            return true; // an execution the repository no longer knows is not running
         }
     }
 

@@ -13,6 +13,9 @@ import jakarta.mail.search.FlagTerm;
 import jakarta.mail.search.SearchTerm;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import jakarta.mail.internet.MimeMessage;
+import java.nio.charset.StandardCharsets;
+import java.util.Enumeration;
 import java.util.Properties;
 
 /**
@@ -68,18 +71,25 @@ public final class Mailbox implements AutoCloseable {
         return p;
     }
 
-    /** A message still in the mailbox and its content as stored there. */
+    /** A message still in the mailbox and its content as stored there (only its header when refused for its size). */
     public final class Item {
         private final Message message;
         private final byte[] raw;
+        private final String refusal;
 
-        private Item(Message message, byte[] raw) {
+        private Item(Message message, byte[] raw, String refusal) {
             this.message = message;
             this.raw = raw;
+            this.refusal = refusal;
         }
 
         public byte[] raw() {
             return raw;
+        }
+
+        /** Why the message was not read (it is over the inbound size cap), or null. */
+        public String refusal() {
+            return refusal;
         }
 
         /** Call only once its content is recorded (committed): marks it as configured. */
@@ -100,7 +110,16 @@ public final class Mailbox implements AutoCloseable {
         while (next < Math.min(pending.length, settings.maxPerRun())) {
             Message message = pending[next++];
             try {
-                return new Item(message, raw(message));
+                long cap = InboundLimits.maxMessageBytes();
+                // The server's size first: a message over the cap is never downloaded, only its header kept.
+                if (message.getSize() > cap) {
+                    return new Item(message, header(message), InboundLimits.tooLarge(message.getSize()));
+                }
+                try {
+                    return new Item(message, raw(message, cap), null);
+                } catch (TooLarge e) {
+                    return new Item(message, header(message), InboundLimits.tooLarge(e.size));
+                }
             } catch (MessageRemovedException e) {
                 // Expunged meanwhile (by another client): nothing left to take.
             }
@@ -113,14 +132,69 @@ public final class Mailbox implements AutoCloseable {
         return pending.length;
     }
 
-    private static byte[] raw(Message message) throws MessagingException {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(Math.max(message.getSize(), 1024));
+    private static byte[] raw(Message message, long cap) throws MessagingException, TooLarge {
+        BoundedOutput out = new BoundedOutput(Math.max(message.getSize(), 1024), cap);
         try {
             message.writeTo(out);
+        } catch (java.io.UncheckedIOException e) {
+            if (e.getCause() instanceof TooLarge tooLarge) {
+                throw tooLarge;
+            }
+            throw e;
         } catch (IOException e) {
             throw new MessagingException("Cannot read message " + message.getMessageNumber() + ": " + e.getMessage(), e);
         }
         return out.toByteArray();
+    }
+
+    /** The header section alone: what is kept of a message refused for its size. */
+    private static byte[] header(Message message) throws MessagingException {
+        StringBuilder sb = new StringBuilder();
+        if (message instanceof MimeMessage mime) {
+            for (Enumeration<String> lines = mime.getAllHeaderLines(); lines.hasMoreElements(); ) {
+                sb.append(lines.nextElement()).append("\r\n");
+            }
+        }
+        return sb.append("\r\n").toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** Thrown when a message whose size the server misreported turns out larger than the cap while read. */
+    private static final class TooLarge extends IOException {
+        private static final long serialVersionUID = 1L;
+        final long size;
+
+        TooLarge(long size) {
+            super("over the inbound size cap");
+            this.size = size;
+        }
+    }
+
+    /** Holds at most {@code cap} bytes. */
+    private static final class BoundedOutput extends ByteArrayOutputStream {
+        private final long cap;
+
+        BoundedOutput(int initial, long cap) {
+            super((int) Math.min(initial, cap));
+            this.cap = cap;
+        }
+
+        @Override
+        public synchronized void write(byte[] b, int off, int len) {
+            check(len);
+            super.write(b, off, len);
+        }
+
+        @Override
+        public synchronized void write(int b) {
+            check(1);
+            super.write(b);
+        }
+
+        private void check(int more) {
+            if (count + (long) more > cap) {
+                throw new java.io.UncheckedIOException(new TooLarge(count + (long) more));
+            }
+        }
     }
 
     private Folder target() throws MessagingException {

@@ -13,4 +13,14 @@ public record SubmissionLimits(long maxAttachmentBytes, long maxTotalAttachmentB
                 (int) Settings.longValue("distman.submit.maxRecipients", 500),
                 (int) Settings.longValue("distman.submit.maxBodyChars", 5 * 1024 * 1024));
     }
+
+    /**
+     * The largest request body the submission API reads ({@code distman.submit.maxRequestBytes}); by default
+     * what the other limits allow: every attachment in base64 (4 bytes for 3), the HTML and the text body at
+     * up to 4 bytes a character, and 1 MiB for recipients, headers and the JSON around them.
+     */
+    public long maxRequestBytes() {
+        long base64 = (maxTotalAttachmentBytes + 2) / 3 * 4;
+        return Settings.longValue("distman.submit.maxRequestBytes", base64 + 2L * 4 * maxBodyChars + 1024 * 1024);
+    }
 }

@@ -140,4 +140,24 @@ class MailboxTest {
         }
         assertEquals(0, count("INBOX"));
     }
+
+    @Test
+    void aMessageOverTheSizeCapIsHandedOutRefusedWithItsHeaderOnlyAndTheNextIsRead() throws Exception {
+        byte[] big = ("From: MAILER-DAEMON@mx.example.org\r\nSubject: Huge\r\nMessage-ID: <big@mx.example.org>\r\n\r\n"
+                + "x".repeat(4096) + "\r\n").getBytes(StandardCharsets.US_ASCII);
+        deliver(big, mail(2));
+        System.setProperty(InboundLimits.MAX_MESSAGE_BYTES, "2048");
+        try (Mailbox mailbox = Mailbox.open(settings("imap", "delete", 500))) {
+            Mailbox.Item refused = mailbox.next();
+            assertTrue(refused.refusal().contains("over the inbound mail size cap of 2048 bytes"), refused.refusal());
+            String kept = new String(refused.raw(), StandardCharsets.US_ASCII);
+            assertTrue(kept.contains("Message-ID: <big@mx.example.org>") && !kept.contains("xxxx"), kept);
+            refused.taken();
+            Mailbox.Item next = mailbox.next();
+            assertNull(next.refusal());
+            assertArrayEquals(mail(2), next.raw());
+        } finally {
+            System.clearProperty(InboundLimits.MAX_MESSAGE_BYTES);
+        }
+    }
 }

@@ -5,6 +5,9 @@ import io.distman.feedback.entity.WebhookRejectedException;
 import io.distman.feedback.entity.WebhookBusyException;
 import io.distman.feedback.entity.WebhookNotConfiguredException;
 import io.distman.platform.entity.NotFoundException;
+import io.distman.platform.boundary.ApiErrors;
+import io.distman.platform.boundary.BoundedBody;
+import io.distman.platform.boundary.Settings;
 import jakarta.ejb.EJB;
 import jakarta.ejb.EJBException;
 import jakarta.ws.rs.POST;
@@ -17,6 +20,8 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.io.IOException;
+import java.io.InputStream;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.CompletionException;
@@ -30,7 +35,7 @@ import java.util.logging.Logger;
  * installation's), whose events only ever match that account's deliveries. Authenticated by the
  * provider's own scheme (signature, SNS certificate, basic auth), not by an API key. Answers: 200 once
  * stored (matched or not, so the provider does not retry for ever), 401 for a forged, stale or replayed
- * request, 400 for a malformed one, 404 for an unknown provider or account, 503 when the webhook is not
+ * request, 400 for a malformed one, 413 for a body over {@link #maxBodyBytes()} (read no further), 404 for an unknown provider or account, 503 when the webhook is not
  * set up or the server is too busy. The request waits asynchronously: no server thread is held while
  * its batch commits.
  */
@@ -45,21 +50,32 @@ public class WebhooksResource {
 
     @POST
     @Path("{provider}")
-    public void receive(@PathParam("provider") String provider, byte[] body, @Context HttpHeaders headers,
+    public void receive(@PathParam("provider") String provider, InputStream body, @Context HttpHeaders headers,
                         @Suspended AsyncResponse response) {
         receive(provider, null, body, headers, response);
     }
 
     @POST
     @Path("{provider}/{account}")
-    public void receiveForAccount(@PathParam("provider") String provider, @PathParam("account") String account, byte[] body,
+    public void receiveForAccount(@PathParam("provider") String provider, @PathParam("account") String account, InputStream body,
                                   @Context HttpHeaders headers, @Suspended AsyncResponse response) {
         receive(provider, account, body, headers, response);
     }
 
-    private void receive(String provider, String account, byte[] body, HttpHeaders headers, AsyncResponse response) {
+    private void receive(String provider, String account, InputStream stream, HttpHeaders headers, AsyncResponse response) {
         if (!WebhookIngestion.PROVIDERS.contains(provider)) {
             response.resume(error(Response.Status.NOT_FOUND, "unknown provider " + provider));
+            return;
+        }
+        // The signature covers the body, so the size bound is the check that comes before reading it.
+        byte[] body;
+        try {
+            body = BoundedBody.read(headers, stream, maxBodyBytes());
+        } catch (BoundedBody.BodyTooLargeException e) {
+            response.resume(ApiErrors.tooLarge(e));
+            return;
+        } catch (IOException e) {
+            response.resume(error(Response.Status.BAD_REQUEST, "the body could not be read: " + e.getMessage()));
             return;
         }
         // Never seen in practice; a request lost in a shutdown must not wait for ever.
@@ -68,11 +84,19 @@ public class WebhooksResource {
         Map<String, String> flat = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
         headers.getRequestHeaders().forEach((name, values) -> flat.put(name, String.join(",", values)));
         try {
-            ingestion.receive(provider, account, body == null ? new byte[0] : body, flat).whenComplete((result, failure) ->
+            ingestion.receive(provider, account, body, flat).whenComplete((result, failure) ->
                     response.resume(failure == null ? Response.ok(result).build() : answer(failure)));
         } catch (WebhookRejectedException | RuntimeException e) {
             response.resume(answer(e));
         }
+    }
+
+    /**
+     * {@code distman.webhook.maxBodyBytes}, default 1 MiB: Mailgun, Postmark and SES (through SNS, at most
+     * 256 KB a message) post one event a request; SendGrid's batches are cut at 768 KB.
+     */
+    static long maxBodyBytes() {
+        return Settings.longValue("distman.webhook.maxBodyBytes", 1024 * 1024);
     }
 
     private static Response answer(Throwable failure) {

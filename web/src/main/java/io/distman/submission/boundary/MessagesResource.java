@@ -3,6 +3,8 @@ package io.distman.submission.boundary;
 import io.distman.message.entity.MessageView;
 import io.distman.account.boundary.ApiCaller;
 import io.distman.platform.boundary.ApiErrors;
+import io.distman.platform.boundary.BoundedBody;
+import io.distman.submission.control.SubmissionLimits;
 import io.distman.submission.entity.DeliveryReceipt;
 import io.distman.platform.entity.FieldError;
 import io.distman.submission.entity.SubmitReceipt;
@@ -19,11 +21,14 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.ext.ContextResolver;
 import jakarta.ws.rs.ext.Providers;
+import java.io.IOException;
+import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
@@ -50,7 +55,9 @@ public class MessagesResource {
     @POST
     @Path("messages")
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response submit(byte[] body, @Context UriInfo uri) {
+    public Response submit(InputStream stream, @Context HttpHeaders headers, @Context UriInfo uri) throws IOException {
+        // ApiKeyFilter has authenticated the caller before this reads a byte.
+        byte[] body = BoundedBody.read(headers, stream, SubmissionLimits.fromSettings().maxRequestBytes());
         String json;
         try {
             // Decoded strictly: a lenient decoder would silently archive U+FFFD instead of the caller's text.
