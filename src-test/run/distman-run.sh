@@ -82,6 +82,9 @@ start() {
         create-mail-resource --mailhost 127.0.0.1 --mailuser distman --fromaddress noreply@distman.local \
         --property mail.smtp.port=3025 mail/distman
 
+    # A refused (413) body is not read to its end: past 1 MiB the connection is closed instead.
+    "$asadmin" set configs.config.server-config.network-config.protocols.protocol.http-listener-1.http.max-swallowing-input-bytes=1048576 >/dev/null
+
     # 3. JVM options take effect only at the next start: add what's missing, then restart once.
     local restart=
     local options; options=$("$asadmin" list-jvm-options)

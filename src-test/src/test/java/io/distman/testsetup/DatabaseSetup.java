@@ -38,6 +38,13 @@ public final class DatabaseSetup {
     static final String MAIL_RESOURCE = "create-mail-resource --mailhost 127.0.0.1 --mailuser distman"
             + " --fromaddress noreply@distman.local --property mail.smtp.port=3025 mail/distman";
 
+    /**
+     * After the application has refused a body (413), Grizzly reads and discards the rest of it to keep the
+     * connection: 300 MB of garbage through the heap. Past 1 MiB it closes the connection instead.
+     */
+    static final String SWALLOW_LIMIT = "set configs.config.server-config.network-config.protocols.protocol"
+            + ".http-listener-1.http.max-swallowing-input-bytes=1048576";
+
     public static void main(String[] args) throws IOException {
         Path out = Path.of(args[0]);
         String forced = System.getProperty("distman.test.db", "").trim().toLowerCase();
@@ -86,7 +93,7 @@ public final class DatabaseSetup {
                     "create-jdbc-connection-pool --datasourceclassname org.postgresql.ds.PGSimpleDataSource"
                             + " --restype javax.sql.DataSource --property " + props + " distman-pool",
                     "create-jdbc-resource --connectionpoolid distman-pool jdbc/distman",
-                    MAIL_RESOURCE);
+                    MAIL_RESOURCE, SWALLOW_LIMIT);
             banner = MARKER + "PostgreSQL (" + where + ")";
         } else {
             // Embedded Derby inside the GlassFish JVM, created on first connection under the domain's
@@ -97,7 +104,7 @@ public final class DatabaseSetup {
                             + " databaseName=${com.sun.aas.instanceRoot}/lib/databases/distman:createDatabase=create"
                             + " distman-pool",
                     "create-jdbc-resource --connectionpoolid distman-pool jdbc/distman",
-                    MAIL_RESOURCE);
+                    MAIL_RESOURCE, SWALLOW_LIMIT);
             banner = MARKER + "embedded Derby (" + whyNot + ")";
         }
 
