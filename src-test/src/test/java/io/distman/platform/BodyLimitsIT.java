@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.distman.testsupport.Deployments;
 import io.distman.testsupport.GeneratedBody;
-import io.distman.testsupport.ejb.Fixtures;
 import io.distman.testsupport.ejb.Fixtures.TestAccount;
+import io.distman.testsupport.ejb.Fixtures;
 import jakarta.ejb.EJB;
 import java.net.URI;
 import java.net.http.HttpClient;

@@ -1,11 +1,11 @@
 package io.distman.demo;
 
 import io.distman.account.boundary.AccountService;
-import io.distman.feedback.boundary.WebhookSettings;
 import io.distman.account.entity.Account;
 import io.distman.audit.boundary.AuditParameters;
 import io.distman.demo.DemoBackOffice.Tenant;
 import io.distman.feedback.boundary.WebhookIngestion;
+import io.distman.feedback.boundary.WebhookSettings;
 import io.distman.workbench.boundary.FailureWidget;
 import jakarta.annotation.Resource;
 import jakarta.ejb.EJB;

@@ -1,12 +1,12 @@
 package io.distman.audit.boundary;
 
-import io.distman.dispatch.boundary.RetryPolicy;
 import io.distman.audit.boundary.DeliveryDetails.AttachmentFile;
 import io.distman.audit.boundary.DeliveryDetails.AttachmentInfo;
 import io.distman.audit.boundary.DeliveryDetails.Event;
 import io.distman.audit.boundary.DeliveryDetails.Header;
 import io.distman.audit.boundary.DeliveryDetails.SuppressionInfo;
 import io.distman.audit.control.RecommendedAction;
+import io.distman.dispatch.boundary.RetryPolicy;
 import io.distman.message.entity.Category;
 import io.distman.message.entity.Delivery;
 import io.distman.message.entity.DeliveryEvent;

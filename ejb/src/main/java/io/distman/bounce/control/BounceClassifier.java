@@ -1,9 +1,9 @@
 package io.distman.bounce.control;
 
-import io.distman.bounce.entity.HeaderBlock;
 import io.distman.bounce.entity.BounceKind;
 import io.distman.bounce.entity.BounceRecipient;
 import io.distman.bounce.entity.BounceReport;
+import io.distman.bounce.entity.HeaderBlock;
 import io.distman.bounce.entity.Reason;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;

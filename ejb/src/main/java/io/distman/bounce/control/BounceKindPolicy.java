@@ -1,7 +1,7 @@
 package io.distman.bounce.control;
 
-import io.distman.bounce.boundary.FailureSeverity;
 import io.distman.bounce.boundary.FailureSeverity.Permanence;
+import io.distman.bounce.boundary.FailureSeverity;
 import io.distman.bounce.entity.BounceKind;
 import io.distman.bounce.entity.Reason;
 

@@ -1,12 +1,12 @@
 package io.distman.bounce.control;
 
+import static io.distman.bounce.entity.Reason.*;
+
 import io.distman.bounce.entity.Reason;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
-import static io.distman.bounce.entity.Reason.*;
 
 /**
  * Exchange 2000/2003 NDRs carry no status code, only an internal error number after the

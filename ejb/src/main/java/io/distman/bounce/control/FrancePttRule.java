@@ -1,11 +1,11 @@
 package io.distman.bounce.control;
 
+import static io.distman.bounce.entity.Reason.*;
+
 import io.distman.bounce.entity.Reason;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
-
-import static io.distman.bounce.entity.Reason.*;
 
 /**
  * Orange / Wanadoo / La Poste. Their replies end with a tag such as {@code OFR006_102} or

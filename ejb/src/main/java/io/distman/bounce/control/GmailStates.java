@@ -1,11 +1,11 @@
 package io.distman.bounce.control;
 
+import static io.distman.bounce.entity.Reason.*;
+
 import io.distman.bounce.entity.Reason;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
-import static io.distman.bounce.entity.Reason.*;
 
 /**
  * Gmail's older bounces quote the remote server's reply followed by "(state N)": Google's own

@@ -1,13 +1,13 @@
 package io.distman.bounce.control;
 
+import static io.distman.bounce.entity.Reason.*;
+
 import io.distman.bounce.entity.Reason;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
-import static io.distman.bounce.entity.Reason.*;
 
 /** GoDaddy (secureserver.net): replies end with an {@code IBnnn} code from GoDaddy's help pages. */
 final class GoDaddyRule implements ProviderRule {

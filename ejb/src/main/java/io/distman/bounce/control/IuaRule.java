@@ -1,12 +1,12 @@
 package io.distman.bounce.control;
 
+import static io.distman.bounce.entity.Reason.*;
+
 import io.distman.bounce.entity.Reason;
 import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
-import static io.distman.bounce.entity.Reason.*;
 
 /**
  * I.UA (email.ua): every rejection links to an explanation page {@code http://mail.i.ua/err/N/};

@@ -1,10 +1,10 @@
 package io.distman.bounce.control;
 
+import static io.distman.bounce.entity.Reason.*;
+
 import io.distman.bounce.entity.Reason;
 import java.util.List;
 import java.util.Locale;
-
-import static io.distman.bounce.entity.Reason.*;
 
 /**
  * Exchange Online / Microsoft 365. Microsoft documents its NDRs as pairs of an enhanced status

@@ -1,10 +1,10 @@
 package io.distman.bounce.control;
 
+import static io.distman.bounce.entity.Reason.*;
+
 import io.distman.bounce.entity.Reason;
 import java.util.List;
 import java.util.Locale;
-
-import static io.distman.bounce.entity.Reason.*;
 
 /**
  * Mimecast: its knowledge base lists each rejection as an SMTP reply code with a fixed text. Only

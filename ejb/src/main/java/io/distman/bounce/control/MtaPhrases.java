@@ -1,9 +1,9 @@
 package io.distman.bounce.control;
 
+import static io.distman.bounce.entity.Reason.*;
+
 import io.distman.bounce.entity.Reason;
 import java.util.Locale;
-
-import static io.distman.bounce.entity.Reason.*;
 
 /**
  * Fixed sentences that one MTA family prints for a whole class of failures and that name the

@@ -1,8 +1,8 @@
 package io.distman.bounce.control;
 
-import io.distman.bounce.entity.Reason;
-
 import static io.distman.bounce.entity.Reason.*;
+
+import io.distman.bounce.entity.Reason;
 
 /**
  * NTT docomo answers "550 Unknown user" both for unknown addresses (at RCPT) and for its

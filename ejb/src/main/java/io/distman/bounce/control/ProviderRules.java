@@ -1,11 +1,11 @@
 package io.distman.bounce.control;
 
+import static io.distman.bounce.entity.Reason.*;
+
 import io.distman.bounce.entity.Reason;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
-import static io.distman.bounce.entity.Reason.*;
 
 /**
  * Picks the provider rule that applies to a recipient by host name (see {@link RemoteHosts})

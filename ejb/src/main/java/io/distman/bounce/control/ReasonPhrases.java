@@ -1,10 +1,10 @@
 package io.distman.bounce.control;
 
+import static io.distman.bounce.entity.Reason.*;
+
 import io.distman.bounce.entity.Reason;
 import java.util.EnumMap;
 import java.util.Map;
-
-import static io.distman.bounce.entity.Reason.*;
 
 /**
  * Error-message phrases that name a reason, collected from what real MTAs and mailbox

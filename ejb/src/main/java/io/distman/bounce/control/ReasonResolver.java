@@ -1,11 +1,11 @@
 package io.distman.bounce.control;
 
+import static io.distman.bounce.entity.Reason.*;
+
 import io.distman.bounce.entity.Reason;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-
-import static io.distman.bounce.entity.Reason.*;
 
 /**
  * Decides the reason for one recipient: the RFC 3463 status code first, then the diagnostic

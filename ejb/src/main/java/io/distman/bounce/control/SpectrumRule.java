@@ -1,10 +1,10 @@
 package io.distman.bounce.control;
 
+import static io.distman.bounce.entity.Reason.*;
+
 import io.distman.bounce.entity.Reason;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
-import static io.distman.bounce.entity.Reason.*;
 
 /**
  * Spectrum / Charter: {@code AUP#I-1310} style tags; the four-digit number falls in ranges that

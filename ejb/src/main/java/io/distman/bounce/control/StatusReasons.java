@@ -1,11 +1,11 @@
 package io.distman.bounce.control;
 
+import static io.distman.bounce.entity.Reason.*;
+
 import io.distman.bounce.entity.Reason;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
-
-import static io.distman.bounce.entity.Reason.*;
 
 /**
  * What an RFC 3463 enhanced status code says about the reason on its own. Follows the

@@ -2,8 +2,8 @@ package io.distman.dispatch.boundary;
 
 import io.distman.dispatch.control.AttemptRecorder;
 import io.distman.dispatch.control.MailTransport;
-import io.distman.dispatch.control.OutgoingMailLoader;
 import io.distman.dispatch.control.MailTransports;
+import io.distman.dispatch.control.OutgoingMailLoader;
 import io.distman.dispatch.entity.OutgoingMail;
 import io.distman.dispatch.entity.SendResult;
 import io.distman.message.entity.Priority;

@@ -1,7 +1,7 @@
 package io.distman.dispatch.entity;
 
-import io.distman.bounce.boundary.FailureSeverity;
 import io.distman.bounce.boundary.FailureSeverity.Permanence;
+import io.distman.bounce.boundary.FailureSeverity;
 import io.distman.bounce.boundary.SmtpStatusExtractor;
 import java.time.Instant;
 

@@ -1,16 +1,16 @@
 package io.distman.feedback.boundary;
 
 import io.distman.feedback.control.FeedbackRecorder;
-import io.distman.tracking.boundary.LinkTokens;
-import io.distman.tracking.boundary.MachineDetector;
-import io.distman.tracking.boundary.TrackedHtml;
 import io.distman.feedback.entity.FeedbackEvent;
-import io.distman.tracking.entity.TrackingRequest;
 import io.distman.message.entity.Delivery;
 import io.distman.message.entity.DeliveryEvent;
 import io.distman.message.entity.DeliveryStatus;
 import io.distman.message.entity.MessageContent;
 import io.distman.platform.boundary.Secrets;
+import io.distman.tracking.boundary.LinkTokens;
+import io.distman.tracking.boundary.MachineDetector;
+import io.distman.tracking.boundary.TrackedHtml;
+import io.distman.tracking.entity.TrackingRequest;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;

@@ -2,11 +2,11 @@ package io.distman.feedback.boundary;
 
 import io.distman.account.entity.Account;
 import io.distman.feedback.control.FeedbackRecorder;
-import io.distman.tracking.boundary.LinkTokens;
 import io.distman.feedback.entity.FeedbackEvent;
 import io.distman.message.entity.Delivery;
 import io.distman.message.entity.DeliveryStatus;
 import io.distman.platform.boundary.Secrets;
+import io.distman.tracking.boundary.LinkTokens;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;

@@ -1,13 +1,13 @@
 package io.distman.feedback.control;
 
-import io.distman.bounce.boundary.FailureSeverity;
 import io.distman.bounce.boundary.FailureSeverity.Permanence;
+import io.distman.bounce.boundary.FailureSeverity;
 import io.distman.bounce.boundary.SmtpStatusExtractor;
-import io.distman.feedback.boundary.Unsubscribes;
 import io.distman.bounce.entity.BounceKind;
-import io.distman.feedback.entity.BounceOutcome;
 import io.distman.bounce.entity.BounceRecipient;
 import io.distman.bounce.entity.BounceReport;
+import io.distman.feedback.boundary.Unsubscribes;
+import io.distman.feedback.entity.BounceOutcome;
 import io.distman.feedback.entity.FeedbackEvent;
 import io.distman.feedback.entity.FeedbackOutcome;
 import io.distman.feedback.entity.InboundMail;

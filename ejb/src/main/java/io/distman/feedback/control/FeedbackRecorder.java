@@ -1,15 +1,15 @@
 package io.distman.feedback.control;
 
-import io.distman.tracking.boundary.DeliveryTokens;
-import io.distman.tracking.boundary.LinkTokens;
-import io.distman.feedback.entity.FeedbackEvent;
 import io.distman.feedback.entity.FeedbackEvent.Locator;
+import io.distman.feedback.entity.FeedbackEvent;
 import io.distman.feedback.entity.FeedbackOutcome;
 import io.distman.message.boundary.DeliveryStatusRecorder;
 import io.distman.message.entity.Delivery;
 import io.distman.message.entity.DeliveryEvent;
 import io.distman.message.entity.StatusChange;
 import io.distman.platform.boundary.Secrets;
+import io.distman.tracking.boundary.DeliveryTokens;
+import io.distman.tracking.boundary.LinkTokens;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;

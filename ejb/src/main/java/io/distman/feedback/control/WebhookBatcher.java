@@ -1,8 +1,8 @@
 package io.distman.feedback.control;
 
-import io.distman.feedback.entity.WebhookRejectedException;
 import io.distman.feedback.entity.IngestResult;
 import io.distman.feedback.entity.WebhookBusyException;
+import io.distman.feedback.entity.WebhookRejectedException;
 import io.distman.platform.boundary.Settings;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;

@@ -2,7 +2,6 @@ package io.distman.feedback.entity;
 
 import io.distman.message.entity.DeliveryStatus;
 import io.distman.tracking.boundary.EchoedIds;
-
 import java.time.Instant;
 import java.util.Locale;
 import java.util.Objects;

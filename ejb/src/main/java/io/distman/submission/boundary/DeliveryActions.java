@@ -1,17 +1,17 @@
 package io.distman.submission.boundary;
 
 import io.distman.message.boundary.AddressCheck;
-import io.distman.submission.control.MessageIds;
-import io.distman.submission.control.TextCheck;
 import io.distman.message.boundary.DeliveryResent;
 import io.distman.message.boundary.DeliveryStatusRecorder;
 import io.distman.message.entity.Delivery;
 import io.distman.message.entity.DeliveryStateException;
 import io.distman.message.entity.DeliveryStatus;
-import io.distman.platform.entity.NotFoundException;
 import io.distman.message.entity.StatusChange;
 import io.distman.platform.boundary.AfterCommitEvents;
 import io.distman.platform.entity.FieldError;
+import io.distman.platform.entity.NotFoundException;
+import io.distman.submission.control.MessageIds;
+import io.distman.submission.control.TextCheck;
 import io.distman.submission.entity.SubmissionRejectedException;
 import io.distman.suppression.boundary.SuppressionList;
 import io.distman.suppression.entity.Suppression;

@@ -1,8 +1,8 @@
 package io.distman.submission.control;
 
 import io.distman.message.boundary.AddressCheck;
-import io.distman.submission.entity.AttachmentInput;
 import io.distman.platform.entity.FieldError;
+import io.distman.submission.entity.AttachmentInput;
 import io.distman.submission.entity.RecipientInput;
 import io.distman.submission.entity.SubmitRequest;
 import java.time.Duration;

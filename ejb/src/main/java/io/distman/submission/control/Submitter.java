@@ -1,8 +1,8 @@
 package io.distman.submission.control;
 
 import io.distman.message.boundary.AddressCheck;
-import io.distman.message.boundary.MessageSubmitted;
 import io.distman.message.boundary.DeliveryStatusRecorder;
+import io.distman.message.boundary.MessageSubmitted;
 import io.distman.message.entity.Delivery;
 import io.distman.message.entity.DeliveryStatus;
 import io.distman.message.entity.Message;

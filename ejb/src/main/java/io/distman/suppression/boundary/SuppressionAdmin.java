@@ -1,11 +1,11 @@
 package io.distman.suppression.boundary;
 
+import io.distman.message.boundary.AddressCheck;
 import io.distman.message.entity.Category;
 import io.distman.platform.entity.NotFoundException;
-import io.distman.message.boundary.AddressCheck;
 import io.distman.suppression.entity.Suppression;
-import io.distman.suppression.entity.SuppressionAudit;
 import io.distman.suppression.entity.SuppressionAudit.Kind;
+import io.distman.suppression.entity.SuppressionAudit;
 import io.distman.suppression.entity.SuppressionAuditRow;
 import io.distman.suppression.entity.SuppressionFilter;
 import io.distman.suppression.entity.SuppressionRefusedException;

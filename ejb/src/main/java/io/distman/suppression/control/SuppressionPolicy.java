@@ -1,6 +1,8 @@
 package io.distman.suppression.control;
 
 import io.distman.bounce.boundary.FailureSeverity;
+import io.distman.message.boundary.DeliveryStatusApplied;
+import io.distman.message.boundary.StatusChangesArriving;
 import io.distman.message.entity.Category;
 import io.distman.message.entity.Delivery;
 import io.distman.message.entity.StatusChange;
@@ -8,8 +10,6 @@ import io.distman.platform.boundary.Settings;
 import io.distman.suppression.entity.SoftBounce;
 import io.distman.suppression.entity.Suppression;
 import jakarta.annotation.Resource;
-import io.distman.message.boundary.DeliveryStatusApplied;
-import io.distman.message.boundary.StatusChangesArriving;
 import jakarta.enterprise.context.Dependent;
 import jakarta.enterprise.event.Observes;
 import jakarta.persistence.EntityManager;

@@ -1,7 +1,7 @@
 package io.distman.tracking.boundary;
 
-import io.distman.tracking.entity.TrackingRequest;
 import io.distman.platform.boundary.Settings;
+import io.distman.tracking.entity.TrackingRequest;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;

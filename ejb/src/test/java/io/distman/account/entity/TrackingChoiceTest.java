@@ -1,10 +1,10 @@
 package io.distman.account.entity;
 
-import io.distman.tracking.entity.TrackingChoice;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import io.distman.message.entity.Category;
+import io.distman.tracking.entity.TrackingChoice;
 import org.junit.jupiter.api.Test;
 
 class TrackingChoiceTest {

@@ -1,10 +1,10 @@
 package io.distman.bounce.boundary;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
 import io.distman.bounce.entity.SmtpStatus;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
 
 class SmtpStatusExtractorTest {
 

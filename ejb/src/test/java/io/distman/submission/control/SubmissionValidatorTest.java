@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.distman.message.entity.Category;
-import io.distman.submission.entity.AttachmentInput;
 import io.distman.platform.entity.FieldError;
+import io.distman.submission.entity.AttachmentInput;
 import io.distman.submission.entity.RecipientInput;
 import io.distman.submission.entity.SubmitRequest;
 import java.time.Duration;

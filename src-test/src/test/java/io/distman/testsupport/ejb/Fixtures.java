@@ -2,8 +2,8 @@ package io.distman.testsupport.ejb;
 
 import io.distman.account.boundary.AccountService;
 import io.distman.account.entity.Account;
-import io.distman.account.entity.UserRole;
 import io.distman.account.entity.MailgunRegion;
+import io.distman.account.entity.UserRole;
 import io.distman.message.boundary.DeliveryStatusRecorder;
 import io.distman.message.entity.Delivery;
 import io.distman.message.entity.DeliveryEvent;

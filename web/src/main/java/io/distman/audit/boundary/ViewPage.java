@@ -2,9 +2,9 @@ package io.distman.audit.boundary;
 
 import io.distman.account.boundary.CurrentUser;
 import io.distman.message.entity.DeliveryStateException;
+import io.distman.platform.boundary.Settings;
 import io.distman.platform.entity.NotFoundException;
 import io.distman.submission.entity.SubmissionRejectedException;
-import io.distman.platform.boundary.Settings;
 import jakarta.ejb.EJB;
 import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.ExternalContext;

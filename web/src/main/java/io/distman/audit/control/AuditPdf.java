@@ -1,6 +1,5 @@
 package io.distman.audit.control;
 
-import io.distman.audit.boundary.AuditColumns;
 import com.lowagie.text.Document;
 import com.lowagie.text.DocumentException;
 import com.lowagie.text.Element;
@@ -12,6 +11,7 @@ import com.lowagie.text.Phrase;
 import com.lowagie.text.pdf.PdfPCell;
 import com.lowagie.text.pdf.PdfPTable;
 import com.lowagie.text.pdf.PdfWriter;
+import io.distman.audit.boundary.AuditColumns;
 import io.distman.audit.entity.AuditRow;
 import java.io.OutputStream;
 import java.time.ZoneId;

@@ -1,13 +1,13 @@
 package io.distman.feedback.boundary;
 
 import io.distman.feedback.control.webhook.MalformedWebhookException;
-import io.distman.feedback.entity.WebhookRejectedException;
 import io.distman.feedback.entity.WebhookBusyException;
 import io.distman.feedback.entity.WebhookNotConfiguredException;
-import io.distman.platform.entity.NotFoundException;
+import io.distman.feedback.entity.WebhookRejectedException;
 import io.distman.platform.boundary.ApiErrors;
 import io.distman.platform.boundary.BoundedBody;
 import io.distman.platform.boundary.Settings;
+import io.distman.platform.entity.NotFoundException;
 import jakarta.ejb.EJB;
 import jakarta.ejb.EJBException;
 import jakarta.ws.rs.POST;

@@ -1,10 +1,10 @@
 package io.distman.history.boundary;
 
 import io.distman.account.boundary.CurrentUser;
+import io.distman.audit.boundary.AuditColumns;
 import io.distman.audit.boundary.AuditParameters;
 import io.distman.audit.boundary.CountedRows;
 import io.distman.audit.boundary.EmailAudit;
-import io.distman.audit.boundary.AuditColumns;
 import io.distman.audit.entity.AuditFilter;
 import io.distman.audit.entity.AuditRow;
 import io.distman.audit.entity.AuditSort;

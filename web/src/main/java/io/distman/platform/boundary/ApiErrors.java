@@ -1,7 +1,7 @@
 package io.distman.platform.boundary;
 
-import io.distman.platform.entity.NotFoundException;
 import io.distman.platform.entity.FieldError;
+import io.distman.platform.entity.NotFoundException;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;

@@ -2,8 +2,8 @@ package io.distman.queue.boundary;
 
 import io.distman.account.boundary.CurrentUser;
 import io.distman.audit.boundary.AuditBean;
-import io.distman.audit.boundary.CountedRows;
 import io.distman.audit.boundary.AuditColumns;
+import io.distman.audit.boundary.CountedRows;
 import io.distman.audit.entity.AuditSort;
 import io.distman.message.entity.DeliveryStatus;
 import io.distman.message.entity.StatusGroups;

@@ -1,12 +1,12 @@
 package io.distman.submission.boundary;
 
-import io.distman.message.entity.MessageView;
 import io.distman.account.boundary.ApiCaller;
+import io.distman.message.entity.MessageView;
 import io.distman.platform.boundary.ApiErrors;
 import io.distman.platform.boundary.BoundedBody;
+import io.distman.platform.entity.FieldError;
 import io.distman.submission.control.SubmissionLimits;
 import io.distman.submission.entity.DeliveryReceipt;
-import io.distman.platform.entity.FieldError;
 import io.distman.submission.entity.SubmitReceipt;
 import io.distman.submission.entity.SubmitRequest;
 import jakarta.ejb.EJB;

@@ -1,15 +1,14 @@
 package io.distman.feedback.control.webhook;
 
-import io.distman.feedback.entity.WebhookRejectedException;
+import static io.distman.feedback.control.webhook.JsonFields.text;
+
 import io.distman.feedback.entity.ProviderEvent;
 import io.distman.feedback.entity.SesWebhookResult;
+import io.distman.feedback.entity.WebhookRejectedException;
 import jakarta.json.JsonObject;
-
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-
-import static io.distman.feedback.control.webhook.JsonFields.text;
 
 /**
  * Amazon SES notifications, delivered by SNS in an envelope whose {@code Message} is the SES JSON

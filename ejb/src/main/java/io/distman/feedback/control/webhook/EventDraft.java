@@ -1,10 +1,9 @@
 package io.distman.feedback.control.webhook;
 
 import io.distman.bounce.boundary.SmtpStatusExtractor;
-import io.distman.feedback.entity.ProviderEvent;
 import io.distman.bounce.entity.SmtpStatus;
+import io.distman.feedback.entity.ProviderEvent;
 import io.distman.message.entity.DeliveryStatus;
-
 import java.time.Instant;
 import java.util.Locale;
 

@@ -1,14 +1,14 @@
 package io.distman.feedback.control.webhook;
 
-import io.distman.bounce.boundary.SmtpStatusExtractor;
-import io.distman.feedback.entity.ProviderEvent;
-import io.distman.bounce.entity.SmtpStatus;
-import io.distman.message.entity.DeliveryStatus;
-import jakarta.json.JsonObject;
-
 import static io.distman.feedback.control.webhook.JsonFields.integer;
 import static io.distman.feedback.control.webhook.JsonFields.object;
 import static io.distman.feedback.control.webhook.JsonFields.text;
+
+import io.distman.bounce.boundary.SmtpStatusExtractor;
+import io.distman.bounce.entity.SmtpStatus;
+import io.distman.feedback.entity.ProviderEvent;
+import io.distman.message.entity.DeliveryStatus;
+import jakarta.json.JsonObject;
 
 /** Maps Mailgun's {@code event-data} object (webhook API of June 2018 and later). */
 final class MailgunEventMapper {

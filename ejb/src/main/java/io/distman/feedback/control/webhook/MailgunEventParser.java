@@ -1,15 +1,14 @@
 package io.distman.feedback.control.webhook;
 
-import io.distman.feedback.entity.WebhookRejectedException;
-import io.distman.feedback.entity.ProviderEvent;
-import jakarta.json.JsonObject;
+import static io.distman.feedback.control.webhook.JsonFields.object;
+import static io.distman.feedback.control.webhook.JsonFields.text;
 
+import io.distman.feedback.entity.ProviderEvent;
+import io.distman.feedback.entity.WebhookRejectedException;
+import jakarta.json.JsonObject;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-
-import static io.distman.feedback.control.webhook.JsonFields.object;
-import static io.distman.feedback.control.webhook.JsonFields.text;
 
 /** Mailgun JSON webhooks: {@code {"signature": {...}, "event-data": {...}}}, one event per POST. */
 public final class MailgunEventParser implements ProviderEventParser {

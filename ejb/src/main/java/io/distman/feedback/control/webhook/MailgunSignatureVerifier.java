@@ -1,8 +1,6 @@
 package io.distman.feedback.control.webhook;
 
 import io.distman.feedback.entity.WebhookRejectedException;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
@@ -11,6 +9,8 @@ import java.time.Instant;
 import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Objects;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 
 /**
  * Mailgun's webhook signature: hex HMAC-SHA256 of {@code timestamp + token}, keyed with the HTTP

@@ -1,13 +1,13 @@
 package io.distman.feedback.control.webhook;
 
-import io.distman.feedback.entity.ProviderEvent;
-import io.distman.bounce.entity.SmtpStatus;
-import io.distman.message.entity.DeliveryStatus;
-import jakarta.json.JsonObject;
-
 import static io.distman.feedback.control.webhook.JsonFields.flag;
 import static io.distman.feedback.control.webhook.JsonFields.object;
 import static io.distman.feedback.control.webhook.JsonFields.text;
+
+import io.distman.bounce.entity.SmtpStatus;
+import io.distman.feedback.entity.ProviderEvent;
+import io.distman.message.entity.DeliveryStatus;
+import jakarta.json.JsonObject;
 
 /**
  * Maps one Postmark webhook record. Bounces are classified by {@code Type}, not {@code TypeCode}:

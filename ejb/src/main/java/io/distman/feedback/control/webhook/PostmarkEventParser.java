@@ -1,14 +1,13 @@
 package io.distman.feedback.control.webhook;
 
-import io.distman.feedback.entity.WebhookRejectedException;
-import io.distman.feedback.entity.ProviderEvent;
-import jakarta.json.JsonObject;
+import static io.distman.feedback.control.webhook.JsonFields.text;
 
+import io.distman.feedback.entity.ProviderEvent;
+import io.distman.feedback.entity.WebhookRejectedException;
+import jakarta.json.JsonObject;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-
-import static io.distman.feedback.control.webhook.JsonFields.text;
 
 /** Postmark webhooks: one record per POST, authenticated by HTTP Basic credentials. */
 public final class PostmarkEventParser implements ProviderEventParser {

@@ -1,8 +1,7 @@
 package io.distman.feedback.control.webhook;
 
-import io.distman.feedback.entity.WebhookRejectedException;
 import io.distman.feedback.entity.ProviderEvent;
-
+import io.distman.feedback.entity.WebhookRejectedException;
 import java.util.List;
 import java.util.Map;
 

@@ -1,23 +1,22 @@
 package io.distman.feedback.control.webhook;
 
-import io.distman.bounce.boundary.SmtpStatusExtractor;
-import io.distman.feedback.entity.ProviderEvent;
-import io.distman.bounce.entity.SmtpStatus;
-import io.distman.message.entity.DeliveryStatus;
-import jakarta.json.JsonArray;
-import jakarta.json.JsonObject;
-import jakarta.json.JsonValue;
-
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Locale;
-
 import static io.distman.feedback.control.webhook.JsonFields.array;
 import static io.distman.feedback.control.webhook.JsonFields.flag;
 import static io.distman.feedback.control.webhook.JsonFields.object;
 import static io.distman.feedback.control.webhook.JsonFields.text;
 import static io.distman.feedback.control.webhook.JsonFields.texts;
+
+import io.distman.bounce.boundary.SmtpStatusExtractor;
+import io.distman.bounce.entity.SmtpStatus;
+import io.distman.feedback.entity.ProviderEvent;
+import io.distman.message.entity.DeliveryStatus;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
 
 /**
  * Maps one SES notification (classic {@code notificationType} or event publishing {@code eventType})

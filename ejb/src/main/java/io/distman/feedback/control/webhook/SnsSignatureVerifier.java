@@ -1,8 +1,9 @@
 package io.distman.feedback.control.webhook;
 
+import static io.distman.feedback.control.webhook.JsonFields.text;
+
 import io.distman.feedback.entity.WebhookRejectedException;
 import jakarta.json.JsonObject;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -16,8 +17,6 @@ import java.util.Base64;
 import java.util.Date;
 import java.util.Objects;
 import java.util.Set;
-
-import static io.distman.feedback.control.webhook.JsonFields.text;
 
 /**
  * Verifies Amazon SNS message signatures (SignatureVersion 1: SHA1withRSA, 2: SHA256withRSA) with

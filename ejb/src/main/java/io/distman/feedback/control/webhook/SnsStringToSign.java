@@ -3,7 +3,6 @@ package io.distman.feedback.control.webhook;
 import io.distman.feedback.entity.WebhookRejectedException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
-
 import java.util.List;
 
 /**

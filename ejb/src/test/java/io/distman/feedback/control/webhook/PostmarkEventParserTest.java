@@ -1,19 +1,18 @@
 package io.distman.feedback.control.webhook;
 
-import io.distman.feedback.entity.WebhookRejectedException;
-import io.distman.feedback.entity.ProviderEvent;
-import io.distman.message.entity.DeliveryStatus;
-import org.junit.jupiter.api.Test;
-
-import java.nio.charset.StandardCharsets;
-import java.util.List;
-import java.util.Map;
-
 import static io.distman.feedback.control.webhook.CorpusTest.basic;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import io.distman.feedback.entity.ProviderEvent;
+import io.distman.feedback.entity.WebhookRejectedException;
+import io.distman.message.entity.DeliveryStatus;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
 
 class PostmarkEventParserTest {
 
