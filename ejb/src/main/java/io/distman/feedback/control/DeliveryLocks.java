@@ -32,11 +32,18 @@ public class DeliveryLocks {
     @EJB
     SchemaMigration database;
 
+    /** {@code values} in runs of {@link #IDS_PER_QUERY}: the longest IN list a statement of this feature takes. */
+    static <T> List<List<T>> chunks(List<T> values) {
+        List<List<T>> chunks = new ArrayList<>();
+        for (int from = 0; from < values.size(); from += IDS_PER_QUERY) {
+            chunks.add(values.subList(from, Math.min(values.size(), from + IDS_PER_QUERY)));
+        }
+        return chunks;
+    }
+
     public List<Delivery> lockAndLoad(Collection<Long> ids) {
-        List<Long> sorted = ids.stream().sorted().distinct().toList();
         List<Delivery> loaded = new ArrayList<>();
-        for (int from = 0; from < sorted.size(); from += IDS_PER_QUERY) {
-            List<Long> chunk = sorted.subList(from, Math.min(sorted.size(), from + IDS_PER_QUERY));
+        for (List<Long> chunk : chunks(ids.stream().sorted().distinct().toList())) {
             if (database.isPostgreSql()) {
                 lockRows(chunk);
             }

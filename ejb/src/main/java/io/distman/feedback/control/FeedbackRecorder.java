@@ -5,7 +5,6 @@ import io.distman.feedback.entity.FeedbackEvent;
 import io.distman.feedback.entity.FeedbackOutcome;
 import io.distman.message.boundary.DeliveryStatusRecorder;
 import io.distman.message.entity.Delivery;
-import io.distman.message.entity.DeliveryEvent;
 import io.distman.message.entity.StatusChange;
 import io.distman.platform.boundary.Secrets;
 import io.distman.tracking.boundary.DeliveryTokens;
@@ -133,11 +132,13 @@ public class FeedbackRecorder {
                 Locator l = event.locator();
                 OptionalLong linked = l.linkToken() == null ? OptionalLong.empty() : linkId(l);
                 linked.ifPresent(ids::add);
-                Long tokenId = l.deliveryToken() == null ? null : accounts.containsKey(tokenId(l)) ? tokenId(l) : null;
-                if (tokenId != null) {
+                Long tokenId = l.deliveryToken() == null ? null : tokenId(l);
+                boolean tokenNamesDelivery = tokenId != null && accounts.containsKey(tokenId);
+                if (tokenNamesDelivery) {
                     ids.add(tokenId);
                 }
-                boolean proven = linked.isPresent() || tokenId != null && signedFor(l.deliveryToken(), accounts.get(tokenId), tokenId);
+                boolean proven = linked.isPresent()
+                        || tokenNamesDelivery && signedFor(l.deliveryToken(), accounts.get(tokenId), tokenId);
                 if (!proven && l.returnToken() != null) {
                     returnTokens.putIfAbsent(l.returnToken().toLowerCase(Locale.ROOT), null);
                 }
@@ -147,18 +148,19 @@ public class FeedbackRecorder {
             }
             for (String token : List.copyOf(returnTokens.keySet())) {
                 em.createNamedQuery(Delivery.BY_RETURN_TOKEN, Delivery.class).setParameter("token", token)
-                        .getResultStream().findFirst().ifPresent(d -> ids.add(returnTokens.compute(token, (k, v) -> d.getId())));
+                        .getResultStream().findFirst().ifPresent(d -> {
+                            returnTokens.put(token, d.getId());
+                            ids.add(d.getId());
+                        });
             }
-            List<String> distinct = messageIds.stream().distinct().toList();
-            for (int from = 0; from < distinct.size(); from += DeliveryLocks.IDS_PER_QUERY) {
-                List<String> chunk = distinct.subList(from, Math.min(distinct.size(), from + DeliveryLocks.IDS_PER_QUERY));
+            for (List<String> chunk : DeliveryLocks.chunks(messageIds.stream().distinct().toList())) {
                 em.createNamedQuery(Delivery.BY_PROVIDER_IDS, Delivery.class)
                         .setParameter("messageIds", chunk.stream().map(id -> "<" + id + ">").toList())
                         .setParameter("providerIds", chunk).getResultList().forEach(d -> ids.add(d.getId()));
             }
             for (Delivery d : locks.lockAndLoad(ids)) {
                 byId.put(d.getId(), d);
-                byMessageId.computeIfAbsent(bare(d.getMessageIdHeader()), k -> new ArrayList<>()).add(d);
+                byMessageId.computeIfAbsent(Locator.bare(d.getMessageIdHeader()), k -> new ArrayList<>()).add(d);
                 if (d.getProviderMessageId() != null) {
                     byMessageId.computeIfAbsent(d.getProviderMessageId(), k -> new ArrayList<>()).add(d);
                 }
@@ -168,14 +170,14 @@ public class FeedbackRecorder {
                     byReturnToken.put(token, byId.get(id));
                 }
             });
-            knownKeys.addAll(known(events.stream().map(FeedbackEvent::dedupeKey)
+            knownKeys.addAll(statuses.knownKeys(events.stream().map(FeedbackEvent::dedupeKey)
                     .filter(k -> !k.contains(FeedbackEvent.DELIVERY)).distinct().toList()));
             events.stream().map(FeedbackEvent::dedupeKey).forEach(checkedKeys::add);
         }
 
         /** Keys that only took shape once the delivery was known (or a judge changed them) are looked up one by one. */
         boolean isKnown(String key) {
-            return !checkedKeys.contains(key) && !known(List.of(key)).isEmpty();
+            return !checkedKeys.contains(key) && !statuses.knownKeys(List.of(key)).isEmpty();
         }
 
         Match match(FeedbackEvent event) {
@@ -277,32 +279,16 @@ public class FeedbackRecorder {
             List<Long> ids = events.stream().map(FeedbackEvent::locator).filter(l -> l.deliveryToken() != null)
                     .map(FeedbackRecorder::tokenId).filter(Objects::nonNull).distinct().toList();
             Map<Long, Long> accounts = new HashMap<>();
-            for (int from = 0; from < ids.size(); from += DeliveryLocks.IDS_PER_QUERY) {
-                em.createNamedQuery(Delivery.ACCOUNTS_OF, Object[].class)
-                        .setParameter("ids", ids.subList(from, Math.min(ids.size(), from + DeliveryLocks.IDS_PER_QUERY)))
+            for (List<Long> chunk : DeliveryLocks.chunks(ids)) {
+                em.createNamedQuery(Delivery.ACCOUNTS_OF, Object[].class).setParameter("ids", chunk)
                         .getResultList().forEach(row -> accounts.put(((Number) row[0]).longValue(), ((Number) row[1]).longValue()));
             }
             return accounts;
-        }
-
-        private Set<String> known(List<String> keys) {
-            Set<String> found = new HashSet<>();
-            for (int from = 0; from < keys.size(); from += DeliveryLocks.IDS_PER_QUERY) {
-                found.addAll(em.createNamedQuery(DeliveryEvent.KNOWN_KEYS, String.class)
-                        .setParameter("keys", keys.subList(from, Math.min(keys.size(), from + DeliveryLocks.IDS_PER_QUERY)))
-                        .getResultList());
-            }
-            return found;
         }
     }
 
     private static Long tokenId(Locator l) {
         OptionalLong id = DeliveryTokens.deliveryId(l.deliveryToken());
         return id.isPresent() ? id.getAsLong() : null;
-    }
-
-    private static String bare(String messageId) {
-        String id = messageId.strip();
-        return id.startsWith("<") && id.endsWith(">") ? id.substring(1, id.length() - 1) : id;
     }
 }

@@ -101,10 +101,9 @@ public class ProviderEventIngest {
 
     private Set<String> storedEventIds(String provider, List<String> eventIds) {
         Set<String> stored = new HashSet<>();
-        for (int from = 0; from < eventIds.size(); from += DeliveryLocks.IDS_PER_QUERY) {
+        for (List<String> chunk : DeliveryLocks.chunks(eventIds)) {
             stored.addAll(em.createNamedQuery(ReceivedEvent.KNOWN_IDS, String.class).setParameter("provider", provider)
-                    .setParameter("eventIds", eventIds.subList(from, Math.min(eventIds.size(), from + DeliveryLocks.IDS_PER_QUERY)))
-                    .getResultList());
+                    .setParameter("eventIds", chunk).getResultList());
         }
         return stored;
     }

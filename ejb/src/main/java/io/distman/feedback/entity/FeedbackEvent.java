@@ -67,7 +67,8 @@ public record FeedbackEvent(String source, Locator locator, Long accountScope, S
                     bare(originalMessageId));
         }
 
-        private static String bare(String messageId) {
+        /** A Message-ID or provider message id without its angle brackets; null when there is none. */
+        public static String bare(String messageId) {
             if (messageId == null || messageId.isBlank()) {
                 return null;
             }

@@ -96,7 +96,11 @@ public class DeliveryStatusRecorder {
         }
     }
 
-    private Set<String> knownKeys(List<String> keys) {
+    /**
+     * The dedupe keys among {@code keys} already in a delivery's timeline: the one look-up behind "recorded
+     * once per key", for callers that drop repeats of a whole batch before {@link #recordFresh}.
+     */
+    public Set<String> knownKeys(List<String> keys) {
         Set<String> known = new HashSet<>();
         for (int from = 0; from < keys.size(); from += 500) {
             known.addAll(em.createNamedQuery(DeliveryEvent.KNOWN_KEYS, String.class)
