@@ -39,8 +39,16 @@ public class BounceIngestion {
 
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public BounceOutcome receive(byte[] rawMime) {
+        String sha256 = Hashes.sha256Hex(rawMime);
+        // A message handed in again (the MTA retried, the mailbox was read twice) costs one look-up, not a
+        // classification.
+        Optional<BounceOutcome> seen = inbound.duplicate(sha256);
+        if (seen.isPresent()) {
+            return seen.get();
+        }
         String token = UnsubscribeRequests.token(rawMime);
-        return token.isEmpty() ? ingest.record(rawMime, Bounces.classify(rawMime)) : ingest.unsubscribe(rawMime, token);
+        return token.isEmpty() ? ingest.record(rawMime, sha256, Bounces.classify(rawMime))
+                : ingest.unsubscribe(rawMime, sha256, token);
     }
 
     /**
@@ -49,9 +57,9 @@ public class BounceIngestion {
      */
     public BounceOutcome keepUnreadable(byte[] rawMime, String error) {
         String sha256 = Hashes.sha256Hex(rawMime);
-        Optional<InboundMail> seen = inbound.byHash(sha256);
+        Optional<BounceOutcome> seen = inbound.duplicate(sha256);
         if (seen.isPresent()) {
-            return seen.get().asDuplicate();
+            return seen.get();
         }
         inbound.keep(new InboundMail(sha256, clock.instant(), InboundMail.UNREADABLE, 0, rawMime, error));
         return new BounceOutcome(InboundMail.UNREADABLE, 0, 0, false);

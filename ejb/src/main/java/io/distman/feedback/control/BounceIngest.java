@@ -12,7 +12,6 @@ import io.distman.feedback.entity.FeedbackEvent;
 import io.distman.feedback.entity.FeedbackOutcome;
 import io.distman.feedback.entity.InboundMail;
 import io.distman.message.entity.DeliveryStatus;
-import io.distman.platform.boundary.Hashes;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
@@ -51,11 +50,14 @@ public class BounceIngest {
     @Inject
     Clock clock;
 
-    public BounceOutcome record(byte[] raw, BounceReport report) {
-        String sha256 = Hashes.sha256Hex(raw);
-        Optional<InboundMail> seen = inbound.byHash(sha256);
+    /**
+     * @param sha256 the content's hash, by which a message handed in twice is recorded once (checked again
+     *               here, in the transaction, for two deliveries of the same message at once)
+     */
+    public BounceOutcome record(byte[] raw, String sha256, BounceReport report) {
+        Optional<BounceOutcome> seen = inbound.duplicate(sha256);
         if (seen.isPresent()) {
-            return seen.get().asDuplicate();
+            return seen.get();
         }
         Instant now = clock.instant();
         InboundMail mail = inbound.keep(new InboundMail(sha256, now, report, raw));
@@ -72,11 +74,10 @@ public class BounceIngest {
         return new BounceOutcome(mail.getKind(), report.recipients().size(), matched, false);
     }
 
-    public BounceOutcome unsubscribe(byte[] raw, String token) {
-        String sha256 = Hashes.sha256Hex(raw);
-        Optional<InboundMail> seen = inbound.byHash(sha256);
+    public BounceOutcome unsubscribe(byte[] raw, String sha256, String token) {
+        Optional<BounceOutcome> seen = inbound.duplicate(sha256);
         if (seen.isPresent()) {
-            return seen.get().asDuplicate();
+            return seen.get();
         }
         InboundMail mail = inbound.keep(new InboundMail(sha256, clock.instant(), InboundMail.UNSUBSCRIBE, 1, raw, null));
         boolean done = unsubscribes.unsubscribe(token, "unsubscribed by mail to the List-Unsubscribe address");

@@ -1,5 +1,6 @@
 package io.distman.feedback.control;
 
+import io.distman.feedback.entity.BounceOutcome;
 import io.distman.feedback.entity.InboundMail;
 import jakarta.enterprise.context.Dependent;
 import jakarta.persistence.EntityManager;
@@ -17,9 +18,10 @@ public class InboundMails {
     @PersistenceContext(unitName = "distman")
     EntityManager em;
 
-    public Optional<InboundMail> byHash(String sha256) {
+    /** What became of this content when it was first handed in, if it was: the answer to a repeat. */
+    public Optional<BounceOutcome> duplicate(String sha256) {
         return em.createNamedQuery(InboundMail.BY_HASH, InboundMail.class).setParameter("sha256", sha256)
-                .getResultStream().findFirst();
+                .getResultStream().findFirst().map(InboundMail::asDuplicate);
     }
 
     public InboundMail keep(InboundMail mail) {
