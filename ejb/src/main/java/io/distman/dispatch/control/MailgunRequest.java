@@ -1,7 +1,7 @@
 package io.distman.dispatch.control;
 
 import io.distman.dispatch.entity.OutgoingMail;
-import io.distman.tracking.boundary.EchoedIds;
+import io.distman.tracking.boundary.DeliveryTokens;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
@@ -26,7 +26,7 @@ import java.util.UUID;
 public final class MailgunRequest {
 
     /** The user variable that carries our delivery id: the name the webhook parser reads back. */
-    public static final String DELIVERY_ID_VARIABLE = "v:" + EchoedIds.KEY;
+    public static final String DELIVERY_ID_VARIABLE = "v:" + DeliveryTokens.METADATA_KEY;
 
     private final String boundary;
     private final List<byte[]> body;

@@ -1,7 +1,7 @@
 package io.distman.feedback.entity;
 
 import io.distman.message.entity.DeliveryStatus;
-import io.distman.tracking.boundary.EchoedIds;
+import io.distman.tracking.boundary.DeliveryTokens;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.Objects;
@@ -47,7 +47,7 @@ public record ProviderEvent(
         String rawJson) {
 
     /** Metadata key under which we send our delivery id to every provider. */
-    public static final String DELIVERY_ID_KEY = EchoedIds.KEY;
+    public static final String DELIVERY_ID_KEY = DeliveryTokens.METADATA_KEY;
 
     public ProviderEvent {
         Objects.requireNonNull(provider, "provider");

@@ -25,8 +25,8 @@ public final class SubmissionValidator {
     /** Headers we write ourselves; letting callers set them would break threading, bounces or MIME. */
     private static final Set<String> RESERVED_HEADERS = Set.of("from", "to", "cc", "bcc", "subject", "date",
             "message-id", "mime-version", "content-type", "content-transfer-encoding", "content-disposition",
-            "return-path", "sender", "reply-to", "received", "dkim-signature", "list-unsubscribe",
-            "list-unsubscribe-post", "list-id", "feedback-id", "x-smtpapi", "x-msys-api");
+            "return-path", "sender", "reply-to", "received", "dkim-signature", "list-id", "feedback-id", "x-smtpapi",
+            "x-msys-api"); // List-Unsubscribe and List-Unsubscribe-Post: see the prefixes
     /**
      * Header families providers read as instructions or echo back in their events (metadata, tags,
      * custom ids), and our own: a caller who set them could make a provider report on another account's

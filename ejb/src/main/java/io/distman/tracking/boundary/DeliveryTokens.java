@@ -19,6 +19,12 @@ import javax.crypto.spec.SecretKeySpec;
  */
 public final class DeliveryTokens {
 
+    /**
+     * The name under which we ask a provider to echo the token (Mailgun user variables, Postmark metadata,
+     * SES tags, SendGrid custom arguments): dispatch writes it, feedback reads it.
+     */
+    public static final String METADATA_KEY = "distman-delivery-id";
+
     /** The name of the installation secret (see {@code Secrets}) that signs delivery tokens. */
     public static final String SECRET = "delivery-tokens";
 
