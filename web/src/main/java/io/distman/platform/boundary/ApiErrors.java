@@ -33,8 +33,8 @@ public final class ApiErrors {
 
     /**
      * 413 naming the limit: the body was not read past it and nothing was stored. With {@code Connection: close}:
-     * the connection is not kept alive for another request. (GlassFish's HTTP layer still drains and discards the
-     * rest of the body, about 0.5 s for 300 MB here; BodyLimitBench shows nothing of it is held.)
+     * the connection is not kept alive for another request, and with the domain's max-swallowing-input-bytes
+     * (1 MiB, see README) GlassFish closes it instead of reading the rest of the body (BodyLimitBench).
      */
     public static Response tooLarge(BoundedBody.BodyTooLargeException e) {
         return Response.fromResponse(of(Response.Status.REQUEST_ENTITY_TOO_LARGE, "payload_too_large", e.getMessage(),
