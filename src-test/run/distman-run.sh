@@ -85,8 +85,18 @@ start() {
     # A refused (413) body is not read to its end: past 1 MiB the connection is closed instead.
     "$asadmin" set configs.config.server-config.network-config.protocols.protocol.http-listener-1.http.max-swallowing-input-bytes=1048576 >/dev/null
 
-    # 3. JVM options take effect only at the next start: add what's missing, then restart once.
+    # 3. JVM options and listener addresses take effect only at the next start: change what's needed, then
+    #    restart once.
     local restart=
+    # No remote EJB view is deployed (other JVMs use the REST API), but GlassFish's ORB listens on all
+    # interfaces by default (3700, 3820, 3920): only on loopback here.
+    for listener in orb-listener-1 SSL SSL_MUTUALAUTH; do
+        local key=configs.config.server-config.iiop-service.iiop-listener.$listener.address
+        local current; current=$("$asadmin" get "$key" 2>/dev/null || true)
+        if [[ "$current" != *"=127.0.0.1" ]]; then
+            "$asadmin" set "$key=127.0.0.1" >/dev/null; restart=1
+        fi
+    done
     local options; options=$("$asadmin" list-jvm-options)
     # The demo seeds two agencies; its first dispatch sweep runs 20 s after start (then every 10 min).
     for option in -Ddistman.demo=true -Ddistman.dispatch.initialDelay=PT20S; do

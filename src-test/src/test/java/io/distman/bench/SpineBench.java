@@ -3,7 +3,6 @@ package io.distman.bench;
 import io.distman.account.boundary.AccountService;
 import io.distman.message.entity.Category;
 import io.distman.message.entity.Priority;
-import io.distman.submission.boundary.DistributionManagerLocal;
 import io.distman.submission.entity.SubmitRequest;
 import io.distman.testsupport.Deployments;
 import io.distman.testsupport.Dispatching;
@@ -11,6 +10,7 @@ import io.distman.testsupport.SmtpSink;
 import io.distman.testsupport.TestEnvironment;
 import io.distman.testsupport.ejb.Fixtures.TestAccount;
 import io.distman.testsupport.ejb.Fixtures;
+import io.distman.testsupport.ejb.TestModule;
 import jakarta.annotation.Resource;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
@@ -58,7 +58,7 @@ public class SpineBench {
     }
 
     @EJB
-    DistributionManagerLocal manager;
+    TestModule manager;
 
     @EJB
     Fixtures fixtures;

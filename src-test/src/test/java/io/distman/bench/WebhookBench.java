@@ -2,12 +2,12 @@ package io.distman.bench;
 
 import io.distman.message.entity.Category;
 import io.distman.platform.boundary.Secrets;
-import io.distman.submission.boundary.DistributionManagerLocal;
 import io.distman.submission.entity.SubmitRequest;
 import io.distman.testsupport.Deployments;
 import io.distman.testsupport.TestEnvironment;
 import io.distman.testsupport.ejb.Fixtures.TestAccount;
 import io.distman.testsupport.ejb.Fixtures;
+import io.distman.testsupport.ejb.TestModule;
 import io.distman.tracking.boundary.DeliveryTokens;
 import jakarta.annotation.Resource;
 import jakarta.ejb.EJB;
@@ -58,7 +58,7 @@ public class WebhookBench {
     }
 
     @EJB
-    DistributionManagerLocal manager;
+    TestModule manager;
 
     @EJB
     Fixtures fixtures;

@@ -12,17 +12,17 @@ import io.distman.message.entity.Delivery;
 import io.distman.message.entity.DeliveryStatus;
 import io.distman.message.entity.MessageView;
 import io.distman.message.entity.Priority;
-import io.distman.submission.boundary.DistributionManagerLocal;
 import io.distman.submission.entity.AttachmentInput;
 import io.distman.submission.entity.SubmitReceipt;
 import io.distman.submission.entity.SubmitRequest;
 import io.distman.testsupport.Deployments;
 import io.distman.testsupport.Dispatching;
 import io.distman.testsupport.Mails;
-import io.distman.testsupport.ejb.Fixtures;
-import io.distman.testsupport.ejb.Fixtures.TestAccount;
 import io.distman.testsupport.RecordedEvents;
 import io.distman.testsupport.TestMailServer;
+import io.distman.testsupport.ejb.Fixtures.TestAccount;
+import io.distman.testsupport.ejb.Fixtures;
+import io.distman.testsupport.ejb.TestModule;
 import jakarta.ejb.EJB;
 import jakarta.inject.Inject;
 import jakarta.mail.Address;
@@ -55,7 +55,7 @@ public class DispatchIT {
     }
 
     @EJB
-    DistributionManagerLocal manager;
+    TestModule manager;
 
     @EJB
     Fixtures fixtures;

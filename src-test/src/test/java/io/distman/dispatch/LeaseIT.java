@@ -7,14 +7,14 @@ import io.distman.dispatch.boundary.DispatchService;
 import io.distman.message.entity.Category;
 import io.distman.message.entity.DeliveryStatus;
 import io.distman.message.entity.Priority;
-import io.distman.submission.boundary.DistributionManagerLocal;
 import io.distman.submission.entity.SubmitReceipt;
 import io.distman.submission.entity.SubmitRequest;
 import io.distman.testsupport.Deployments;
 import io.distman.testsupport.Mails;
-import io.distman.testsupport.ejb.Fixtures;
-import io.distman.testsupport.ejb.Fixtures.TestAccount;
 import io.distman.testsupport.TestMailServer;
+import io.distman.testsupport.ejb.Fixtures.TestAccount;
+import io.distman.testsupport.ejb.Fixtures;
+import io.distman.testsupport.ejb.TestModule;
 import jakarta.annotation.Resource;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
@@ -46,7 +46,7 @@ public class LeaseIT {
     }
 
     @EJB
-    DistributionManagerLocal manager;
+    TestModule manager;
 
     @EJB
     DispatchService dispatch;

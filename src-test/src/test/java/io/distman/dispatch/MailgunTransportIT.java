@@ -11,7 +11,6 @@ import io.distman.message.entity.Category;
 import io.distman.message.entity.Delivery;
 import io.distman.message.entity.DeliveryEvent;
 import io.distman.message.entity.DeliveryStatus;
-import io.distman.submission.boundary.DistributionManagerLocal;
 import io.distman.submission.entity.AttachmentInput;
 import io.distman.submission.entity.SubmitRequest;
 import io.distman.testsupport.Deployments;
@@ -23,6 +22,7 @@ import io.distman.testsupport.TestEnvironment;
 import io.distman.testsupport.TestMailServer;
 import io.distman.testsupport.ejb.Fixtures.TestAccount;
 import io.distman.testsupport.ejb.Fixtures;
+import io.distman.testsupport.ejb.TestModule;
 import jakarta.ejb.EJB;
 import jakarta.mail.BodyPart;
 import jakarta.mail.Multipart;
@@ -59,7 +59,7 @@ public class MailgunTransportIT {
     }
 
     @EJB
-    DistributionManagerLocal manager;
+    TestModule manager;
 
     @EJB
     Fixtures fixtures;

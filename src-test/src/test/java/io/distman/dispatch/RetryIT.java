@@ -8,15 +8,15 @@ import io.distman.message.entity.Category;
 import io.distman.message.entity.Delivery;
 import io.distman.message.entity.DeliveryEvent;
 import io.distman.message.entity.DeliveryStatus;
-import io.distman.submission.boundary.DistributionManagerLocal;
 import io.distman.submission.entity.SubmitRequest;
 import io.distman.testsupport.Deployments;
 import io.distman.testsupport.Dispatching;
 import io.distman.testsupport.Mails;
-import io.distman.testsupport.ejb.Fixtures;
-import io.distman.testsupport.ejb.Fixtures.TestAccount;
 import io.distman.testsupport.SmtpSink;
 import io.distman.testsupport.TestMailServer;
+import io.distman.testsupport.ejb.Fixtures.TestAccount;
+import io.distman.testsupport.ejb.Fixtures;
+import io.distman.testsupport.ejb.TestModule;
 import jakarta.ejb.EJB;
 import java.time.Duration;
 import java.util.List;
@@ -44,7 +44,7 @@ public class RetryIT {
     }
 
     @EJB
-    DistributionManagerLocal manager;
+    TestModule manager;
 
     @EJB
     Fixtures fixtures;

@@ -7,7 +7,6 @@ import io.distman.message.entity.Category;
 import io.distman.message.entity.Delivery;
 import io.distman.message.entity.DeliveryEvent;
 import io.distman.message.entity.DeliveryStatus;
-import io.distman.submission.boundary.DistributionManagerLocal;
 import io.distman.submission.entity.SubmitRequest;
 import io.distman.testsupport.Deployments;
 import io.distman.testsupport.Dispatching;
@@ -15,6 +14,7 @@ import io.distman.testsupport.TestEnvironment;
 import io.distman.testsupport.TestMailServer;
 import io.distman.testsupport.ejb.Fixtures.TestAccount;
 import io.distman.testsupport.ejb.Fixtures;
+import io.distman.testsupport.ejb.TestModule;
 import jakarta.ejb.EJB;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -50,7 +50,7 @@ public class BounceIT {
     }
 
     @EJB
-    DistributionManagerLocal manager;
+    TestModule manager;
 
     @EJB
     Fixtures fixtures;

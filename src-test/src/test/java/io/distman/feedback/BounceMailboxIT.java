@@ -13,7 +13,6 @@ import io.distman.message.entity.Category;
 import io.distman.message.entity.Delivery;
 import io.distman.message.entity.DeliveryStatus;
 import io.distman.platform.boundary.Hashes;
-import io.distman.submission.boundary.DistributionManagerLocal;
 import io.distman.submission.entity.SubmitRequest;
 import io.distman.testsupport.Deployments;
 import io.distman.testsupport.Dispatching;
@@ -22,6 +21,7 @@ import io.distman.testsupport.TestEnvironment;
 import io.distman.testsupport.TestMailServer;
 import io.distman.testsupport.ejb.Fixtures.TestAccount;
 import io.distman.testsupport.ejb.Fixtures;
+import io.distman.testsupport.ejb.TestModule;
 import jakarta.batch.operations.JobOperator;
 import jakarta.batch.runtime.BatchRuntime;
 import jakarta.batch.runtime.BatchStatus;
@@ -89,7 +89,7 @@ public class BounceMailboxIT {
     }
 
     @EJB
-    DistributionManagerLocal manager;
+    TestModule manager;
 
     @EJB
     Fixtures fixtures;

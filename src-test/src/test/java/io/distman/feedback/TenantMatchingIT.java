@@ -16,7 +16,6 @@ import io.distman.message.entity.Delivery;
 import io.distman.message.entity.DeliveryStatus;
 import io.distman.platform.boundary.Secrets;
 import io.distman.platform.entity.FieldError;
-import io.distman.submission.boundary.DistributionManagerLocal;
 import io.distman.submission.entity.SubmissionRejectedException;
 import io.distman.submission.entity.SubmitRequest;
 import io.distman.testsupport.Deployments;
@@ -25,6 +24,7 @@ import io.distman.testsupport.MailgunWebhooks;
 import io.distman.testsupport.TestMailServer;
 import io.distman.testsupport.ejb.Fixtures.TestAccount;
 import io.distman.testsupport.ejb.Fixtures;
+import io.distman.testsupport.ejb.TestModule;
 import io.distman.tracking.boundary.DeliveryTokens;
 import jakarta.ejb.EJB;
 import jakarta.inject.Inject;
@@ -77,7 +77,7 @@ public class TenantMatchingIT {
     }
 
     @EJB
-    DistributionManagerLocal manager;
+    TestModule manager;
 
     @EJB
     Fixtures fixtures;

@@ -9,7 +9,6 @@ import io.distman.account.boundary.AccountService;
 import io.distman.message.entity.Category;
 import io.distman.message.entity.DeliveryEvent;
 import io.distman.message.entity.DeliveryStatus;
-import io.distman.submission.boundary.DistributionManagerLocal;
 import io.distman.submission.entity.SubmitRequest;
 import io.distman.testsupport.Deployments;
 import io.distman.testsupport.Dispatching;
@@ -17,6 +16,7 @@ import io.distman.testsupport.Mails;
 import io.distman.testsupport.TestMailServer;
 import io.distman.testsupport.ejb.Fixtures.TestAccount;
 import io.distman.testsupport.ejb.Fixtures;
+import io.distman.testsupport.ejb.TestModule;
 import io.distman.tracking.boundary.TrackingConsent;
 import io.distman.tracking.entity.TrackingChoice;
 import jakarta.ejb.EJB;
@@ -66,7 +66,7 @@ public class TrackingIT {
     }
 
     @EJB
-    DistributionManagerLocal manager;
+    TestModule manager;
 
     @EJB
     AccountService accounts;

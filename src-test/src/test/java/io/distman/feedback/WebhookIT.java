@@ -12,7 +12,6 @@ import io.distman.message.entity.Category;
 import io.distman.message.entity.Delivery;
 import io.distman.message.entity.DeliveryEvent;
 import io.distman.message.entity.DeliveryStatus;
-import io.distman.submission.boundary.DistributionManagerLocal;
 import io.distman.submission.entity.SubmitRequest;
 import io.distman.testsupport.Deployments;
 import io.distman.testsupport.Dispatching;
@@ -20,6 +19,7 @@ import io.distman.testsupport.TestEnvironment;
 import io.distman.testsupport.TestMailServer;
 import io.distman.testsupport.ejb.Fixtures.TestAccount;
 import io.distman.testsupport.ejb.Fixtures;
+import io.distman.testsupport.ejb.TestModule;
 import jakarta.ejb.EJB;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -61,7 +61,7 @@ public class WebhookIT {
     }
 
     @EJB
-    DistributionManagerLocal manager;
+    TestModule manager;
 
     @EJB
     Fixtures fixtures;

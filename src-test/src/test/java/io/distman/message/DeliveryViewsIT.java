@@ -10,12 +10,12 @@ import io.distman.audit.boundary.DeliveryViews;
 import io.distman.message.entity.Category;
 import io.distman.message.entity.DeliveryStatus;
 import io.distman.message.entity.StatusChange;
-import io.distman.submission.boundary.DistributionManagerLocal;
 import io.distman.submission.entity.AttachmentInput;
 import io.distman.submission.entity.SubmitRequest;
 import io.distman.testsupport.Deployments;
 import io.distman.testsupport.ejb.Fixtures.TestAccount;
 import io.distman.testsupport.ejb.Fixtures;
+import io.distman.testsupport.ejb.TestModule;
 import jakarta.ejb.EJB;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -38,7 +38,7 @@ public class DeliveryViewsIT {
     }
 
     @EJB
-    DistributionManagerLocal manager;
+    TestModule manager;
 
     @EJB
     DeliveryViews views;

@@ -10,12 +10,12 @@ import io.distman.audit.entity.AuditSort;
 import io.distman.message.entity.Category;
 import io.distman.message.entity.DeliveryStatus;
 import io.distman.message.entity.StatusChange;
-import io.distman.submission.boundary.DistributionManagerLocal;
 import io.distman.submission.entity.SubmitReceipt;
 import io.distman.submission.entity.SubmitRequest;
 import io.distman.testsupport.Deployments;
-import io.distman.testsupport.ejb.Fixtures;
 import io.distman.testsupport.ejb.Fixtures.TestAccount;
+import io.distman.testsupport.ejb.Fixtures;
+import io.distman.testsupport.ejb.TestModule;
 import jakarta.ejb.EJB;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -42,7 +42,7 @@ public class EmailAuditIT {
     }
 
     @EJB
-    DistributionManagerLocal manager;
+    TestModule manager;
 
     @EJB
     EmailAudit audit;

@@ -8,12 +8,12 @@ import io.distman.message.boundary.DeliveryStatusChanged;
 import io.distman.message.entity.Category;
 import io.distman.message.entity.DeliveryStatus;
 import io.distman.message.entity.StatusChange;
-import io.distman.submission.boundary.DistributionManagerLocal;
 import io.distman.submission.entity.SubmitRequest;
 import io.distman.testsupport.Deployments;
-import io.distman.testsupport.ejb.Fixtures;
-import io.distman.testsupport.ejb.Fixtures.TestAccount;
 import io.distman.testsupport.RecordedEvents;
+import io.distman.testsupport.ejb.Fixtures.TestAccount;
+import io.distman.testsupport.ejb.Fixtures;
+import io.distman.testsupport.ejb.TestModule;
 import jakarta.ejb.EJB;
 import jakarta.inject.Inject;
 import java.time.Instant;
@@ -35,7 +35,7 @@ public class TimelineIT {
     }
 
     @EJB
-    DistributionManagerLocal manager;
+    TestModule manager;
 
     @EJB
     Fixtures fixtures;

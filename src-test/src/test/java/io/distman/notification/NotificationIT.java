@@ -17,15 +17,15 @@ import io.distman.notification.entity.NotificationKind;
 import io.distman.notification.entity.NotificationRefusedException;
 import io.distman.notification.entity.NotificationRow;
 import io.distman.notification.entity.NotificationSettings;
-import io.distman.submission.boundary.DistributionManagerLocal;
 import io.distman.submission.entity.DeliveryReceipt;
 import io.distman.submission.entity.SubmitRequest;
 import io.distman.testsupport.Deployments;
 import io.distman.testsupport.Dispatching;
 import io.distman.testsupport.Mails;
 import io.distman.testsupport.TestMailServer;
-import io.distman.testsupport.ejb.Fixtures;
 import io.distman.testsupport.ejb.Fixtures.TestAccount;
+import io.distman.testsupport.ejb.Fixtures;
+import io.distman.testsupport.ejb.TestModule;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
@@ -59,7 +59,7 @@ public class NotificationIT {
     }
 
     @EJB
-    DistributionManagerLocal manager;
+    TestModule manager;
 
     @EJB
     Fixtures fixtures;

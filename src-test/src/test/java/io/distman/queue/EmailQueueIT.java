@@ -16,17 +16,17 @@ import io.distman.message.entity.Priority;
 import io.distman.message.entity.StatusChange;
 import io.distman.message.entity.StatusGroups;
 import io.distman.queue.boundary.EmailQueue;
-import io.distman.queue.entity.QueueOutcome;
 import io.distman.queue.entity.QueueOutcome.Refusal;
+import io.distman.queue.entity.QueueOutcome;
 import io.distman.queue.entity.QueueRow;
-import io.distman.submission.boundary.DistributionManagerLocal;
 import io.distman.submission.entity.SubmitRequest;
 import io.distman.testsupport.Deployments;
 import io.distman.testsupport.Dispatching;
 import io.distman.testsupport.Mails;
 import io.distman.testsupport.TestMailServer;
-import io.distman.testsupport.ejb.Fixtures;
 import io.distman.testsupport.ejb.Fixtures.TestAccount;
+import io.distman.testsupport.ejb.Fixtures;
+import io.distman.testsupport.ejb.TestModule;
 import jakarta.ejb.EJB;
 import java.time.Duration;
 import java.time.Instant;
@@ -56,7 +56,7 @@ public class EmailQueueIT {
     }
 
     @EJB
-    DistributionManagerLocal manager;
+    TestModule manager;
 
     @EJB
     EmailQueue queue;

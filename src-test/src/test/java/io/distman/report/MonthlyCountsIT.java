@@ -8,11 +8,11 @@ import io.distman.message.entity.DeliveryStatus;
 import io.distman.message.entity.StatusChange;
 import io.distman.report.boundary.MonthlyCounts;
 import io.distman.report.entity.MonthlyCount;
-import io.distman.submission.boundary.DistributionManagerLocal;
 import io.distman.submission.entity.SubmitRequest;
 import io.distman.testsupport.Deployments;
-import io.distman.testsupport.ejb.Fixtures;
 import io.distman.testsupport.ejb.Fixtures.TestAccount;
+import io.distman.testsupport.ejb.Fixtures;
+import io.distman.testsupport.ejb.TestModule;
 import jakarta.ejb.EJB;
 import java.time.Instant;
 import java.time.YearMonth;
@@ -35,7 +35,7 @@ public class MonthlyCountsIT {
     }
 
     @EJB
-    DistributionManagerLocal manager;
+    TestModule manager;
 
     @EJB
     MonthlyCounts report;

@@ -9,7 +9,6 @@ import io.distman.message.entity.Category;
 import io.distman.message.entity.DeliveryStatus;
 import io.distman.message.entity.StatusChange;
 import io.distman.platform.entity.NotFoundException;
-import io.distman.submission.boundary.DistributionManagerLocal;
 import io.distman.submission.entity.SubmitRequest;
 import io.distman.suppression.boundary.SuppressionAdmin;
 import io.distman.suppression.entity.SuppressionAuditRow;
@@ -20,6 +19,7 @@ import io.distman.suppression.entity.SuppressionSort;
 import io.distman.testsupport.Deployments;
 import io.distman.testsupport.ejb.Fixtures.TestAccount;
 import io.distman.testsupport.ejb.Fixtures;
+import io.distman.testsupport.ejb.TestModule;
 import jakarta.ejb.EJB;
 import java.time.Duration;
 import java.time.Instant;
@@ -49,7 +49,7 @@ public class SuppressionAdminIT {
     SuppressionAdmin admin;
 
     @EJB
-    DistributionManagerLocal manager;
+    TestModule manager;
 
     @EJB
     Fixtures fixtures;

@@ -9,11 +9,11 @@ import io.distman.account.entity.UserRole;
 import io.distman.message.entity.Category;
 import io.distman.message.entity.DeliveryStatus;
 import io.distman.message.entity.StatusChange;
-import io.distman.submission.boundary.DistributionManagerLocal;
 import io.distman.submission.entity.SubmitRequest;
 import io.distman.testsupport.Deployments;
-import io.distman.testsupport.ejb.Fixtures;
 import io.distman.testsupport.ejb.Fixtures.TestAccount;
+import io.distman.testsupport.ejb.Fixtures;
+import io.distman.testsupport.ejb.TestModule;
 import io.distman.workbench.boundary.FailureWidget;
 import io.distman.workbench.entity.FailureCounts;
 import io.distman.workbench.entity.WidgetSetting;
@@ -45,7 +45,7 @@ public class FailureWidgetIT {
     }
 
     @EJB
-    DistributionManagerLocal manager;
+    TestModule manager;
 
     @EJB
     FailureWidget widget;

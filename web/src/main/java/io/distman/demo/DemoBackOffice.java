@@ -7,6 +7,8 @@ import io.distman.submission.entity.AttachmentInput;
 import io.distman.submission.entity.RecipientInput;
 import io.distman.submission.entity.SubmitReceipt;
 import io.distman.submission.entity.SubmitRequest;
+import jakarta.annotation.security.DeclareRoles;
+import jakarta.annotation.security.RunAs;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import java.math.BigDecimal;
@@ -16,10 +18,17 @@ import java.util.Map;
 
 /**
  * Stands in for the host's back-office modules: the demands module and the credit-control module
- * send their letters through the Distribution Manager exactly as real modules would.
+ * send their letters through the Distribution Manager exactly as real modules would — as a principal of
+ * their own ({@value #PRINCIPAL}, its run-as identity, set in WEB-INF/glassfish-ejb-jar.xml), which the
+ * demo data grants the two demo agencies. Without the grant the service refuses it like anyone else.
  */
 @Stateless
+@DeclareRoles(DemoBackOffice.ROLE)
+@RunAs(DemoBackOffice.ROLE)
 public class DemoBackOffice {
+
+    static final String ROLE = "module";
+    static final String PRINCIPAL = "distman-demo-backoffice";
 
     @EJB
     DistributionManagerLocal distribution;

@@ -6,13 +6,13 @@ import io.distman.account.entity.UserRole;
 import io.distman.demo.DemoBackOffice.Tenant;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
-import jakarta.ejb.Timeout;
-import jakarta.ejb.TimerConfig;
-import jakarta.ejb.TimerService;
 import jakarta.ejb.DependsOn;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
+import jakarta.ejb.Timeout;
+import jakarta.ejb.TimerConfig;
+import jakarta.ejb.TimerService;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import java.math.BigDecimal;
@@ -74,6 +74,8 @@ public class DemoData {
         accounts.addUser(harbour.getId(), "hugo", "Hugo Admin", "hugo@harbour.example", UserRole.ADMIN, PASSWORD.toCharArray());
 
         accounts.grantSupport("sam", harbour.getId());
+        accounts.grantModule(DemoBackOffice.PRINCIPAL, northside.getId(), "demo");
+        accounts.grantModule(DemoBackOffice.PRINCIPAL, harbour.getId(), "demo");
 
         List<Tenant> northTenants = List.of(
                 new Tenant("Olivia Brown", "olivia.brown@tenant.example", "Flat 1, 12 Mill Street"),

@@ -7,6 +7,7 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.Dependency;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
@@ -18,6 +19,7 @@ import com.tngtech.archunit.lang.ConditionEvents;
 import com.tngtech.archunit.lang.SimpleConditionEvent;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
@@ -34,6 +36,15 @@ class ArchitectureTest {
     private static final Pattern FEATURE = Pattern.compile("io\\.distman\\.(\\w+)(?:\\.(\\w+))?.*");
 
     private static JavaClasses classes;
+
+    /**
+     * The screens' EJBs, which still take the account id (checked by the screens' CurrentUser) and the username
+     * from the calling bean rather than from the signed-in caller: the open rest of issue 11, part 1. Remove a
+     * name when its bean declares its roles and checks the account against the caller.
+     */
+    private static final Set<String> NOT_YET_DECLARED = Set.of("AccountService", "DeliveryViews", "EmailAudit",
+            "UnmatchedEvents", "WebhookSettings", "Notifications", "EmailQueue", "MonthlyCounts", "SuppressionAdmin",
+            "TrackingConsent", "FailureWidget");
 
     @BeforeAll
     static void importClasses() {
@@ -67,6 +78,27 @@ class ArchitectureTest {
         noClasses().that().resideInAPackage("io.distman.bounce..")
                 .should().dependOnClassesThat(resideInAPackage("io.distman..").and(not(resideInAPackage("io.distman.bounce.."))))
                 .because("the classifier is a library that the rest of the module uses, never the other way round")
+                .check(classes);
+    }
+
+    @Test
+    void noRemoteViewAndEveryBoundaryBeanSaysWhoMayCall() {
+        // A remote (IIOP) view is reachable by anyone who reaches the ORB port: modules in other JVMs use
+        // the REST API, which authenticates them. (Issue 11: an anonymous IIOP client read other agencies' mail.)
+        noClasses().that().resideInAPackage("io.distman..")
+                .should().beAnnotatedWith(jakarta.ejb.Remote.class)
+                .orShould().beAssignableTo(jakarta.ejb.EJBObject.class)
+                .because("modules in other JVMs call the REST API, which authenticates them")
+                .check(classes);
+        classes().that().resideInAPackage("io.distman..boundary..")
+                .and(DescribedPredicate.describe("are session beans",
+                        (JavaClass c) -> c.isAnnotatedWith(jakarta.ejb.Stateless.class) || c.isAnnotatedWith(jakarta.ejb.Singleton.class)))
+                .and(DescribedPredicate.describe("are not listed in NOT_YET_DECLARED",
+                        (JavaClass c) -> !NOT_YET_DECLARED.contains(c.getSimpleName())))
+                .should().beAnnotatedWith(jakarta.annotation.security.RolesAllowed.class)
+                .orShould().beAnnotatedWith(jakarta.annotation.security.PermitAll.class)
+                .orShould().beAnnotatedWith(jakarta.annotation.security.DenyAll.class)
+                .because("every boundary EJB declares who may call it (issue 11)")
                 .check(classes);
     }
 

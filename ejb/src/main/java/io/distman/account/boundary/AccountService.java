@@ -8,6 +8,7 @@ import io.distman.account.entity.AppUser;
 import io.distman.account.entity.InvalidSettingsException;
 import io.distman.account.entity.MailgunAccount;
 import io.distman.account.entity.MailgunRegion;
+import io.distman.account.entity.ModuleGrant;
 import io.distman.account.entity.SupportGrant;
 import io.distman.account.entity.TransportKind;
 import io.distman.account.entity.UserProfile.AccountRef;
@@ -126,6 +127,10 @@ public class AccountService {
     }
 
     public AppUser addUser(long accountId, String username, String displayName, String email, UserRole role) {
+        if (username == null || username.isBlank() || username.contains(":") || username.strip().equalsIgnoreCase(Callers.ANONYMOUS)) {
+            // ':' is how API-key callers are named, ANONYMOUS is the container's unauthenticated caller.
+            throw new IllegalArgumentException("username: not a usable name: '" + username + "'");
+        }
         AppUser user = new AppUser(accountId, username, displayName, email, role);
         em.persist(user);
         return user;
@@ -157,6 +162,20 @@ public class AccountService {
             throw new IllegalArgumentException(username + " is not a support user");
         }
         em.persist(new SupportGrant(username, accountId));
+    }
+
+    /**
+     * Lets a module of this server, calling as {@code principal} (its run-as identity), act for the account.
+     * @param grantedBy who granted it, for the record
+     */
+    public void grantModule(String principal, long accountId, String grantedBy) {
+        if (principal == null || principal.isBlank() || principal.startsWith(Callers.API_KEY_PRINCIPAL)
+                || principal.strip().equalsIgnoreCase(Callers.ANONYMOUS)) {
+            throw new IllegalArgumentException("principal: not a module's name: '" + principal + "'");
+        }
+        if (em.find(ModuleGrant.class, new ModuleGrant.Key(principal.strip(), accountId)) == null) {
+            em.persist(new ModuleGrant(principal.strip(), account(accountId).getId(), clock.instant(), grantedBy));
+        }
     }
 
     /** @return the signed-in user's profile: their account, and for support staff the accounts granted to them */

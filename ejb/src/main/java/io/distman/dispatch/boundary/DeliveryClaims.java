@@ -3,6 +3,7 @@ package io.distman.dispatch.boundary;
 import io.distman.message.entity.Delivery;
 import io.distman.message.entity.Priority;
 import io.distman.platform.boundary.Settings;
+import jakarta.annotation.security.PermitAll;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
@@ -14,6 +15,7 @@ import java.util.List;
 /** Commits each claim on its own, so the lease is visible to other dispatchers before sending begins. */
 @Stateless
 @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+@PermitAll // the dispatch job (no caller identity) claims; nothing here takes an account from a request
 public class DeliveryClaims {
 
     /** Long enough for a block of 50 to a slow relay; a crashed claimant's mail waits at most this long. */

@@ -5,6 +5,7 @@ import io.distman.message.boundary.MessageSubmitted;
 import io.distman.message.entity.Priority;
 import io.distman.platform.boundary.Settings;
 import jakarta.annotation.Resource;
+import jakarta.annotation.security.PermitAll;
 import jakarta.batch.operations.JobOperator;
 import jakarta.batch.runtime.BatchRuntime;
 import jakarta.ejb.ConcurrencyManagement;
@@ -36,6 +37,7 @@ import java.util.logging.Logger;
 @DependsOn("SchemaMigration")
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+@PermitAll // timers and the dispatch job run without a caller identity
 public class DispatchJobs {
 
     public static final String JOB = "dispatch-pending";

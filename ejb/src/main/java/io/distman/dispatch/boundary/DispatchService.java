@@ -7,6 +7,7 @@ import io.distman.dispatch.control.OutgoingMailLoader;
 import io.distman.dispatch.entity.OutgoingMail;
 import io.distman.dispatch.entity.SendResult;
 import io.distman.message.entity.Priority;
+import jakarta.annotation.security.PermitAll;
 import jakarta.ejb.Asynchronous;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
@@ -26,6 +27,7 @@ import java.util.Map;
  */
 @Stateless
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+@PermitAll // the dispatch job runs without a caller identity; it sends what is due, whoever asks
 public class DispatchService {
 
     @EJB

@@ -7,6 +7,7 @@ import io.distman.feedback.entity.BounceOutcome;
 import io.distman.feedback.entity.InboundMail;
 import io.distman.platform.boundary.Hashes;
 import io.distman.tracking.boundary.UnsubscribeRequests;
+import jakarta.annotation.security.PermitAll;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
@@ -26,6 +27,7 @@ import java.util.Optional;
  * short transaction of its own.
  */
 @Stateless
+@PermitAll // the bounce pipe is authenticated by its secret before this is called; the mail itself says whose it is
 public class BounceIngestion {
 
     @EJB

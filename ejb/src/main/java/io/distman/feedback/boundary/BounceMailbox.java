@@ -3,6 +3,7 @@ package io.distman.feedback.boundary;
 import io.distman.feedback.control.InboundLimits;
 import io.distman.feedback.entity.BounceOutcome;
 import jakarta.annotation.Resource;
+import jakarta.annotation.security.PermitAll;
 import jakarta.ejb.EJB;
 import jakarta.ejb.EJBException;
 import jakarta.ejb.Stateless;
@@ -27,6 +28,7 @@ import java.util.logging.Logger;
  */
 @Stateless
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+@PermitAll // the mailbox job runs without a caller identity
 public class BounceMailbox {
 
     private static final Logger LOG = Logger.getLogger(BounceMailbox.class.getName());

@@ -1,6 +1,7 @@
 package io.distman.feedback.boundary;
 
 import io.distman.feedback.control.MailboxSettings;
+import jakarta.annotation.security.PermitAll;
 import jakarta.batch.runtime.BatchRuntime;
 import jakarta.batch.runtime.BatchStatus;
 import jakarta.ejb.ConcurrencyManagement;
@@ -26,6 +27,7 @@ import java.util.logging.Logger;
 @DependsOn("SchemaMigration")
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+@PermitAll // timers run without a caller identity
 public class MailboxJobs {
 
     public static final String JOB = "bounce-mailbox";

@@ -11,6 +11,7 @@ import io.distman.tracking.boundary.LinkTokens;
 import io.distman.tracking.boundary.MachineDetector;
 import io.distman.tracking.boundary.TrackedHtml;
 import io.distman.tracking.entity.TrackingRequest;
+import jakarta.annotation.security.PermitAll;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
@@ -29,6 +30,7 @@ import java.util.OptionalLong;
  * reason as the diagnostic, and leave the status alone.
  */
 @Stateless
+@PermitAll // tracking links are authenticated by their signed token, not by a caller
 public class TrackingEvents {
 
     private static final String PIXEL = "PIXEL";

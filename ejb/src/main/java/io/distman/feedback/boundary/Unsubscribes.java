@@ -7,6 +7,7 @@ import io.distman.message.entity.Delivery;
 import io.distman.message.entity.DeliveryStatus;
 import io.distman.platform.boundary.Secrets;
 import io.distman.tracking.boundary.LinkTokens;
+import jakarta.annotation.security.PermitAll;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
@@ -23,6 +24,7 @@ import java.util.OptionalLong;
  * recorded as UNSUBSCRIBED on the delivery, which suppresses the address for BULK mail of the account.
  */
 @Stateless
+@PermitAll // unsubscribe links are authenticated by their signed token, not by a caller
 public class Unsubscribes {
 
     @PersistenceContext(unitName = "distman")

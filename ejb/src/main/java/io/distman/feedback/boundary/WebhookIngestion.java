@@ -11,6 +11,7 @@ import io.distman.feedback.entity.ProviderEvent;
 import io.distman.feedback.entity.SesWebhookResult;
 import io.distman.feedback.entity.WebhookRejectedException;
 import io.distman.platform.entity.NotFoundException;
+import jakarta.annotation.security.PermitAll;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
@@ -34,6 +35,7 @@ import java.util.concurrent.CompletionStage;
  */
 @Stateless
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED) // nothing is written here; the batcher's transaction does
+@PermitAll // providers' webhooks are authenticated by their signatures before this is called
 public class WebhookIngestion {
 
     public static final List<String> PROVIDERS = List.of("mailgun", "amazon-ses", "sendgrid", "postmark");

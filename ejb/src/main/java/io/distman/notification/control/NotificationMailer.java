@@ -7,7 +7,7 @@ import io.distman.message.entity.Priority;
 import io.distman.notification.entity.EmailState;
 import io.distman.notification.entity.Notification;
 import io.distman.notification.entity.NotificationKind;
-import io.distman.submission.boundary.DistributionManagerLocal;
+import io.distman.submission.boundary.ApplicationMail;
 import io.distman.submission.entity.SubmitReceipt;
 import io.distman.submission.entity.SubmitRequest;
 import jakarta.ejb.EJB;
@@ -35,7 +35,7 @@ public class NotificationMailer {
     EntityManager em;
 
     @EJB
-    DistributionManagerLocal distribution;
+    ApplicationMail distribution;
 
     /** Mails one notification now (its user chose "immediately"). @return the message id, or null */
     public Long mailNow(long notificationId) {
@@ -82,7 +82,7 @@ public class NotificationMailer {
             notifications.forEach(Notification::emailed);
             return null;
         }
-        SubmitReceipt receipt = distribution.submit(SubmitRequest.builder()
+        SubmitReceipt receipt = distribution.submit(accountId, SubmitRequest.builder()
                 .account(account.getCode()).raisedBy(NotifySettings.SYSTEM_USER)
                 .source("notification", String.valueOf(notifications.get(0).getId()))
                 .category(Category.TRANSACTIONAL).priority(Priority.URGENT)

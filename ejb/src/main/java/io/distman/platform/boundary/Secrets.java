@@ -1,6 +1,7 @@
 package io.distman.platform.boundary;
 
 import io.distman.platform.entity.AppSecret;
+import jakarta.annotation.security.PermitAll;
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
 import jakarta.ejb.DependsOn;
@@ -26,6 +27,7 @@ import java.util.concurrent.ConcurrentHashMap;
 @DependsOn("SchemaMigration")
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN) // the map is concurrent; no container lock per call
 @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+@PermitAll // the application's own signing keys, read by its own code (timers, links) without a caller identity
 public class Secrets {
 
     private static final SecureRandom RANDOM = new SecureRandom();

@@ -9,7 +9,8 @@ import io.distman.submission.entity.SubmitRequest;
  * What back-office modules call to send email and follow it. Submitting only writes to the
  * database (in the caller's transaction, if it has one): a provider outage never slows or fails it.
  *
- * <p>Malformed requests throw {@code SubmissionRejectedException} naming each bad field; unknown
+ * <p>The account a request names must be one the authenticated caller may act for, else
+ * {@code AccountAccessDeniedException}. Malformed requests throw {@code SubmissionRejectedException} naming each bad field; unknown
  * ids in the account throw {@code NotFoundException}; actions the state forbids throw
  * {@code DeliveryStateException}.
  */
@@ -21,9 +22,15 @@ public interface DistributionService {
     /** The message with each delivery's status and timeline. */
     MessageView message(String account, long messageId);
 
-    /** Cancels a delivery that is still queued. */
-    DeliveryReceipt cancel(String account, long deliveryId, String user);
+    /**
+     * Cancels a delivery that is still queued.
+     * @param onBehalfOf the person the caller acts for, or null; the timeline names the caller and this person
+     */
+    DeliveryReceipt cancel(String account, long deliveryId, String onBehalfOf);
 
-    /** Sends a delivery again, optionally to a corrected address, as a new delivery linked to the old one. */
-    DeliveryReceipt resend(String account, long deliveryId, String correctedAddress, String user);
+    /**
+     * Sends a delivery again, optionally to a corrected address, as a new delivery linked to the old one.
+     * @param onBehalfOf the person the caller acts for, or null; the timeline names the caller and this person
+     */
+    DeliveryReceipt resend(String account, long deliveryId, String correctedAddress, String onBehalfOf);
 }

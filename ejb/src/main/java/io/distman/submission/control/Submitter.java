@@ -12,9 +12,11 @@ import io.distman.message.entity.Priority;
 import io.distman.message.entity.RecipientType;
 import io.distman.message.entity.StatusChange;
 import io.distman.platform.boundary.AfterCommitEvents;
+import io.distman.platform.entity.FieldError;
 import io.distman.submission.entity.AttachmentInput;
 import io.distman.submission.entity.DeliveryReceipt;
 import io.distman.submission.entity.RecipientInput;
+import io.distman.submission.entity.SubmissionRejectedException;
 import io.distman.submission.entity.SubmitReceipt;
 import io.distman.submission.entity.SubmitRequest;
 import io.distman.suppression.boundary.SuppressionList;
@@ -61,6 +63,19 @@ public class Submitter {
     Clock clock;
 
     /** The first submission with this key, if the account has already sent one. */
+    /**
+     * Validates the request and stores it for the account the caller has been checked against, or returns
+     * the receipt of the earlier request with the same idempotency key.
+     * @throws SubmissionRejectedException naming each bad field
+     */
+    public SubmitReceipt accept(long accountId, SubmitRequest request) {
+        List<FieldError> errors = SubmissionValidator.check(request, SubmissionLimits.fromSettings(), clock.instant());
+        if (!errors.isEmpty()) {
+            throw new SubmissionRejectedException(errors);
+        }
+        return earlier(accountId, request.idempotencyKey()).orElseGet(() -> store(accountId, request));
+    }
+
     public Optional<SubmitReceipt> earlier(long accountId, String idempotencyKey) {
         if (idempotencyKey == null || idempotencyKey.isBlank()) {
             return Optional.empty();

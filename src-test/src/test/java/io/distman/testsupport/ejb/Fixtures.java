@@ -43,6 +43,7 @@ public class Fixtures {
     public TestAccount newAccount(String prefix) {
         String code = prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
         Account account = accounts.create(code, "Test " + code);
+        accounts.grantModule(TestModule.PRINCIPAL, account.getId(), "tests");
         return new TestAccount(account.getId(), code, accounts.issueApiKey(account.getId(), "test"));
     }
 
@@ -55,6 +56,11 @@ public class Fixtures {
         accounts.addUser(accountId, username, "Test " + username, username + "@staff.example.org", role,
                 password.toCharArray());
         return username;
+    }
+
+    /** Lets a module principal act for the account (see {@code AccountService.grantModule}). */
+    public void grantModule(String principal, long accountId) {
+        accounts.grantModule(principal, accountId, "tests");
     }
 
     public void grantSupport(String username, long accountId) {

@@ -93,7 +93,7 @@ public class MessagesResource {
     @POST
     @Path("deliveries/{id}/cancel")
     public DeliveryReceipt cancel(@PathParam("id") long id, @QueryParam("user") String user) {
-        return manager.cancel(caller.accountCode(), id, user == null || user.isBlank() ? "api" : user);
+        return manager.cancel(caller.accountCode(), id, user);
     }
 
     @POST
@@ -104,12 +104,15 @@ public class MessagesResource {
         return Response.status(Response.Status.CREATED).entity(receipt).build();
     }
 
-    /** Who acts, and for a resend the corrected address. */
+    /**
+     * For whom the API caller acts (a person in the calling back office: recorded next to the API key in the
+     * timeline, never taken as who acts), and for a resend the corrected address.
+     */
     public record ActionRequest(String user, String address) {
     }
 
     private static String user(ActionRequest action) {
-        return action == null || action.user() == null || action.user().isBlank() ? "api" : action.user();
+        return action == null ? null : action.user();
     }
 
     private Jsonb jsonb() {

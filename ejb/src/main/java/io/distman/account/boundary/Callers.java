@@ -1,0 +1,103 @@
+package io.distman.account.boundary;
+
+import io.distman.account.control.ApiKeys;
+import io.distman.account.entity.AccountAccessDeniedException;
+import io.distman.account.entity.ApiKey;
+import io.distman.account.entity.Caller;
+import io.distman.account.entity.ModuleGrant;
+import io.distman.account.entity.UserProfile;
+import jakarta.annotation.Resource;
+import jakarta.annotation.security.PermitAll;
+import jakarta.ejb.SessionContext;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.security.Principal;
+import java.util.HashSet;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * Who the container says is calling, and which accounts that caller may act for. This is how a boundary
+ * turns the account a request names into an account id: never on the request's word, always against the
+ * authenticated principal —
+ * <ul>
+ *   <li>{@code apikey:<hash>} (REST, set by the web module's authentication mechanism): the key's own
+ *       account while the key is not revoked;</li>
+ *   <li>a signed-in user: their account, and for support staff the accounts granted to them;</li>
+ *   <li>any other principal (a module in this server calling as its run-as identity): the accounts granted
+ *       to it in {@code module_grant};</li>
+ *   <li>the container's anonymous caller: none.</li>
+ * </ul>
+ */
+@Stateless
+@PermitAll // it only ever answers about the caller itself
+public class Callers {
+
+    /** Prefix of the principal the web module establishes for a request with a valid API key. */
+    public static final String API_KEY_PRINCIPAL = "apikey:";
+
+    /** GlassFish's name for an unauthenticated caller (security-service default-principal unset). */
+    static final String ANONYMOUS = "ANONYMOUS";
+
+    @Resource
+    SessionContext context;
+
+    @PersistenceContext(unitName = "distman")
+    EntityManager em;
+
+    @Inject
+    AccountIds accountIds;
+
+    @Inject
+    AccountService accounts;
+
+    public Caller current() {
+        Principal principal = context.getCallerPrincipal();
+        String name = principal == null ? null : principal.getName();
+        if (name == null || name.isBlank() || name.equalsIgnoreCase(ANONYMOUS)) {
+            return new Caller(ANONYMOUS, "anonymous", Set.of());
+        }
+        if (name.startsWith(API_KEY_PRINCIPAL)) {
+            ApiKey key = em.find(ApiKey.class, name.substring(API_KEY_PRINCIPAL.length()));
+            return key == null || key.isRevoked() ? new Caller(name, "revoked API key", Set.of())
+                    : new Caller(name, "API key '" + key.getLabel() + "'", Set.of(key.getAccount().getId()));
+        }
+        Optional<UserProfile> user = accounts.profile(name);
+        if (user.isPresent()) {
+            return new Caller(name, name, user.get().accounts().stream().map(UserProfile.AccountRef::id).collect(Collectors.toSet()));
+        }
+        return new Caller(name, name, new HashSet<>(em.createNamedQuery(ModuleGrant.ACCOUNTS_OF, Long.class)
+                .setParameter("principal", name).getResultList()));
+    }
+
+    /**
+     * @return the id of the account {@code code} names, if the caller may act for it
+     * @throws AccountAccessDeniedException if not, or if there is no such account (not told apart)
+     */
+    public long accountFor(Caller caller, String code) {
+        String wanted = code == null ? "" : code.strip();
+        return accountIds.idOf(wanted).filter(caller::mayActFor)
+                .orElseThrow(() -> new AccountAccessDeniedException(caller.actor(), wanted));
+    }
+
+    /** @throws AccountAccessDeniedException unless the caller may act for the account */
+    public Caller check(long accountId) {
+        Caller caller = current();
+        if (!caller.mayActFor(accountId)) {
+            throw new AccountAccessDeniedException(caller.actor(), String.valueOf(accountId));
+        }
+        return caller;
+    }
+
+    /** The principal name the web module gives a request authenticated by {@code key}, if the key is valid. */
+    public Optional<String> apiKeyPrincipal(String key) {
+        if (key == null || key.isBlank()) {
+            return Optional.empty();
+        }
+        ApiKey found = em.find(ApiKey.class, ApiKeys.hash(key.strip()));
+        return found == null || found.isRevoked() ? Optional.empty() : Optional.of(API_KEY_PRINCIPAL + ApiKeys.hash(key.strip()));
+    }
+}

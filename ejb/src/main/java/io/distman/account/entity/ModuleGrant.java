@@ -1,0 +1,73 @@
+package io.distman.account.entity;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.IdClass;
+import jakarta.persistence.NamedQuery;
+import jakarta.persistence.Table;
+import java.io.Serializable;
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * An account a calling module's principal may act for. A module in this server calls the service as a
+ * principal of its own (its run-as identity); the account a request names is checked against these rows.
+ */
+@Entity
+@Table(name = "module_grant")
+@IdClass(ModuleGrant.Key.class)
+@NamedQuery(name = ModuleGrant.ACCOUNTS_OF,
+        query = "SELECT g.accountId FROM ModuleGrant g WHERE g.principalName = :principal")
+public class ModuleGrant {
+
+    public static final String ACCOUNTS_OF = "ModuleGrant.accountsOf";
+
+    @Id
+    @Column(name = "principal_name", length = 200)
+    private String principalName;
+
+    @Id
+    @Column(name = "account_id")
+    private Long accountId;
+
+    @Column(name = "granted_at", nullable = false)
+    private Instant grantedAt;
+
+    @Column(name = "granted_by", nullable = false, length = 200)
+    private String grantedBy;
+
+    protected ModuleGrant() {
+    }
+
+    public ModuleGrant(String principalName, long accountId, Instant grantedAt, String grantedBy) {
+        this.principalName = principalName;
+        this.accountId = accountId;
+        this.grantedAt = grantedAt;
+        this.grantedBy = grantedBy;
+    }
+
+    public static class Key implements Serializable {
+        private static final long serialVersionUID = 1L;
+        private String principalName;
+        private Long accountId;
+
+        public Key() {
+        }
+
+        public Key(String principalName, Long accountId) {
+            this.principalName = principalName;
+            this.accountId = accountId;
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Key k && Objects.equals(principalName, k.principalName) && Objects.equals(accountId, k.accountId);
+        }
+
+        @Override
+        public int hashCode() {
+            return Objects.hash(principalName, accountId);
+        }
+    }
+}
