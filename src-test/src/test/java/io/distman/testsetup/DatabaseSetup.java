@@ -56,7 +56,9 @@ public final class DatabaseSetup {
 
     public static void main(String[] args) throws IOException {
         Path out = Path.of(args[0]);
-        writeInstallationKeys(Path.of(System.getProperty("distman.test.keyFile")));
+        Path keyFile = Path.of(System.getProperty("distman.test.keyFile"));
+        writeInstallationKeys(keyFile);
+        RelayCertificate.create(Path.of(System.getProperty("distman.test.relayTls")), keyFile.getParent().resolve("cacerts.jks"));
         String forced = System.getProperty("distman.test.db", "").trim().toLowerCase();
         String host = System.getProperty("distman.test.pg.host", "127.0.0.1");
         int port = Integer.parseInt(System.getProperty("distman.test.pg.port", "5432"));

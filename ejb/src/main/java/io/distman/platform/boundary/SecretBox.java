@@ -101,6 +101,11 @@ public class SecretBox {
         return value != null && value.startsWith(VERSION + ":") && value.indexOf(':', VERSION.length() + 1) > 0;
     }
 
+    /** The id of the key that seals now (the last in the key file). */
+    public String newestKeyId() {
+        return keys.get().newestId();
+    }
+
     /** True when {@code sealed} was sealed with another key than the newest (so {@link #reseal} would move it). */
     public boolean sealedWithOlderKey(String sealed) {
         return !Parts.of(sealed, "a check").keyId().equals(keys.get().newestId());
