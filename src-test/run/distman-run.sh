@@ -67,6 +67,15 @@ start() {
         say "GreenMail started (pid $(cat "$greenmail_pid_file"))"
     fi
 
+    # The installation key SecretBox seals stored secrets with: in the domain's config folder, beside the
+    # demo database but outside it, made once (the demo's sealed rows need the same key at every start).
+    local keys=$domain_dir/config/distman-installation.keys
+    if [ ! -f "$keys" ]; then
+        (umask 077; printf '# installation keys, newest last (README, "Secrets at rest")\nrun-%s=%s\n' \
+            "$(date -u +%Y%m%d)" "$(head -c 32 /dev/urandom | base64)" > "$keys")
+        say "installation key created in $keys"
+    fi
+
     # 2. GlassFish with the embedded Derby (created on first use under the domain's lib/databases).
     if domain_running; then
         say "GlassFish already running"

@@ -1,6 +1,6 @@
 /**
  * Accounts (agencies, the tenants), their users, roles and support grants, API keys and the account's
- * transport (SMTP relay or Mailgun). Every other row carries an account id; this feature says who the
+ * transport (its own SMTP relay with TLS and AUTH, or Mailgun; their secrets sealed with platform's SecretBox). Every other row carries an account id; this feature says who the
  * caller is ({@code CurrentUser} for screens, {@code ApiCaller}/{@code ApiKeyFilter} for REST).
  * May touch: platform.
  */

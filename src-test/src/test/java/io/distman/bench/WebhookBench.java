@@ -2,6 +2,7 @@ package io.distman.bench;
 
 import io.distman.message.entity.Category;
 import io.distman.platform.boundary.Secrets;
+import io.distman.platform.entity.KeyVersion;
 import io.distman.submission.entity.SubmitRequest;
 import io.distman.testsupport.Deployments;
 import io.distman.testsupport.TestEnvironment;
@@ -116,7 +117,7 @@ public class WebhookBench {
      * delivery as Mailgun echoes it: our signed delivery token and the delivery's recipient.
      */
     private List<String> bodies(long accountId, List<Long> deliveries, String type) throws Exception {
-        byte[] key = secrets.key(DeliveryTokens.SECRET);
+        KeyVersion key = secrets.current(DeliveryTokens.SECRET);
         List<String> bodies = new ArrayList<>();
         for (int i = 0; i < deliveries.size(); i++) {
             long id = deliveries.get(i);

@@ -109,7 +109,8 @@ public class MailgunTransportIT {
         assertEquals(200, request.status(), request.answer());
         assertEquals(to, request.field("to"));
         assertEquals("essential", request.field("o:tag"));
-        assertTrue(request.field("v:distman-delivery-id").matches(id + "\\.[A-Za-z0-9_-]{16}"),
+        // <id>.<base64url of the key version byte and 12 bytes of MAC>
+        assertTrue(request.field("v:distman-delivery-id").matches(id + "\\.[A-Za-z0-9_-]{18}"),
                 "our delivery id, signed: " + request.field("v:distman-delivery-id"));
 
         Delivery d = fixtures.delivery(id);

@@ -128,7 +128,7 @@ public class RetryIT {
         Dispatching.sweep();
         Delivery d = fixtures.delivery(id);
         assertEquals(DeliveryStatus.TEMPORARY_FAILURE, d.getStatus());
-        assertTrue(d.getStatusDetail().contains("cannot connect"), d.getStatusDetail());
+        assertTrue(d.getStatusDetail().contains("No connection to the relay 127.0.0.1:2599"), d.getStatusDetail());
     }
 
     @Test

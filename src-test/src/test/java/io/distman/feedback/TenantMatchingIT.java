@@ -257,7 +257,7 @@ public class TenantMatchingIT {
 
         int timeline = fixtures.events(victim.getId()).size();
         long suppressed = fixtures.count("suppression WHERE account_id = " + b.id());
-        String signed = DeliveryTokens.sign(secrets.key(DeliveryTokens.SECRET), b.id(), victim.getId());
+        String signed = DeliveryTokens.sign(secrets.current(DeliveryTokens.SECRET), b.id(), victim.getId());
         String mac = signed.substring(signed.indexOf('.') + 1);
         String forged = victim.getId() + "." + (mac.charAt(0) == 'A' ? "B" : "A") + mac.substring(1);
         String aRecipient = Fixtures.address("a-own");

@@ -6,6 +6,7 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -45,8 +46,19 @@ public final class DatabaseSetup {
     static final String SWALLOW_LIMIT = "set configs.config.server-config.network-config.protocols.protocol"
             + ".http-listener-1.http.max-swallowing-input-bytes=1048576";
 
+    /**
+     * The installation key of the GlassFish under test (SecretBox), written where the server looks by default:
+     * the domain's config folder, fresh every run. A fixed key, not a secret: the bench profile keeps its
+     * database across runs, and what it sealed must open in the next run's new domain.
+     */
+    static final String TEST_INSTALLATION_KEYS = "# test-only installation key (DatabaseSetup); never use it elsewhere\n"
+            + "it-1=ZGlzdG1hbi1pbnRlZ3JhdGlvbi10ZXN0cy1rZXktMDE=\n";
+
     public static void main(String[] args) throws IOException {
         Path out = Path.of(args[0]);
+        Path keyFile = Path.of(System.getProperty("distman.test.keyFile"));
+        writeInstallationKeys(keyFile);
+        RelayCertificate.create(Path.of(System.getProperty("distman.test.relayTls")), keyFile.getParent().resolve("cacerts.jks"));
         String forced = System.getProperty("distman.test.db", "").trim().toLowerCase();
         String host = System.getProperty("distman.test.pg.host", "127.0.0.1");
         int port = Integer.parseInt(System.getProperty("distman.test.pg.port", "5432"));
@@ -120,6 +132,14 @@ public final class DatabaseSetup {
         String line = "=".repeat(banner.length());
         System.out.println(line + "\n" + banner + "\n" + line);
         System.out.println("GlassFish post-boot commands:\n  " + commands.replace("\n", "\n  "));
+    }
+
+    private static void writeInstallationKeys(Path file) throws IOException {
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, TEST_INSTALLATION_KEYS);
+        if (file.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+        }
     }
 
     /** Drops and creates the test database; throws if PostgreSQL can't be reached or used. */

@@ -2,19 +2,26 @@ package io.distman.account.boundary;
 
 import io.distman.account.control.ApiKeys;
 import io.distman.account.control.MailgunSettingsCheck;
+import io.distman.account.control.RelaySettingsCheck;
 import io.distman.account.entity.Account;
 import io.distman.account.entity.ApiKey;
 import io.distman.account.entity.AppUser;
 import io.distman.account.entity.InvalidSettingsException;
 import io.distman.account.entity.MailgunAccount;
 import io.distman.account.entity.MailgunRegion;
+import io.distman.account.entity.MailgunView;
 import io.distman.account.entity.ModuleGrant;
+import io.distman.account.entity.RelaySettings;
+import io.distman.account.entity.RelayView;
+import io.distman.account.entity.SmtpRelay;
 import io.distman.account.entity.SupportGrant;
 import io.distman.account.entity.TransportKind;
 import io.distman.account.entity.UserProfile.AccountRef;
 import io.distman.account.entity.UserProfile;
 import io.distman.account.entity.UserRole;
+import io.distman.platform.boundary.SecretBox;
 import io.distman.platform.entity.NotFoundException;
+import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -22,6 +29,7 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.security.enterprise.identitystore.Pbkdf2PasswordHash;
 import java.net.URI;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -39,6 +47,9 @@ public class AccountService {
 
     @Inject
     Clock clock;
+
+    @EJB
+    SecretBox box;
 
     /** Jakarta Security's PBKDF2: the same format the login's identity store verifies. */
     @Inject
@@ -82,9 +93,68 @@ public class AccountService {
         return found == null || found.isRevoked() ? Optional.empty() : Optional.of(found.getAccount());
     }
 
-    /** Sends the account's mail over SMTP through this relay (null host: the installation's mail session). */
-    public void useSmtpRelay(long accountId, String host, Integer port) {
-        account(accountId).useSmtpRelay(host, port);
+    /**
+     * Sends the account's mail through its own SMTP relay from now on. Everything is checked before
+     * anything is stored; the password is stored sealed and never shown again ({@link #smtpRelay} gives the
+     * time it was set). A null password keeps the stored one if the user name is unchanged.
+     */
+    public void useSmtpRelay(long accountId, RelaySettings settings) {
+        RelaySettingsCheck.Checked checked = RelaySettingsCheck.check(settings);
+        Account account = account(accountId);
+        SmtpRelay relay = em.find(SmtpRelay.class, accountId);
+        Instant now = clock.instant();
+        String sealed = null;
+        Instant setAt = null;
+        if (checked.password() != null) {
+            sealed = box.seal(checked.password(), SmtpRelay.purpose(accountId));
+            setAt = now;
+        } else if (checked.username() != null) {
+            if (relay == null || relay.getSealedPassword() == null || !checked.username().equals(relay.getUsername())) {
+                throw new InvalidSettingsException("SMTP relay password: required for user " + checked.username());
+            }
+            sealed = relay.getSealedPassword();
+            setAt = relay.getPasswordSetAt();
+        }
+        if (relay == null) {
+            relay = new SmtpRelay(accountId);
+            relay.configure(checked.host(), checked.port(), checked.security(), checked.username(), sealed, setAt, now);
+            em.persist(relay);
+        } else {
+            relay.configure(checked.host(), checked.port(), checked.security(), checked.username(), sealed, setAt, now);
+        }
+        account.useTransport(TransportKind.SMTP);
+        LOG.info(() -> "account " + account.getCode() + " now sends through its SMTP relay " + checked.host() + ":"
+                + checked.port() + " (" + checked.security() + (checked.username() == null ? ", no AUTH"
+                : ", AUTH as " + checked.username()) + ")");
+    }
+
+    /**
+     * The settings as they would be stored (host lower-cased, names checked), for testing a relay before it
+     * is saved; refuses what {@link #useSmtpRelay} would refuse. The password is not looked up here.
+     */
+    public RelaySettings checkedRelay(RelaySettings settings) {
+        RelaySettingsCheck.Checked c = RelaySettingsCheck.check(settings);
+        return new RelaySettings(c.host(), c.port(), c.security(), c.username(), c.password());
+    }
+
+    /** The account's mail goes through the installation's mail session again; its relay settings are removed. */
+    public void useInstallationMailSession(long accountId) {
+        Account account = account(accountId);
+        SmtpRelay relay = em.find(SmtpRelay.class, accountId);
+        if (relay != null) {
+            em.remove(relay);
+        }
+        account.useTransport(TransportKind.SMTP);
+    }
+
+    /** The account's own relay as an admin may see it (never the password); empty when it has none. */
+    public Optional<RelayView> smtpRelay(long accountId) {
+        return Optional.ofNullable(em.find(SmtpRelay.class, accountId)).map(SmtpRelay::view);
+    }
+
+    /** The account's Mailgun settings as an admin may see them: the API key only as the time it was set. */
+    public Optional<MailgunView> mailgun(long accountId) {
+        return Optional.ofNullable(em.find(MailgunAccount.class, accountId)).map(MailgunAccount::view);
     }
 
     /**
@@ -102,13 +172,14 @@ public class AccountService {
         MailgunRegion where = MailgunSettingsCheck.region(region);
         URI root = MailgunSettingsCheck.baseUrl(baseUrl);
         Account account = account(accountId);
+        String sealed = box.seal(key, MailgunAccount.purpose(accountId));
         MailgunAccount settings = em.find(MailgunAccount.class, accountId);
         if (settings == null) {
             settings = new MailgunAccount(accountId);
-            settings.configure(key, sendingDomain, where, root, clock.instant());
+            settings.configure(sealed, sendingDomain, where, root, clock.instant());
             em.persist(settings);
         } else {
-            settings.configure(key, sendingDomain, where, root, clock.instant());
+            settings.configure(sealed, sendingDomain, where, root, clock.instant());
         }
         account.useTransport(TransportKind.MAILGUN);
         LOG.info(() -> "account " + account.getCode() + " now sends through Mailgun: " + describe(sendingDomain, where, root));

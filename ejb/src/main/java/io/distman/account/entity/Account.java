@@ -35,14 +35,10 @@ public class Account {
     @Column(name = "bounce_domain")
     private String bounceDomain;
 
-    /** An SMTP relay of the account's own, overriding the installation's mail session. */
-    @Column(name = "smtp_host")
-    private String smtpHost;
-
-    @Column(name = "smtp_port")
-    private Integer smtpPort;
-
-    /** SMTP unless the account sends through Mailgun (its settings are in MailgunAccount). */
+    /**
+     * SMTP unless the account sends through Mailgun (its settings are in MailgunAccount). SMTP goes through the
+     * account's own relay (SmtpRelay) when it has one, else the installation's mail session.
+     */
     @Enumerated(EnumType.STRING)
     @Column(nullable = false, length = 10)
     private TransportKind transport = TransportKind.SMTP;
@@ -64,17 +60,8 @@ public class Account {
     public String getName() { return name; }
     public String getBounceDomain() { return bounceDomain; }
     public void setBounceDomain(String bounceDomain) { this.bounceDomain = bounceDomain; }
-    public String getSmtpHost() { return smtpHost; }
-    public Integer getSmtpPort() { return smtpPort; }
     public Instant getCreatedAt() { return createdAt; }
     public TransportKind getTransport() { return transport; }
-
-    /** Sends over SMTP through this relay (null host: the installation's mail session). */
-    public void useSmtpRelay(String host, Integer port) {
-        this.smtpHost = host;
-        this.smtpPort = port;
-        this.transport = TransportKind.SMTP;
-    }
 
     public void useTransport(TransportKind transport) {
         this.transport = transport;

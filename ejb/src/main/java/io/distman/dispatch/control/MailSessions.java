@@ -4,6 +4,7 @@ import io.distman.dispatch.entity.OutgoingMail;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.mail.Session;
+import java.time.Duration;
 import java.util.Properties;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
@@ -19,6 +20,9 @@ public class MailSessions {
     @Resource(lookup = "mail/distman")
     Session mailSession;
 
+    static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
+    static final Duration READ_TIMEOUT = Duration.ofSeconds(60);
+
     private final ConcurrentMap<OutgoingMail.Relay, Session> sessions = new ConcurrentHashMap<>();
 
     /** @param relay the account's own relay, or null for the installation's mail session */
@@ -27,22 +31,24 @@ public class MailSessions {
     }
 
     /**
-     * The installation's mail session, or a copy pointed at the account's own relay; both with
-     * timeouts, because Jakarta Mail's default is to wait for ever on a silent server.
+     * The installation's mail session, or one of the account's own relay (RelaySessions); both with
+     * timeouts, because Jakarta Mail's default is to wait for ever on a silent server. Sessions of relays
+     * whose settings changed stay in the map until redeployment: a few per change, never looked at again.
      */
     private Session create(OutgoingMail.Relay relay) {
+        if (relay.host() != null) {
+            return RelaySessions.session(relay, mailSession.getProperties(), CONNECT_TIMEOUT, READ_TIMEOUT);
+        }
         Properties properties = new Properties();
         properties.putAll(mailSession.getProperties());
-        properties.putIfAbsent("mail.smtp.connectiontimeout", "10000");
-        properties.putIfAbsent("mail.smtp.timeout", "60000");
-        properties.putIfAbsent("mail.smtp.writetimeout", "60000");
-        if (relay.host() != null) {
-            properties.put("mail.smtp.host", relay.host());
-            properties.put("mail.host", relay.host());
-            if (relay.port() != null) {
-                properties.put("mail.smtp.port", relay.port().toString());
-            }
-        }
+        properties.putIfAbsent("mail.smtp.connectiontimeout", String.valueOf(CONNECT_TIMEOUT.toMillis()));
+        properties.putIfAbsent("mail.smtp.timeout", String.valueOf(READ_TIMEOUT.toMillis()));
+        properties.putIfAbsent("mail.smtp.writetimeout", String.valueOf(READ_TIMEOUT.toMillis()));
         return Session.getInstance(properties);
+    }
+
+    /** A session for testing a relay, made each time (never cached) with the tester's shorter timeouts. */
+    public Session forTest(OutgoingMail.Relay relay, Duration connect, Duration read) {
+        return RelaySessions.session(relay, mailSession.getProperties(), connect, read);
     }
 }

@@ -39,6 +39,9 @@ public class MailTransports {
                     Settings.duration("distman.mailgun.timeout", DEFAULT_TIMEOUT),
                     (int) Settings.longValue("distman.mailgun.concurrency", DEFAULT_CONCURRENCY));
         }
+        if (route instanceof OutgoingMail.Unusable unusable) {
+            return new UnusableTransport(unusable, clock);
+        }
         return new SmtpTransport(sessions.forRelay((OutgoingMail.Relay) route), clock);
     }
 

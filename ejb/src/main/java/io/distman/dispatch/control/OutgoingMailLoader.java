@@ -2,6 +2,7 @@ package io.distman.dispatch.control;
 
 import io.distman.account.entity.Account;
 import io.distman.account.entity.MailgunAccount;
+import io.distman.account.entity.SmtpRelay;
 import io.distman.account.entity.TransportKind;
 import io.distman.dispatch.entity.OutgoingMail;
 import io.distman.message.entity.Category;
@@ -10,7 +11,10 @@ import io.distman.message.entity.Message;
 import io.distman.message.entity.MessageAttachment;
 import io.distman.message.entity.MessageContent;
 import io.distman.message.entity.RecipientType;
+import io.distman.platform.boundary.SecretBox;
 import io.distman.platform.boundary.Secrets;
+import io.distman.platform.entity.SecretBoxException;
+import io.distman.platform.entity.KeyVersion;
 import io.distman.platform.boundary.Settings;
 import io.distman.tracking.boundary.DeliveryTokens;
 import io.distman.tracking.boundary.LinkTokens;
@@ -30,6 +34,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.logging.Logger;
 import java.util.stream.Collectors;
 
 /**
@@ -39,6 +44,8 @@ import java.util.stream.Collectors;
 @Dependent
 public class OutgoingMailLoader {
 
+    private static final Logger LOG = Logger.getLogger(OutgoingMailLoader.class.getName());
+
     @PersistenceContext(unitName = "distman")
     EntityManager em;
 
@@ -47,6 +54,9 @@ public class OutgoingMailLoader {
 
     @EJB
     Secrets secrets;
+
+    @EJB
+    SecretBox box;
 
     public List<OutgoingMail> load(List<Long> deliveryIds) {
         if (deliveryIds.isEmpty()) {
@@ -70,10 +80,10 @@ public class OutgoingMailLoader {
         Map<Long, TrackedHtml> tracked = new HashMap<>();
         Map<AccountTracking.Key, TrackingChoice> chosen = trackingChoices(deliveries);
         Instant now = clock.instant();
-        byte[] linkKey = deliveries.stream().anyMatch(d -> d.getMessage().getCategory() == Category.BULK
+        KeyVersion linkKey = deliveries.stream().anyMatch(d -> d.getMessage().getCategory() == Category.BULK
                 || tracking(chosen, d.getMessage(), contents.get(d.getMessage().getId())).any())
-                ? secrets.key(LinkTokens.SECRET) : null; // once per block, not per delivery
-        byte[] echoKey = secrets.key(DeliveryTokens.SECRET);
+                ? secrets.current(LinkTokens.SECRET) : null; // once per block, not per delivery
+        KeyVersion echoKey = secrets.current(DeliveryTokens.SECRET);
 
         List<OutgoingMail> mails = new ArrayList<>();
         for (Delivery d : deliveries) {
@@ -105,18 +115,35 @@ public class OutgoingMailLoader {
         return mails;
     }
 
-    /** The account's way out: its Mailgun domain, its own SMTP relay, or the installation's mail session. */
+    /**
+     * The account's way out: its Mailgun domain, its own SMTP relay, or the installation's mail session. A
+     * stored secret that does not open (its installation key missing) makes the route unusable: the
+     * account's mail waits with the reason, and the rest of the block goes.
+     */
     private OutgoingMail.Route route(Account account) {
-        if (account.getTransport() == TransportKind.MAILGUN) {
-            MailgunAccount mailgun = em.find(MailgunAccount.class, account.getId());
-            if (mailgun == null) {
-                // AccountService stores the settings and the choice together, so only a hand-edited row gets here.
-                throw new IllegalStateException("account " + account.getCode() + " sends through Mailgun but has no Mailgun settings");
+        try {
+            if (account.getTransport() == TransportKind.MAILGUN) {
+                MailgunAccount mailgun = em.find(MailgunAccount.class, account.getId());
+                if (mailgun == null) {
+                    // AccountService stores the settings and the choice together, so only a hand-edited row gets here.
+                    throw new IllegalStateException("account " + account.getCode() + " sends through Mailgun but has no Mailgun settings");
+                }
+                return new OutgoingMail.Mailgun(mailgun.effectiveBaseUrl(), mailgun.getDomain(),
+                        box.open(mailgun.getSealedApiKey(), MailgunAccount.purpose(account.getId())));
             }
-            return new OutgoingMail.Mailgun(mailgun.effectiveBaseUrl(), mailgun.getDomain(), mailgun.getApiKey());
+            SmtpRelay relay = em.find(SmtpRelay.class, account.getId());
+            return relay == null ? OutgoingMail.Relay.DEFAULT : relay(relay);
+        } catch (SecretBoxException e) {
+            LOG.severe("account " + account.getCode() + " cannot send: " + e.getMessage());
+            return new OutgoingMail.Unusable(account.getTransport() == TransportKind.MAILGUN ? "mailgun" : "smtp",
+                    "the account's stored credentials cannot be opened: " + e.getMessage());
         }
-        return account.getSmtpHost() == null ? OutgoingMail.Relay.DEFAULT
-                : new OutgoingMail.Relay(account.getSmtpHost(), account.getSmtpPort());
+    }
+
+    private OutgoingMail.Relay relay(SmtpRelay relay) {
+        String password = relay.getSealedPassword() == null ? null
+                : box.open(relay.getSealedPassword(), SmtpRelay.purpose(relay.getAccountId()));
+        return new OutgoingMail.Relay(relay.getHost(), relay.getPort(), relay.getSecurity(), relay.getUsername(), password);
     }
 
     /**
@@ -125,7 +152,7 @@ public class OutgoingMailLoader {
      * once-per-message rendering.
      */
     private static String trackedHtml(Map<Long, TrackedHtml> templates, Message message, MessageContent content,
-                                      TrackingChoice tracking, byte[] linkKey, long deliveryId) {
+                                      TrackingChoice tracking, KeyVersion linkKey, long deliveryId) {
         return templates.computeIfAbsent(message.getId(), id -> TrackedHtml.prepare(content.getHtmlBody(),
                 tracking.opens(), tracking.clicks(), publicUrl())).forDelivery(
                 tracking.opens() ? LinkTokens.sign(linkKey, LinkTokens.OPEN, deliveryId) : "",
@@ -167,7 +194,7 @@ public class OutgoingMailLoader {
      * RFC 2369 and RFC 8058: an https link that unsubscribes with one POST (mail clients show an
      * "Unsubscribe" button for it) and a mailto alternative, both carrying a signed token.
      */
-    private static String unsubscribeHeaders(byte[] linkKey, String returnPath, Delivery d) {
+    private static String unsubscribeHeaders(KeyVersion linkKey, String returnPath, Delivery d) {
         String token = LinkTokens.sign(linkKey, LinkTokens.UNSUBSCRIBE, d.getId());
         String base = publicUrl();
         String domain = returnPath.substring(returnPath.indexOf('@') + 1);

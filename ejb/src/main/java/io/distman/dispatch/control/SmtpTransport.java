@@ -49,7 +49,9 @@ public class SmtpTransport implements MailTransport {
             return result(mail, SendOutcome.REJECTED, null, "address cannot be used in SMTP: " + e.getMessage(), null);
         }
         if (!connected()) {
-            return result(mail, SendOutcome.TEMPORARY_FAILURE, null, connectFailure, null);
+            // About the relay, not this recipient: no reply code of the relay's may condemn the address.
+            return new SendResult(mail.deliveryId(), SendOutcome.TEMPORARY_FAILURE, null, null, connectFailure, PROVIDER,
+                    null, clock.instant());
         }
         try {
             transport.sendMessage(new PreparedMessage(session, mail),
@@ -105,7 +107,11 @@ public class SmtpTransport implements MailTransport {
             transport = fresh;
             return true;
         } catch (MessagingException e) {
-            connectFailure = "cannot connect to the SMTP relay: " + describe(e);
+            String host = session.getProperty("mail.smtp.host");
+            String port = session.getProperty("mail.smtp.port");
+            connectFailure = "cannot send through the SMTP relay: " + RelayFailures.classify(e, host,
+                    port == null ? 25 : Integer.parseInt(port), session.getProperty("mail.smtp.user")).message();
+            LOG.warning(connectFailure + "; the block's mail waits and is retried");
             return false;
         }
     }
@@ -134,7 +140,7 @@ public class SmtpTransport implements MailTransport {
         return m.find() ? m.group(1) : null;
     }
 
-    private static String describe(Throwable e) {
+    static String describe(Throwable e) {
         StringBuilder text = new StringBuilder();
         for (Throwable t = e; t != null && text.length() < 1000; t = t.getCause() == t ? null : t.getCause()) {
             if (t.getMessage() != null && text.indexOf(t.getMessage()) < 0) {

@@ -1,5 +1,6 @@
 package io.distman.dispatch.entity;
 
+import io.distman.account.entity.RelaySecurity;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 
@@ -27,13 +28,30 @@ public record OutgoingMail(long deliveryId, int attempt, String messageIdHeader,
     }
 
     /** Where a delivery is handed over; deliveries of one route share one connection or client. */
-    public sealed interface Route permits Relay, Mailgun {
+    public sealed interface Route permits Relay, Mailgun, Unusable {
     }
 
-    /** An SMTP relay; a null host means the installation's mail session. */
-    public record Relay(String host, Integer port) implements Route {
+    /**
+     * An SMTP relay: the installation's mail session ({@link #DEFAULT}, host null) or an account's own, with
+     * its security and AUTH (password opened for sending). toString() leaves the password out.
+     */
+    public record Relay(String host, Integer port, RelaySecurity security, String username, String password)
+            implements Route {
 
-        public static final Relay DEFAULT = new Relay(null, null);
+        public static final Relay DEFAULT = new Relay(null, null, null, null, null);
+
+        @Override
+        public String toString() {
+            return host == null ? "Relay[installation mail session]"
+                    : "Relay[" + host + ":" + port + ", " + security + ", user=" + username + "]";
+        }
+    }
+
+    /**
+     * An account whose way out cannot be used now (its stored secret does not open): each of its deliveries
+     * is a temporary failure with this reason, so the others of the block still go and the mail waits.
+     */
+    public record Unusable(String provider, String reason) implements Route {
     }
 
     /** Mailgun's HTTP API for one sending domain. toString() leaves the key out, so no log line carries it. */

@@ -107,7 +107,7 @@ public class TrackingEvents {
     }
 
     private Optional<Delivery> delivery(String purpose, String token) {
-        OptionalLong id = LinkTokens.verify(secrets.key(LinkTokens.SECRET), purpose, token);
+        OptionalLong id = LinkTokens.verify(v -> secrets.verifying(LinkTokens.SECRET, v), purpose, token);
         return id.isPresent() ? Optional.ofNullable(em.find(Delivery.class, id.getAsLong())) : Optional.empty();
     }
 

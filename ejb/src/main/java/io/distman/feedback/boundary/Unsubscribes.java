@@ -57,7 +57,7 @@ public class Unsubscribes {
     }
 
     private Optional<Delivery> delivery(String token) {
-        OptionalLong id = LinkTokens.verify(secrets.key(LinkTokens.SECRET), LinkTokens.UNSUBSCRIBE, token);
+        OptionalLong id = LinkTokens.verify(v -> secrets.verifying(LinkTokens.SECRET, v), LinkTokens.UNSUBSCRIBE, token);
         return id.isPresent() ? Optional.ofNullable(em.find(Delivery.class, id.getAsLong())) : Optional.empty();
     }
 }

@@ -7,7 +7,10 @@ import io.distman.feedback.control.webhook.BasicAuthAuthenticator;
 import io.distman.feedback.control.webhook.FreshnessCheck;
 import io.distman.feedback.control.webhook.SendGridSignatureVerifier;
 import io.distman.feedback.entity.WebhookCredential;
+import io.distman.feedback.entity.WebhookCredentialView;
+import io.distman.platform.boundary.SecretBox;
 import io.distman.platform.entity.NotFoundException;
+import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -24,6 +27,9 @@ import java.util.List;
 @Stateless
 public class WebhookSettings {
 
+    /** Longer than any real key or password; sealed, it still fits the column. */
+    private static final int MAX_LENGTH = 1000;
+
     @PersistenceContext(unitName = "distman")
     EntityManager em;
 
@@ -32,6 +38,9 @@ public class WebhookSettings {
 
     @Inject
     WebhookCredentials webhookCredentials;
+
+    @EJB
+    SecretBox box;
 
     /** The account's own Mailgun webhook signing key (Mailgun: Sending, Webhooks, HTTP webhook signing key). */
     public void setMailgunWebhookKey(long accountId, String signingKey) {
@@ -82,18 +91,29 @@ public class WebhookSettings {
         if (em.find(Account.class, accountId) == null) {
             throw new NotFoundException("no account " + accountId);
         }
+        String stored = WebhookCredential.isSealed(provider)
+                ? box.seal(secret, WebhookCredential.purpose(accountId, provider)) : secret;
         WebhookCredential existing = em.find(WebhookCredential.class, new WebhookCredential.Key(accountId, provider));
         if (existing == null) {
-            em.persist(new WebhookCredential(accountId, provider, secret, username, clock.instant()));
+            em.persist(new WebhookCredential(accountId, provider, stored, username, clock.instant()));
         } else {
-            existing.replace(secret, username, clock.instant());
+            existing.replace(stored, username, clock.instant());
         }
         webhookCredentials.forget(accountId, provider);
+    }
+
+    /** The account's own webhook credentials as an admin may see them: provider, user name, when set; never the secret. */
+    public List<WebhookCredentialView> credentials(long accountId) {
+        return em.createNamedQuery(WebhookCredential.OF_ACCOUNT, WebhookCredential.class)
+                .setParameter("accountId", accountId).getResultStream().map(WebhookCredential::view).toList();
     }
 
     private static String required(String value, String what) {
         if (value == null || value.isBlank()) {
             throw new InvalidSettingsException(what + " is required");
+        }
+        if (value.strip().length() > MAX_LENGTH) {
+            throw new InvalidSettingsException(what + " is longer than " + MAX_LENGTH + " characters");
         }
         return value.strip();
     }

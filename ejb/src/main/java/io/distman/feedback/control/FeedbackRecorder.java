@@ -7,6 +7,7 @@ import io.distman.message.boundary.DeliveryStatusRecorder;
 import io.distman.message.entity.Delivery;
 import io.distman.message.entity.StatusChange;
 import io.distman.platform.boundary.Secrets;
+import io.distman.platform.entity.VerifyingKeys;
 import io.distman.tracking.boundary.DeliveryTokens;
 import io.distman.tracking.boundary.LinkTokens;
 import jakarta.ejb.EJB;
@@ -120,8 +121,9 @@ public class FeedbackRecorder {
         private final Map<String, Delivery> byReturnToken = new HashMap<>();
         private final Set<String> knownKeys = new HashSet<>();
         private final Set<String> checkedKeys = new HashSet<>();
-        private byte[] linkKey;
-        private byte[] deliveryKey;
+        private final VerifyingKeys linkKeys = VerifyingKeys.remembering(v -> secrets.verifying(LinkTokens.SECRET, v));
+        private final VerifyingKeys deliveryKeys = VerifyingKeys.remembering(
+                v -> secrets.verifying(DeliveryTokens.SECRET, v));
 
         Candidates(List<FeedbackEvent> events) {
             Set<Long> ids = new HashSet<>();
@@ -259,20 +261,14 @@ public class FeedbackRecorder {
         }
 
         private OptionalLong linkId(Locator l) {
-            if (linkKey == null) {
-                linkKey = secrets.key(LinkTokens.SECRET);
-            }
-            return LinkTokens.verify(linkKey, l.linkPurpose(), l.linkToken());
+            return LinkTokens.verify(linkKeys, l.linkPurpose(), l.linkToken());
         }
 
         private boolean signedFor(String token, Long accountId, long deliveryId) {
             if (accountId == null) {
                 return false;
             }
-            if (deliveryKey == null) {
-                deliveryKey = secrets.key(DeliveryTokens.SECRET);
-            }
-            return DeliveryTokens.verify(deliveryKey, token, accountId, deliveryId);
+            return DeliveryTokens.verify(deliveryKeys, token, accountId, deliveryId);
         }
 
         private Map<Long, Long> accountsOf(List<FeedbackEvent> events) {

@@ -4,6 +4,7 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.IdClass;
+import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 import java.io.Serializable;
 import java.time.Instant;
@@ -14,12 +15,20 @@ import java.util.Objects;
  * own Mailgun, SendGrid, Postmark or SES account; without one the installation's settings apply.
  * What {@code secret} holds depends on the provider: the Mailgun signing key, the SendGrid
  * verification key (Base64 DER), the hex SHA-256 of Postmark's {@code user:password} (never the
- * password itself), or the comma-separated SNS topic ARNs for SES.
+ * password itself), or the comma-separated SNS topic ARNs for SES. The first two are secrets (a Mailgun key
+ * signs events, a password digest can be attacked offline) and are stored sealed with the installation
+ * key ({@link #isSealed}); a public key and topic names are not secrets and stay readable.
  */
 @Entity
 @Table(name = "webhook_credential")
 @IdClass(WebhookCredential.Key.class)
+@NamedQuery(name = WebhookCredential.OF_PROVIDERS, query = "SELECT c FROM WebhookCredential c WHERE c.provider IN :providers")
+@NamedQuery(name = WebhookCredential.OF_ACCOUNT,
+        query = "SELECT c FROM WebhookCredential c WHERE c.accountId = :accountId ORDER BY c.provider")
 public class WebhookCredential {
+
+    public static final String OF_PROVIDERS = "WebhookCredential.ofProviders";
+    public static final String OF_ACCOUNT = "WebhookCredential.ofAccount";
 
     @Id
     @Column(name = "account_id")
@@ -29,6 +38,7 @@ public class WebhookCredential {
     @Column(length = 30)
     private String provider;
 
+    /** Sealed (v1:...) for the providers of {@link #isSealed}; plaintext there only until SecretSealing seals it. */
     @Column(nullable = false, length = 2000)
     private String secret;
 
@@ -39,6 +49,16 @@ public class WebhookCredential {
     private Instant updatedAt;
 
     protected WebhookCredential() {
+    }
+
+    /** Whether this provider's credential is a secret, stored sealed for {@link #purpose}. */
+    public static boolean isSealed(String provider) {
+        return "mailgun".equals(provider) || "postmark".equals(provider);
+    }
+
+    /** What the credential is sealed for: one account's (or provider's) does not open as another's. */
+    public static String purpose(long accountId, String provider) {
+        return "webhook:" + provider + ":" + accountId;
     }
 
     public WebhookCredential(long accountId, String provider, String secret, String username, Instant updatedAt) {
@@ -58,6 +78,20 @@ public class WebhookCredential {
     public String getSecret() { return secret; }
     public String getUsername() { return username; }
     public Instant getUpdatedAt() { return updatedAt; }
+
+    public void replaceSealed(String sealed) {
+        this.secret = sealed;
+    }
+
+    /** What screens and the REST API may show: the provider, the user name, when it was set. */
+    public WebhookCredentialView view() {
+        return new WebhookCredentialView(provider, username, updatedAt);
+    }
+
+    @Override
+    public String toString() {
+        return "WebhookCredential[account=" + accountId + ", " + provider + ", user=" + username + ", secret=(hidden)]";
+    }
 
     /** Composite key: one set of credentials per provider and account. */
     public static class Key implements Serializable {

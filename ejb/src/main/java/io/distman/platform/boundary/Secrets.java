@@ -1,54 +1,152 @@
 package io.distman.platform.boundary;
 
-import io.distman.platform.entity.AppSecret;
+import io.distman.platform.entity.KeyVersion;
+import io.distman.platform.entity.SigningKey;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
 import jakarta.ejb.DependsOn;
+import jakarta.ejb.EJB;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The installation's signing keys. Created on first use in a transaction of their own; if two servers
- * race, the primary key lets one win and the other reads the winner's, so all servers sign alike.
+ * The installation's signing keys (link tokens, delivery tokens), versioned: the newest version signs, an
+ * older one still verifies for {@value #OLD_KEY_VALIDITY} (default 90 days) after the next was made, so a
+ * key can be replaced ({@link #rotate}) while links in mail already sent keep working for that long.
+ * Stored sealed with the installation key; the first version is made on first use in a transaction of its
+ * own (if two servers race, the primary key lets one win).
+ *
+ * <p>The versions of a key are remembered for {@code distman.secrets.signingKeyCache} (default a minute):
+ * a rotation on another server is seen within that time (tokens of an unknown version reload at once).
  */
-// Created at deployment, not on first use during an undeploy (see DispatchJobs).
 @Singleton
-@Startup
-@DependsOn("SchemaMigration")
-@ConcurrencyManagement(ConcurrencyManagementType.BEAN) // the map is concurrent; no container lock per call
+@Startup // made at deployment, not on first use during an undeploy (see DispatchJobs)
+@DependsOn({"SchemaMigration", "SecretSealing"}) // the rows are sealed before they are read
+@ConcurrencyManagement(ConcurrencyManagementType.BEAN) // the maps are concurrent; no container lock per call
 @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
 @PermitAll // the application's own signing keys, read by its own code (timers, links) without a caller identity
 public class Secrets {
 
+    /** How long a retired key still verifies, ISO-8601 ({@code P90D}). */
+    public static final String OLD_KEY_VALIDITY = "distman.links.oldKeyValidity";
+    static final Duration DEFAULT_OLD_KEY_VALIDITY = Duration.ofDays(90);
+
     private static final SecureRandom RANDOM = new SecureRandom();
-    private final Map<String, byte[]> cache = new ConcurrentHashMap<>();
+
+    private record Versions(List<SigningKey> rows, Instant loadedAt) {
+
+        SigningKey newest() {
+            return rows.get(rows.size() - 1);
+        }
+
+        Optional<SigningKey> version(int version) {
+            return rows.stream().filter(r -> r.getVersion() == version).findFirst();
+        }
+    }
+
+    private final Map<String, Versions> versions = new ConcurrentHashMap<>();
+    private final Map<SigningKey.Key, byte[]> opened = new ConcurrentHashMap<>();
 
     @PersistenceContext(unitName = "distman")
     EntityManager em;
 
-    public byte[] key(String name) {
-        return cache.computeIfAbsent(name, this::loadOrCreate);
+    @EJB
+    SecretBox box;
+
+    @Inject
+    Clock clock;
+
+    /** The version that signs now. */
+    public KeyVersion current(String name) {
+        return opened(versions(name, false).newest());
     }
 
-    private byte[] loadOrCreate(String name) {
-        AppSecret secret = em.find(AppSecret.class, name);
-        if (secret == null) {
-            byte[] bytes = new byte[32];
-            RANDOM.nextBytes(bytes);
-            secret = new AppSecret(name, Base64.getEncoder().encodeToString(bytes), Instant.now());
-            em.persist(secret);
-            em.flush();
+    /**
+     * The key of {@code version} if tokens signed with it are still good now: the current one, or one
+     * retired less than {@value #OLD_KEY_VALIDITY} ago. Empty for an unknown or expired version.
+     */
+    public Optional<KeyVersion> verifying(String name, int version) {
+        Optional<SigningKey> row = versions(name, false).version(version);
+        if (row.isEmpty()) {
+            row = versions(name, true).version(version); // made on another server a moment ago?
         }
-        return Base64.getDecoder().decode(secret.getSecret());
+        Instant now = clock.instant();
+        Duration validity = Settings.duration(OLD_KEY_VALIDITY, DEFAULT_OLD_KEY_VALIDITY);
+        return row.filter(r -> stillVerifies(r.getRetiredAt(), now, validity)).map(this::opened);
+    }
+
+    /** A retired key verifies until its validity after retirement has passed. */
+    static boolean stillVerifies(Instant retiredAt, Instant now, Duration validity) {
+        return retiredAt == null || now.isBefore(retiredAt.plus(validity));
+    }
+
+    /**
+     * Makes a new version current; the one before is retired now and verifies for its validity.
+     * @return the new version
+     */
+    public KeyVersion rotate(String name) {
+        List<SigningKey> rows = em.createNamedQuery(SigningKey.VERSIONS, SigningKey.class).setParameter("name", name)
+                .setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultList();
+        int next = rows.isEmpty() ? 0 : rows.get(rows.size() - 1).getVersion() + 1;
+        if (next > KeyVersion.MAX) {
+            throw new IllegalStateException("signing key " + name + " has had " + KeyVersion.MAX
+                    + " versions; tokens cannot name more");
+        }
+        Instant now = clock.instant();
+        rows.forEach(r -> r.retire(now));
+        SigningKey made = create(name, next, now);
+        versions.remove(name);
+        return opened(made);
+    }
+
+    private Versions versions(String name, boolean reload) {
+        Instant now = clock.instant();
+        Versions known = versions.get(name);
+        if (!reload && known != null && now.isBefore(known.loadedAt()
+                .plus(Settings.duration("distman.secrets.signingKeyCache", Duration.ofMinutes(1))))) {
+            return known;
+        }
+        List<SigningKey> rows = em.createNamedQuery(SigningKey.VERSIONS, SigningKey.class).setParameter("name", name)
+                .getResultList();
+        if (rows.isEmpty()) {
+            rows = List.of(create(name, 0, now));
+        }
+        rows.forEach(em::detach);
+        Versions loaded = new Versions(List.copyOf(rows), now);
+        versions.put(name, loaded);
+        return loaded;
+    }
+
+    private SigningKey create(String name, int version, Instant now) {
+        byte[] bytes = new byte[32];
+        RANDOM.nextBytes(bytes);
+        SigningKey key = new SigningKey(name, version,
+                box.seal(Base64.getEncoder().encodeToString(bytes), SigningKey.purpose(name, version)), now);
+        em.persist(key);
+        em.flush();
+        opened.put(new SigningKey.Key(name, version), bytes);
+        return key;
+    }
+
+    private KeyVersion opened(SigningKey row) {
+        byte[] bytes = opened.computeIfAbsent(new SigningKey.Key(row.getName(), row.getVersion()),
+                k -> Base64.getDecoder().decode(box.open(row.getSecret(), row.purpose())));
+        return new KeyVersion(row.getVersion(), bytes);
     }
 }

@@ -1,19 +1,24 @@
 package io.distman.tracking.boundary;
 
+import io.distman.platform.entity.KeyVersion;
+import io.distman.platform.entity.VerifyingKeys;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.InvalidKeyException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.Optional;
 import java.util.OptionalLong;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
  * The delivery id we ask providers to echo in their events ({@code v:distman-delivery-id} and the like):
- * {@code <deliveryId>.<mac>}, the MAC being HMAC-SHA256 over the account id and the delivery id with the
- * installation's secret, truncated to 12 bytes, base64url. Provider metadata can also be set by whoever
+ * {@code <deliveryId>.<base64url(key version, mac)>}, the MAC being HMAC-SHA256 over the account id and the
+ * delivery id with the installation's secret of that version (see {@code Secrets}), truncated to 12 bytes.
+ * Tokens minted before they named a key version carry the MAC alone: version 0. Provider metadata can also be set by whoever
  * submits the mail (or anyone who can reach a provider's API), so a bare id proves nothing; only we can
  * mint this one, and it cannot be moved to another delivery or account.
  */
@@ -35,8 +40,10 @@ public final class DeliveryTokens {
     private DeliveryTokens() {
     }
 
-    public static String sign(byte[] key, long accountId, long deliveryId) {
-        return deliveryId + "." + Base64.getUrlEncoder().withoutPadding().encodeToString(mac(key, accountId, deliveryId));
+    public static String sign(KeyVersion key, long accountId, long deliveryId) {
+        byte[] signature = ByteBuffer.allocate(1 + MAC_BYTES).put((byte) key.version())
+                .put(mac(key.secret(), accountId, deliveryId)).array();
+        return deliveryId + "." + Base64.getUrlEncoder().withoutPadding().encodeToString(signature);
     }
 
     /** The delivery id a token names, signed or not; empty when it names none (the signature is not checked here). */
@@ -59,8 +66,11 @@ public final class DeliveryTokens {
         return deliveryId(token).isPresent() && token.indexOf('.') < 0;
     }
 
-    /** @return true when the token was minted by us for exactly this account and delivery */
-    public static boolean verify(byte[] key, String token, long accountId, long deliveryId) {
+    /**
+     * @return true when the token was minted by us for exactly this account and delivery, with a key version
+     *         that still verifies
+     */
+    public static boolean verify(VerifyingKeys keys, String token, long accountId, long deliveryId) {
         if (deliveryId(token).orElse(-1) != deliveryId) {
             return false;
         }
@@ -71,7 +81,13 @@ public final class DeliveryTokens {
         } catch (IllegalArgumentException | StringIndexOutOfBoundsException e) {
             return false;
         }
-        return strip.indexOf('.') > 0 && MessageDigest.isEqual(given, mac(key, accountId, deliveryId));
+        if (strip.indexOf('.') < 0 || given.length != MAC_BYTES && given.length != 1 + MAC_BYTES) {
+            return false;
+        }
+        int start = given.length - MAC_BYTES;
+        Optional<KeyVersion> key = keys.version(start == 0 ? 0 : Byte.toUnsignedInt(given[0]));
+        return key.isPresent() && MessageDigest.isEqual(Arrays.copyOfRange(given, start, given.length),
+                mac(key.get().secret(), accountId, deliveryId));
     }
 
     private static byte[] mac(byte[] key, long accountId, long deliveryId) {

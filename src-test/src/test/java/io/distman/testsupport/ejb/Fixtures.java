@@ -3,6 +3,8 @@ package io.distman.testsupport.ejb;
 import io.distman.account.boundary.AccountService;
 import io.distman.account.entity.Account;
 import io.distman.account.entity.MailgunRegion;
+import io.distman.account.entity.RelaySecurity;
+import io.distman.account.entity.RelaySettings;
 import io.distman.account.entity.UserRole;
 import io.distman.message.boundary.DeliveryStatusRecorder;
 import io.distman.message.entity.Delivery;
@@ -72,8 +74,9 @@ public class Fixtures {
         return name + "." + UUID.randomUUID().toString().substring(0, 8) + "@tenant.example.org";
     }
 
+    /** A relay on this machine without TLS or AUTH (smtp-sink, the test GreenMail), as only loopback may be. */
     public void useRelay(long accountId, String host, Integer port) {
-        accounts.useSmtpRelay(accountId, host, port);
+        accounts.useSmtpRelay(accountId, new RelaySettings(host, port, RelaySecurity.NONE, null, null));
     }
 
     public void useMailgun(long accountId, String apiKey, String domain, String baseUrl) {
