@@ -1,6 +1,7 @@
 package io.distman.submission.boundary;
 
 import io.distman.account.boundary.AccountIds;
+import io.distman.identity.boundary.SenderCheck;
 import io.distman.message.boundary.MessageQueries;
 import io.distman.message.entity.MessageView;
 import io.distman.platform.entity.FieldError;
@@ -28,6 +29,9 @@ public class DistributionManager implements DistributionManagerLocal, Distributi
     Submitter submitter;
 
     @Inject
+    SenderCheck senders;
+
+    @Inject
     MessageQueries queries;
 
     @Inject
@@ -45,7 +49,18 @@ public class DistributionManager implements DistributionManagerLocal, Distributi
         long accountId = accountIds.idOf(request.account().strip()).orElseThrow(() ->
                 new SubmissionRejectedException(List.of(new FieldError("account", "no account '" + request.account() + "'"))));
         return submitter.earlier(accountId, request.idempotencyKey())
-                .orElseGet(() -> submitter.store(accountId, request));
+                .orElseGet(() -> submitter.store(accountId, checkedSender(accountId, request)));
+    }
+
+    /**
+     * Refuses mail From outside the account's verified identities before anything is stored. After the
+     * idempotency look-up: a repeat of mail already accepted gets its receipt, whatever changed since.
+     */
+    private SubmitRequest checkedSender(long accountId, SubmitRequest request) {
+        senders.refusal(accountId, request.sender().address()).ifPresent(reason -> {
+            throw new SubmissionRejectedException(List.of(new FieldError("sender.address", reason)));
+        });
+        return request;
     }
 
     @Override

@@ -1,0 +1,97 @@
+package io.distman.identity.control;
+
+import io.distman.platform.boundary.Settings;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Hashtable;
+import java.util.List;
+import javax.naming.NameNotFoundException;
+import javax.naming.NamingEnumeration;
+import javax.naming.NamingException;
+import javax.naming.directory.Attribute;
+import javax.naming.directory.Attributes;
+import javax.naming.directory.DirContext;
+import javax.naming.directory.InitialDirContext;
+
+/**
+ * TXT records through the JDK's own DNS client (JNDI's DNS provider): no library, the system's resolvers
+ * by default, or the server named by {@code distman.dns.server} ({@code host:port}, e.g. an internal
+ * resolver that sees the published records first). Bounded by {@code distman.dns.timeout} per try,
+ * two tries: an admin's click must not hang on a silent server.
+ */
+@ApplicationScoped
+public class JndiTxtLookup implements TxtLookup {
+
+    static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(3);
+
+    @Override
+    public List<String> txt(String name) throws DnsFailure {
+        DirContext context = null;
+        try {
+            context = new InitialDirContext(environment());
+            Attributes attributes = context.getAttributes(name, new String[] {"TXT"});
+            Attribute txt = attributes.get("TXT");
+            List<String> records = new ArrayList<>();
+            if (txt != null) {
+                NamingEnumeration<?> values = txt.getAll();
+                while (values.hasMore()) {
+                    records.add(joined(String.valueOf(values.next())));
+                }
+            }
+            return records;
+        } catch (NameNotFoundException e) {
+            return List.of(); // NXDOMAIN: the record is not there
+        } catch (NamingException e) {
+            throw new DnsFailure("DNS did not answer for " + name + ": " + e.getMessage(), e);
+        } finally {
+            close(context);
+        }
+    }
+
+    private static Hashtable<String, String> environment() {
+        Hashtable<String, String> env = new Hashtable<>();
+        env.put("java.naming.factory.initial", "com.sun.jndi.dns.DnsContextFactory");
+        String server = Settings.string("distman.dns.server", null);
+        if (server != null) {
+            env.put("java.naming.provider.url", "dns://" + server);
+        }
+        env.put("com.sun.jndi.dns.timeout.initial",
+                String.valueOf(Settings.duration("distman.dns.timeout", DEFAULT_TIMEOUT).toMillis()));
+        env.put("com.sun.jndi.dns.timeout.retries", "2");
+        return env;
+    }
+
+    /**
+     * JNDI gives a record of several character-strings as {@code "a" "b"} (quoted, space-separated) and a
+     * single one bare; DKIM and our token read them joined (RFC 6376 section 3.6.2.2).
+     */
+    static String joined(String value) {
+        if (!value.startsWith("\"")) {
+            return value;
+        }
+        StringBuilder text = new StringBuilder();
+        boolean quoted = false;
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c == '"') {
+                quoted = !quoted;
+            } else if (c == '\\' && quoted && i + 1 < value.length()) {
+                text.append(value.charAt(++i));
+            } else if (quoted) {
+                text.append(c);
+            }
+        }
+        return text.toString();
+    }
+
+    private static void close(DirContext context) {
+        if (context != null) {
+            try {
+                context.close();
+            } catch (NamingException e) {
+                // nothing held open worth reporting
+            }
+        }
+    }
+}
