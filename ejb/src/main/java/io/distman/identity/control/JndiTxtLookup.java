@@ -63,14 +63,13 @@ public class JndiTxtLookup implements TxtLookup {
     }
 
     /**
-     * JNDI gives a record of several character-strings as {@code "a" "b"} (quoted, space-separated) and a
-     * single one bare; DKIM and our token read them joined (RFC 6376 section 3.6.2.2).
+     * One record's character-strings joined, as DKIM and our token read them (RFC 6376 section 3.6.2.2).
+     * JNDI separates a record's strings by a space and quotes (with backslash escapes) only the strings that
+     * hold a space, a quote, a backslash or nothing; an unquoted string holds no space, so a space outside
+     * quotes always separates.
      */
     static String joined(String value) {
-        if (!value.startsWith("\"")) {
-            return value;
-        }
-        StringBuilder text = new StringBuilder();
+        StringBuilder text = new StringBuilder(value.length());
         boolean quoted = false;
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);
@@ -78,7 +77,7 @@ public class JndiTxtLookup implements TxtLookup {
                 quoted = !quoted;
             } else if (c == '\\' && quoted && i + 1 < value.length()) {
                 text.append(value.charAt(++i));
-            } else if (quoted) {
+            } else if (quoted || c != ' ') {
                 text.append(c);
             }
         }

@@ -67,6 +67,9 @@ class IdentityVerifierTest {
         String value = "v=DKIM1; k=rsa; p=" + "A".repeat(400);
         String line = new DnsRecord("s._domainkey.x.example", "TXT", value, "dkim").zoneLine();
         assertEquals("s._domainkey.x.example. IN TXT \"" + value.substring(0, 255) + "\" \"" + value.substring(255) + "\"", line);
-        assertEquals(value, JndiTxtLookup.joined("\"" + value.substring(0, 255) + "\" \"" + value.substring(255) + "\""));
+        // as JNDI hands it over: strings with a space quoted, the others bare
+        assertEquals(value, JndiTxtLookup.joined("\"" + value.substring(0, 255) + "\" " + value.substring(255)));
+        assertEquals("distman-verification=abc", JndiTxtLookup.joined("distman-verification=abc"));
+        assertEquals("a \"quoted\" text", JndiTxtLookup.joined("\"a \\\"quoted\\\" text\""));
     }
 }
