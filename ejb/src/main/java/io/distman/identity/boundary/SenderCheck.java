@@ -26,7 +26,7 @@ public class SenderCheck {
         if (address == null) {
             return Optional.of("is not an address an identity could cover");
         }
-        if (address.equals(installationSender())) {
+        if (address.equals(SenderNames.comparable(installationSender()))) {
             return Optional.empty();
         }
         String domain = SenderNames.domainOf(address);
@@ -50,6 +50,6 @@ public class SenderCheck {
      * account's mail go out under that account, From the installation rather than from the agency.
      */
     public static String installationSender() {
-        return SenderNames.comparable(Settings.string("distman.notify.sender", "notifications@distman.local"));
+        return Settings.string("distman.notify.sender", "notifications@distman.local");
     }
 }

@@ -139,7 +139,6 @@ public class SenderIdentities {
         String sealed = secretBox.seal(created.privateKey(), DkimKey.sealPurpose(accountId, domain, created.selector()));
         DkimKey key = new DkimKey(accountId, domain, created.selector(), created.publicKey(), sealed, clock.instant());
         em.persist(key);
-        em.flush(); // the view shows the key's id
         return key;
     }
 

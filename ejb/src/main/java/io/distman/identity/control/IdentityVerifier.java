@@ -12,8 +12,8 @@ import java.util.List;
  */
 public final class IdentityVerifier {
 
-    /** Bounds what is echoed back of a foreign record: a zone may hold anything. */
-    private static final int MAX_SHOWN = 200;
+    /** The check_result column's length: what is echoed of foreign records is cut to it (a zone may hold anything). */
+    private static final int MAX_RESULT = 1000;
 
     private IdentityVerifier() {
     }
@@ -39,6 +39,6 @@ public final class IdentityVerifier {
 
     private static String shortened(String text) {
         String printable = text.replaceAll("\\p{Cntrl}", "?");
-        return printable.length() <= MAX_SHOWN * 5 ? printable : printable.substring(0, MAX_SHOWN * 5) + "…";
+        return printable.length() <= MAX_RESULT ? printable : printable.substring(0, MAX_RESULT - 1) + "…";
     }
 }

@@ -56,7 +56,7 @@ public final class SenderNames {
     /** The comparable form of a From address, or null when it cannot be one (the validator reports that). */
     public static String comparable(String address) {
         try {
-            return address(address == null ? "" : address, address);
+            return address("sender.address", address);
         } catch (InvalidIdentityException e) {
             return null;
         }
