@@ -20,10 +20,10 @@ import java.time.Instant;
 @Entity
 @Table(name = "sender_identity")
 @NamedQuery(name = SenderIdentity.OF_ACCOUNT,
-        query = "SELECT i FROM SenderIdentity i WHERE i.accountId = :accountId ORDER BY i.domain, i.value")
+        query = "SELECT i FROM SenderIdentity i WHERE i.accountId = :accountId ORDER BY i.domain, i.identityValue")
 @NamedQuery(name = SenderIdentity.OF_VALUES,
         query = "SELECT i FROM SenderIdentity i WHERE i.accountId = :accountId"
-                + " AND i.value IN :values")
+                + " AND i.identityValue IN :values")
 public class SenderIdentity {
 
     public static final String OF_ACCOUNT = "SenderIdentity.ofAccount";
@@ -43,7 +43,7 @@ public class SenderIdentity {
 
     /** The domain (ASCII, lower case) or the whole address (lower case). */
     @Column(name = "identity_value", nullable = false, length = 320)
-    private String value;
+    private String identityValue; // not "value": a JPQL keyword
 
     /** The domain whose DNS proves the identity and whose DKIM key signs its mail. */
     @Column(nullable = false, length = 255)
@@ -75,7 +75,7 @@ public class SenderIdentity {
     public SenderIdentity(long accountId, IdentityKind kind, String value, String domain, String token, Instant now) {
         this.accountId = accountId;
         this.kind = kind;
-        this.value = value;
+        this.identityValue = value;
         this.domain = domain;
         this.token = token;
         this.createdAt = now;
@@ -125,7 +125,7 @@ public class SenderIdentity {
     }
 
     public String getValue() {
-        return value;
+        return identityValue;
     }
 
     public String getDomain() {
