@@ -28,7 +28,12 @@ public class JndiTxtLookup implements TxtLookup {
     @Override
     public List<String> txt(String name) throws DnsFailure {
         DirContext context = null;
+        Thread thread = Thread.currentThread();
+        ClassLoader application = thread.getContextClassLoader();
         try {
+            // The JDK finds its DNS provider through the context class loader; GlassFish's application loader
+            // does not reach the JDK module that holds it ("Cannot instantiate class"), the system loader does.
+            thread.setContextClassLoader(ClassLoader.getSystemClassLoader());
             context = new InitialDirContext(environment());
             Attributes attributes = context.getAttributes(name, new String[] {"TXT"});
             Attribute txt = attributes.get("TXT");
@@ -45,6 +50,7 @@ public class JndiTxtLookup implements TxtLookup {
         } catch (NamingException e) {
             throw new DnsFailure("DNS did not answer for " + name + ": " + e.getMessage(), e);
         } finally {
+            thread.setContextClassLoader(application);
             close(context);
         }
     }
