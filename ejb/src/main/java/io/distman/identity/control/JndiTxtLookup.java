@@ -6,16 +6,17 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Hashtable;
 import java.util.List;
+import java.util.ServiceLoader;
 import javax.naming.NameNotFoundException;
 import javax.naming.NamingEnumeration;
 import javax.naming.NamingException;
 import javax.naming.directory.Attribute;
 import javax.naming.directory.Attributes;
 import javax.naming.directory.DirContext;
-import javax.naming.directory.InitialDirContext;
+import javax.naming.spi.InitialContextFactory;
 
 /**
- * TXT records through the JDK's own DNS client (JNDI's DNS provider): no library, the system's resolvers
+ * TXT records through the JDK's own DNS client (JNDI's DNS provider, module jdk.naming.dns): no library, the system's resolvers
  * by default, or the server named by {@code distman.dns.server} ({@code host:port}, e.g. an internal
  * resolver that sees the published records first). Bounded by {@code distman.dns.timeout} per try,
  * two tries: an admin's click must not hang on a silent server.
@@ -24,17 +25,24 @@ import javax.naming.directory.InitialDirContext;
 public class JndiTxtLookup implements TxtLookup {
 
     static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(3);
+    private static final String PROVIDER_CLASS = "com.sun.jndi.dns.DnsContextFactory";
+
+    /**
+     * The JDK's DNS provider, taken from the module that provides it rather than through InitialDirContext:
+     * inside GlassFish that goes through GlassFish's naming builder, which loads the class by name and may not
+     * instantiate it (its package is not exported): "Cannot instantiate class".
+     */
+    private static final InitialContextFactory DNS_PROVIDER = ServiceLoader.load(InitialContextFactory.class,
+                    ClassLoader.getSystemClassLoader()).stream()
+            .filter(provider -> provider.type().getName().equals(PROVIDER_CLASS)).findFirst()
+            .map(ServiceLoader.Provider::get)
+            .orElseThrow(() -> new IllegalStateException("This JDK has no DNS naming provider (module jdk.naming.dns)"));
 
     @Override
     public List<String> txt(String name) throws DnsFailure {
         DirContext context = null;
-        Thread thread = Thread.currentThread();
-        ClassLoader application = thread.getContextClassLoader();
         try {
-            // The JDK finds its DNS provider through the context class loader; GlassFish's application loader
-            // does not reach the JDK module that holds it ("Cannot instantiate class"), the system loader does.
-            thread.setContextClassLoader(ClassLoader.getSystemClassLoader());
-            context = new InitialDirContext(environment());
+            context = (DirContext) DNS_PROVIDER.getInitialContext(environment());
             Attributes attributes = context.getAttributes(name, new String[] {"TXT"});
             Attribute txt = attributes.get("TXT");
             List<String> records = new ArrayList<>();
@@ -50,14 +58,12 @@ public class JndiTxtLookup implements TxtLookup {
         } catch (NamingException e) {
             throw new DnsFailure("DNS did not answer for " + name + ": " + e.getMessage(), e);
         } finally {
-            thread.setContextClassLoader(application);
             close(context);
         }
     }
 
     private static Hashtable<String, String> environment() {
         Hashtable<String, String> env = new Hashtable<>();
-        env.put("java.naming.factory.initial", "com.sun.jndi.dns.DnsContextFactory");
         String server = Settings.string("distman.dns.server", null);
         if (server != null) {
             env.put("java.naming.provider.url", "dns://" + server);
