@@ -4,6 +4,7 @@ import io.distman.account.boundary.AccountService;
 import io.distman.account.entity.Account;
 import io.distman.account.entity.UserRole;
 import io.distman.demo.DemoBackOffice.Tenant;
+import io.distman.identity.boundary.SenderIdentities;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.ejb.DependsOn;
@@ -21,7 +22,8 @@ import java.util.logging.Logger;
 
 /**
  * Seeds the demo (only with {@code -Ddistman.demo=true}, which the run profile sets): two agencies,
- * their users and published API keys, and a first day of letters from the demo back office.
+ * their users, published API keys and verified sender domains (with DKIM keys), and a first day of
+ * letters from the demo back office.
  * Runs once: a re-deploy finds the accounts and leaves everything as it is.
  */
 @Singleton
@@ -40,6 +42,9 @@ public class DemoData {
 
     @EJB
     AccountService accounts;
+
+    @EJB
+    SenderIdentities identities;
 
     @EJB
     DemoBackOffice backOffice;
@@ -67,6 +72,9 @@ public class DemoData {
         Account harbour = accounts.create("harbour", "Harbour Property Management");
         accounts.storeApiKey(northside.getId(), "demo", NORTHSIDE_KEY);
         accounts.storeApiKey(harbour.getId(), "demo", HARBOUR_KEY);
+        // The demo's domains are invented (no DNS to check): declared verified, as an installer would its own.
+        identities.declareVerified(northside.getId(), "northside.example", "demo");
+        identities.declareVerified(harbour.getId(), "harbour.example", "demo");
         accounts.addUser(northside.getId(), "anna", "Anna Agent", "anna@northside.example", UserRole.AGENT, PASSWORD.toCharArray());
         accounts.addUser(northside.getId(), "adam", "Adam Admin", "adam@northside.example", UserRole.ADMIN, PASSWORD.toCharArray());
         accounts.addUser(northside.getId(), "sam", "Sam Support", "sam@northside.example", UserRole.SUPPORT, PASSWORD.toCharArray());

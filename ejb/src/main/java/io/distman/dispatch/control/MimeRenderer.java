@@ -20,6 +20,7 @@ import java.time.Instant;
 import java.util.Date;
 import java.util.List;
 import java.util.Properties;
+import org.eclipse.angus.mail.util.CRLFOutputStream;
 import org.eclipse.angus.mail.util.MailStreamProvider;
 
 /**
@@ -78,7 +79,9 @@ public final class MimeRenderer {
             setBody(mime, content.getTextBody(), html, files);
             mime.saveChanges();
             ByteArrayOutputStream out = new ByteArrayOutputStream(4096);
-            mime.writeTo(out, WITHOUT_MESSAGE_ID);
+            // CRLF throughout, as SMTP would make it on the wire anyway: the bytes DKIM signs are then the
+            // bytes every transport sends (a 7bit body keeps the caller's bare LFs otherwise).
+            mime.writeTo(new CRLFOutputStream(out), WITHOUT_MESSAGE_ID);
             return out.toByteArray();
         } catch (MessagingException | IOException e) {
             throw new IllegalStateException("Cannot render message " + message.getId() + ": " + e.getMessage(), e);

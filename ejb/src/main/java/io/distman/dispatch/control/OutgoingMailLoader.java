@@ -5,6 +5,8 @@ import io.distman.account.entity.MailgunAccount;
 import io.distman.account.entity.SmtpRelay;
 import io.distman.account.entity.TransportKind;
 import io.distman.dispatch.entity.OutgoingMail;
+import io.distman.identity.boundary.DkimKeys;
+import io.distman.identity.entity.SigningKey;
 import io.distman.message.entity.Category;
 import io.distman.message.entity.Delivery;
 import io.distman.message.entity.Message;
@@ -33,6 +35,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 import java.util.logging.Logger;
 import java.util.stream.Collectors;
@@ -58,6 +61,9 @@ public class OutgoingMailLoader {
     @EJB
     SecretBox box;
 
+    @Inject
+    DkimKeys dkimKeys;
+
     public List<OutgoingMail> load(List<Long> deliveryIds) {
         if (deliveryIds.isEmpty()) {
             return List.of();
@@ -78,6 +84,7 @@ public class OutgoingMailLoader {
         Map<Long, OutgoingMail.Route> routes = new HashMap<>();
         Map<Long, byte[]> rendered = new HashMap<>();
         Map<Long, TrackedHtml> tracked = new HashMap<>();
+        Map<String, Optional<SigningKey>> signingKeys = new HashMap<>(); // per account and sender domain, once per block
         Map<AccountTracking.Key, TrackingChoice> chosen = trackingChoices(deliveries);
         Instant now = clock.instant();
         KeyVersion linkKey = deliveries.stream().anyMatch(d -> d.getMessage().getCategory() == Category.BULK
@@ -105,14 +112,24 @@ public class OutgoingMailLoader {
                         visible(shown, RecipientType.TO), visible(shown, RecipientType.CC), now));
             }
             String returnPath = returnPath(account, d);
-            mails.add(new OutgoingMail(d.getId(), d.getAttempts(), d.getMessageIdHeader(),
+            OutgoingMail mail = new OutgoingMail(d.getId(), d.getAttempts(), d.getMessageIdHeader(),
                     returnPath, MimeRenderer.asciiDomain(d.getAddress()), mime,
                     routes.computeIfAbsent(account.getId(), id -> route(account)),
                     message.getCategory() == Category.BULK ? unsubscribeHeaders(linkKey, returnPath, d) : "",
                     message.getCategory().name().toLowerCase(Locale.ROOT),
-                    DeliveryTokens.sign(echoKey, d.getAccountId(), d.getId())));
+                    DeliveryTokens.sign(echoKey, d.getAccountId(), d.getId()));
+            String domain = senderDomain(message);
+            Optional<SigningKey> key = signingKeys.computeIfAbsent(d.getAccountId() + "@" + domain,
+                    k -> dkimKeys.signingKey(d.getAccountId(), domain));
+            mails.add(key.map(signing -> MailSigner.sign(mail, signing)).orElse(mail));
         }
         return mails;
+    }
+
+    /** The From domain as DKIM's d= and the identities know it: ASCII, lower case. */
+    private static String senderDomain(Message message) {
+        String from = MimeRenderer.asciiDomain(message.getSenderAddress());
+        return from.substring(from.lastIndexOf('@') + 1).toLowerCase(Locale.ROOT);
     }
 
     /**

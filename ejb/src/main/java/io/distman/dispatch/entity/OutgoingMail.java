@@ -27,6 +27,12 @@ public record OutgoingMail(long deliveryId, int attempt, String messageIdHeader,
         return ("Message-ID: " + messageIdHeader + "\r\n" + ownHeaders).getBytes(StandardCharsets.US_ASCII);
     }
 
+    /** This mail with one more header line of its own (CRLF-terminated) in front of the others: its DKIM-Signature. */
+    public OutgoingMail withOwnHeaderFirst(String line) {
+        return new OutgoingMail(deliveryId, attempt, messageIdHeader, envelopeFrom, recipient, mime, route, line + ownHeaders,
+                tag, echoId);
+    }
+
     /** Where a delivery is handed over; deliveries of one route share one connection or client. */
     public sealed interface Route permits Relay, Mailgun, Unusable {
     }

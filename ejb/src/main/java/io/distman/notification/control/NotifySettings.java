@@ -1,5 +1,6 @@
 package io.distman.notification.control;
 
+import io.distman.identity.boundary.SenderCheck;
 import io.distman.platform.boundary.Settings;
 import java.time.Duration;
 import java.time.LocalTime;
@@ -34,9 +35,9 @@ public final class NotifySettings {
         return Settings.duration("distman.notify.stuckCheckInterval", Duration.ofMinutes(5));
     }
 
-    /** The sender of notification mail. */
+    /** The sender of notification mail: the installation's own, which every account may send From. */
     public static String sender() {
-        return Settings.string("distman.notify.sender", "notifications@distman.local");
+        return SenderCheck.installationSender();
     }
 
     /** Base of the links in notification mail (the same as the other links put into mail). */

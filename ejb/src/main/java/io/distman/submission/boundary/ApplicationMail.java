@@ -21,6 +21,6 @@ public class ApplicationMail {
     Submitter submitter;
 
     public SubmitReceipt submit(long accountId, SubmitRequest request) {
-        return submitter.accept(accountId, request);
+        return submitter.acceptOwnMail(accountId, request);
     }
 }

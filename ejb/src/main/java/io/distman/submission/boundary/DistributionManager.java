@@ -37,6 +37,7 @@ public class DistributionManager implements DistributionManagerLocal {
     @Inject
     Submitter submitter;
 
+
     @Inject
     MessageQueries queries;
 

@@ -1,5 +1,6 @@
 package io.distman.submission.control;
 
+import io.distman.identity.boundary.SenderCheck;
 import io.distman.message.boundary.AddressCheck;
 import io.distman.message.boundary.DeliveryStatusRecorder;
 import io.distman.message.boundary.MessageSubmitted;
@@ -62,6 +63,10 @@ public class Submitter {
     @Inject
     Clock clock;
 
+    /** Refuses mail From outside the account's verified identities before anything is stored. */
+    @Inject
+    SenderCheck senders;
+
     /** The first submission with this key, if the account has already sent one. */
     /**
      * Validates the request and stores it for the account the caller has been checked against, or returns
@@ -69,11 +74,31 @@ public class Submitter {
      * @throws SubmissionRejectedException naming each bad field
      */
     public SubmitReceipt accept(long accountId, SubmitRequest request) {
+        return accept(accountId, request, false);
+    }
+
+    /**
+     * Like {@link #accept(long, SubmitRequest)} for the application's own mail (notifications), which may also
+     * come From the installation's own sender: no account owns that address, so no caller may use it.
+     */
+    public SubmitReceipt acceptOwnMail(long accountId, SubmitRequest request) {
+        return accept(accountId, request, true);
+    }
+
+    private SubmitReceipt accept(long accountId, SubmitRequest request, boolean installationSenderAllowed) {
         List<FieldError> errors = SubmissionValidator.check(request, SubmissionLimits.fromSettings(), clock.instant());
         if (!errors.isEmpty()) {
             throw new SubmissionRejectedException(errors);
         }
-        return earlier(accountId, request.idempotencyKey()).orElseGet(() -> store(accountId, request));
+        // After the idempotency look-up: a repeat of mail already accepted gets its receipt, whatever changed since.
+        return earlier(accountId, request.idempotencyKey()).orElseGet(() -> {
+            if (!(installationSenderAllowed && SenderCheck.isInstallationSender(request.sender().address()))) {
+                senders.refusal(accountId, request.sender().address()).ifPresent(reason -> {
+                    throw new SubmissionRejectedException(List.of(new FieldError("sender.address", reason)));
+                });
+            }
+            return store(accountId, request);
+        });
     }
 
     public Optional<SubmitReceipt> earlier(long accountId, String idempotencyKey) {

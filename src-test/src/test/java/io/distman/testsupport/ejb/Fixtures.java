@@ -6,6 +6,7 @@ import io.distman.account.entity.MailgunRegion;
 import io.distman.account.entity.RelaySecurity;
 import io.distman.account.entity.RelaySettings;
 import io.distman.account.entity.UserRole;
+import io.distman.identity.boundary.SenderIdentities;
 import io.distman.message.boundary.DeliveryStatusRecorder;
 import io.distman.message.entity.Delivery;
 import io.distman.message.entity.DeliveryEvent;
@@ -35,6 +36,9 @@ public class Fixtures {
     @EJB
     AccountService accounts;
 
+    @EJB
+    SenderIdentities identities;
+
     @Inject
     DeliveryStatusRecorder statuses;
 
@@ -42,7 +46,17 @@ public class Fixtures {
     public record TestAccount(long id, String code, String apiKey) {
     }
 
+    /** The domains the tests send From; each new account has them as verified identities (with DKIM keys). */
+    public static final List<String> SENDER_DOMAINS = List.of("northside.example", "harbour.example", "a.example");
+
     public TestAccount newAccount(String prefix) {
+        TestAccount account = newAccountWithoutIdentities(prefix);
+        SENDER_DOMAINS.forEach(domain -> identities.declareVerified(account.id(), domain, "test fixture"));
+        return account;
+    }
+
+    /** An account that may send From nowhere yet: for the tests of sender identities themselves. */
+    public TestAccount newAccountWithoutIdentities(String prefix) {
         String code = prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
         Account account = accounts.create(code, "Test " + code);
         accounts.grantModule(TestModule.PRINCIPAL, account.getId(), "tests");
