@@ -139,7 +139,8 @@ $rule
   Distribution Manager is up:  $app_url
 $rule
   Screens (sign in):           ${app_url}app/
-      password demo for all:   anna (agent), adam (admin), sam (support) - agency northside
+      password (every user):   demo-harbour-lantern
+      users:                   anna (agent), adam (admin), sam (support) - agency northside
                                hana (agent), hugo (admin)                - agency harbour
   REST API:                    ${app_url}api/v1/messages  (Authorization: Bearer <key>)
       demo API keys:           demo-northside-key, demo-harbour-key

@@ -65,7 +65,7 @@ public class AuditBench {
     static final int WARM_UP = 5;
     static final int RUNS = 25;
     static final int PAGE = 25;
-    static final String PASSWORD = "bench-pass-1";
+    static final String PASSWORD = "bench-lantern-quietly-9";
     /** A recipient shared by 2 % of the measured account's mail: about 100,000 rows, the export's filter. */
     static final String SHARED = "accounts@partner-housing.example";
     /** The busiest tenant address of the dataset's skewed pool (its index 0). */

@@ -51,7 +51,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(ArquillianExtension.class)
 public class NotificationIT {
 
-    static final String PASSWORD = "s3cret-pass";
+    static final String PASSWORD = "quiet-harbour-lantern-42";
 
     @Deployment
     public static EnterpriseArchive deployment() {

@@ -86,6 +86,9 @@ public class ViewScreenIT extends ScreenTest {
             String csp = content.headers().firstValue("Content-Security-Policy").orElse("");
             assertTrue(csp.startsWith("sandbox;") && csp.contains("default-src 'none'") && !csp.contains("allow-"), csp);
             assertEquals("nosniff", content.headers().firstValue("X-Content-Type-Options").orElse(""));
+            // Only the application's own page may frame it (the frame above showed it); other sites may not.
+            assertEquals("SAMEORIGIN", content.headers().firstValue("X-Frame-Options").orElse(""));
+            assertTrue(csp.contains("frame-ancestors 'self'"), csp);
             assertTrue(content.body().contains("<script>"), "served as archived, made inert by the policy");
 
             browser.click(By.linkText("Timeline"));

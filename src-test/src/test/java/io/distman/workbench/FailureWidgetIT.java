@@ -143,10 +143,10 @@ public class FailureWidgetIT {
 
     @Test
     void onlyAnAdminOfTheAccountSwitchesItOn() {
-        String admin = fixtures.newUser(account.id(), "admin", UserRole.ADMIN, "secret");
-        String agent = fixtures.newUser(account.id(), "agent", UserRole.AGENT, "secret");
-        String support = fixtures.newUser(account.id(), "support", UserRole.SUPPORT, "secret");
-        String otherAdmin = fixtures.newUser(other.id(), "admin", UserRole.ADMIN, "secret");
+        String admin = fixtures.newUser(account.id(), "admin", UserRole.ADMIN, "teal-otter-maple-drum");
+        String agent = fixtures.newUser(account.id(), "agent", UserRole.AGENT, "teal-otter-maple-drum");
+        String support = fixtures.newUser(account.id(), "support", UserRole.SUPPORT, "teal-otter-maple-drum");
+        String otherAdmin = fixtures.newUser(other.id(), "admin", UserRole.ADMIN, "teal-otter-maple-drum");
         assertFalse(widget.setting(account.id()).enabled(), "off until an admin switches it on");
 
         for (String refused : new String[] {agent, support, otherAdmin, "nobody-" + UUID.randomUUID()}) {

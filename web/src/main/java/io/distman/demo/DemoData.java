@@ -38,7 +38,7 @@ public class DemoData {
     public static final String NORTHSIDE_KEY = "demo-northside-key";
     public static final String HARBOUR_KEY = "demo-harbour-key";
     /** Published in the README: every demo user signs in with this password. */
-    public static final String PASSWORD = "demo";
+    public static final String PASSWORD = "demo-harbour-lantern";
 
     @EJB
     AccountService accounts;

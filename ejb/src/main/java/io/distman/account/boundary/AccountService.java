@@ -2,6 +2,8 @@ package io.distman.account.boundary;
 
 import io.distman.account.control.ApiKeys;
 import io.distman.account.control.MailgunSettingsCheck;
+import io.distman.account.control.PasswordHashes;
+import io.distman.account.control.PasswordPolicy;
 import io.distman.account.control.RelaySettingsCheck;
 import io.distman.account.entity.Account;
 import io.distman.account.entity.ApiKey;
@@ -11,6 +13,7 @@ import io.distman.account.entity.MailgunAccount;
 import io.distman.account.entity.MailgunRegion;
 import io.distman.account.entity.MailgunView;
 import io.distman.account.entity.ModuleGrant;
+import io.distman.account.entity.PasswordRefusedException;
 import io.distman.account.entity.RelaySettings;
 import io.distman.account.entity.RelayView;
 import io.distman.account.entity.SmtpRelay;
@@ -26,13 +29,11 @@ import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import jakarta.security.enterprise.identitystore.Pbkdf2PasswordHash;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.logging.Logger;
 
@@ -51,16 +52,9 @@ public class AccountService {
     @EJB
     SecretBox box;
 
-    /** Jakarta Security's PBKDF2: the same format the login's identity store verifies. */
-    @Inject
-    Pbkdf2PasswordHash passwordHash;
-
-    /** Parameters of new hashes; a stored hash names its own, so these may be raised at any time. */
-    public static final Map<String, String> HASH_PARAMETERS = Map.of(
-            "Pbkdf2PasswordHash.Algorithm", "PBKDF2WithHmacSHA256",
-            "Pbkdf2PasswordHash.Iterations", "120000",
-            "Pbkdf2PasswordHash.SaltSizeBytes", "32",
-            "Pbkdf2PasswordHash.KeySizeBytes", "32");
+    /** Jakarta Security's PBKDF2: the same format the sign-in ({@link SignIns}) verifies. */
+    @EJB
+    PasswordHashes passwordHashes;
 
     public Account create(String code, String name) {
         Account account = new Account(code, name, clock.instant());
@@ -207,7 +201,10 @@ public class AccountService {
         return user;
     }
 
-    /** A user who signs in to the screens; usernames are unique across the installation. */
+    /**
+     * A user who signs in to the screens; usernames are unique across the installation.
+     * @throws PasswordRefusedException when the policy refuses the password (no user is added)
+     */
     public AppUser addUser(long accountId, String username, String displayName, String email, UserRole role,
                            char[] password) {
         AppUser user = addUser(accountId, username, displayName, email, role);
@@ -215,16 +212,17 @@ public class AccountService {
         return user;
     }
 
+    /** @throws PasswordRefusedException when the policy refuses the password (nothing changed) */
     public void setPassword(String username, char[] password) {
         setPassword(user(username).orElseThrow(() -> new IllegalArgumentException("no user " + username)), password);
     }
 
+    /** Every password set goes through here, so the policy holds for all of them. */
     private void setPassword(AppUser user, char[] password) {
-        if (password == null || password.length < 4) {
-            throw new IllegalArgumentException("a password needs at least 4 characters");
-        }
-        passwordHash.initialize(HASH_PARAMETERS);
-        user.setPasswordHash(passwordHash.generate(password));
+        PasswordPolicy.check(user.getUsername(), password).ifPresent(error -> {
+            throw new PasswordRefusedException(error);
+        });
+        user.setPasswordHash(passwordHashes.hash(password));
     }
 
     /** Lets a support user work on another agency's suppressions and mail. */

@@ -65,6 +65,9 @@ public class AppUser {
     public String getEmail() { return email; }
     public UserRole getRole() { return role; }
 
+    /** Null when the user never signs in. */
+    public String getPasswordHash() { return passwordHash; }
+
     public void setPasswordHash(String passwordHash) {
         this.passwordHash = passwordHash;
     }

@@ -22,7 +22,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 public abstract class ScreenTest {
 
     /** The password of every user the browser tests make. */
-    protected static final String PASSWORD = "s3cret-pass";
+    protected static final String PASSWORD = "quiet-harbour-lantern-42";
 
     /** The application, from {@link TestEnvironment#baseUrl()}. */
     protected static final URL BASE = toUrl(TestEnvironment.baseUrl());

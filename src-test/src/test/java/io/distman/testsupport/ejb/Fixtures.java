@@ -137,6 +137,11 @@ public class Fixtures {
         em.persist(new Suppression(accountId, address, reason, "added by a test", null, Instant.now(), expiresAt));
     }
 
+    /** Forgets every failed sign-in, so a test's locks (all tests sign in from 127.0.0.1) do not reach the next test. */
+    public void forgetSignInFailures() {
+        em.createNativeQuery("DELETE FROM sign_in_throttle").executeUpdate();
+    }
+
     public long count(String table) {
         return ((Number) em.createNativeQuery("SELECT COUNT(*) FROM " + table).getSingleResult()).longValue();
     }

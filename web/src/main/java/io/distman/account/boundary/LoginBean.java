@@ -12,6 +12,9 @@ import jakarta.security.enterprise.credential.UsernamePasswordCredential;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 
 /** The login form: hands the credentials to Jakarta Security and goes where the user was headed. */
 @Named
@@ -26,6 +29,12 @@ public class LoginBean {
 
     @Inject
     FacesContext faces;
+
+    @Inject
+    SignInOutcome outcome;
+
+    @Inject
+    Clock clock;
 
     private String username;
     private String password;
@@ -44,9 +53,16 @@ public class LoginBean {
                 // A fresh session for the next attempt: Soteria keeps state of the failed attempt in the
                 // session, after which a protected page answered a blank 401 instead of the login page.
                 context.invalidateSession();
-                context.redirect(context.getRequestContextPath() + "/login.xhtml?failed=true");
+                context.redirect(context.getRequestContextPath() + "/login.xhtml" + outcome.lockedUntil()
+                        .map(until -> "?locked=" + minutesUntil(until)).orElse("?failed=true"));
             }
         }
+    }
+
+    /** Whole minutes, rounded up: "try again in 1 minute" also for a lock of a few seconds. */
+    private long minutesUntil(Instant until) {
+        long seconds = Math.max(0, Duration.between(clock.instant(), until).toSeconds());
+        return Math.max(1, (seconds + 59) / 60);
     }
 
     /** A signed-in user who opens the login page goes straight on. */

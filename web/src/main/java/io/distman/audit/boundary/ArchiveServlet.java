@@ -21,13 +21,13 @@ import java.util.Optional;
  * <p>The HTML is whatever a back-office module submitted, so it is treated as hostile: the CSP sandbox
  * gives the frame an opaque origin with scripts off (even if the page is opened directly, outside the
  * frame), and {@code default-src 'none'} blocks remote images and other loads, so opening the archive
- * never pings a tracker.
+ * never pings a tracker. It is the one response the application's own pages may frame ({@code SecurityHeaders}).
  */
 @WebServlet({"/app/content/*", "/app/attachment/*"})
 public class ArchiveServlet extends HttpServlet {
 
     static final String CONTENT_SECURITY_POLICY =
-            "sandbox; default-src 'none'; img-src data: cid:; style-src 'unsafe-inline'; font-src data:";
+            "sandbox; default-src 'none'; img-src data: cid:; style-src 'unsafe-inline'; font-src data:; frame-ancestors 'self'";
 
     @Inject
     CurrentUser currentUser;

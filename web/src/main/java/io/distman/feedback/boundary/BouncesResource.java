@@ -2,6 +2,7 @@ package io.distman.feedback.boundary;
 
 import io.distman.feedback.control.InboundLimits;
 import io.distman.platform.boundary.BoundedBody;
+import io.distman.platform.boundary.OwnBodyLimit;
 import io.distman.platform.boundary.Settings;
 import jakarta.ejb.EJB;
 import jakarta.ws.rs.Consumes;
@@ -37,6 +38,7 @@ public class BouncesResource {
 
     @POST
     @Consumes(MediaType.WILDCARD)
+    @OwnBodyLimit
     public Response receive(InputStream stream, @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
                             @Context HttpHeaders headers) throws IOException {
         String secret = Settings.string("distman.bounce.secret", null);

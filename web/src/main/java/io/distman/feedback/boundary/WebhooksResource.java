@@ -6,6 +6,7 @@ import io.distman.feedback.entity.WebhookNotConfiguredException;
 import io.distman.feedback.entity.WebhookRejectedException;
 import io.distman.platform.boundary.ApiErrors;
 import io.distman.platform.boundary.BoundedBody;
+import io.distman.platform.boundary.OwnBodyLimit;
 import io.distman.platform.boundary.Settings;
 import io.distman.platform.entity.NotFoundException;
 import jakarta.ejb.EJB;
@@ -50,6 +51,7 @@ public class WebhooksResource {
 
     @POST
     @Path("{provider}")
+    @OwnBodyLimit
     public void receive(@PathParam("provider") String provider, InputStream body, @Context HttpHeaders headers,
                         @Suspended AsyncResponse response) {
         receive(provider, null, body, headers, response);
@@ -57,6 +59,7 @@ public class WebhooksResource {
 
     @POST
     @Path("{provider}/{account}")
+    @OwnBodyLimit
     public void receiveForAccount(@PathParam("provider") String provider, @PathParam("account") String account, InputStream body,
                                   @Context HttpHeaders headers, @Suspended AsyncResponse response) {
         receive(provider, account, body, headers, response);

@@ -2,6 +2,7 @@ package io.distman.platform.boundary;
 
 import io.distman.platform.entity.FieldError;
 import io.distman.platform.entity.NotFoundException;
+import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
@@ -47,6 +48,68 @@ public final class ApiErrors {
         @Override
         public Response toResponse(BoundedBody.BodyTooLargeException e) {
             return tooLarge(e);
+        }
+    }
+
+    /** 400 for a body that is not a valid request, naming the field. */
+    @Provider
+    public static class Invalid implements ExceptionMapper<JsonRequests.InvalidRequestException> {
+        @Override
+        public Response toResponse(JsonRequests.InvalidRequestException e) {
+            return invalid(List.of(e.error()));
+        }
+    }
+
+    /**
+     * JAX-RS's own refusals (no such resource 404, method 405, content type 415, 406, a role missing 403) as the
+     * same JSON body; without this Jersey answers them with the servlet container's HTML error page. Headers
+     * such as 405's {@code Allow} are kept.
+     */
+    @Provider
+    public static class Refused implements ExceptionMapper<WebApplicationException> {
+        @Override
+        public Response toResponse(WebApplicationException e) {
+            Response given = e.getResponse();
+            if (given.hasEntity()) {
+                return given;
+            }
+            Response.StatusType status = given.getStatusInfo();
+            Response.ResponseBuilder answer = Response.fromResponse(given).type(MediaType.APPLICATION_JSON)
+                    .entity(new ErrorBody(code(status), explain(status), List.of()));
+            if (status.getStatusCode() == Response.Status.UNSUPPORTED_MEDIA_TYPE.getStatusCode()) {
+                answer.entity(new ErrorBody(code(status), explain(status),
+                        List.of(new FieldError("Content-Type", "must be application/json"))));
+            }
+            return answer.build();
+        }
+
+        private static String code(Response.StatusType status) {
+            return status.getReasonPhrase().toLowerCase(java.util.Locale.ROOT).replace(' ', '_');
+        }
+
+        private static String explain(Response.StatusType status) {
+            return switch (status.getStatusCode()) {
+                case 404 -> "there is no such resource";
+                case 405 -> "the resource does not take this method (see the Allow header)";
+                case 415 -> "the request's Content-Type is not one this resource takes";
+                case 406 -> "the resource answers application/json only";
+                case 403 -> "the caller may not do this";
+                default -> status.getReasonPhrase();
+            };
+        }
+    }
+
+    /** Anything unforeseen: 500 with an incident number to find the logged stack trace, never the exception's text. */
+    @Provider
+    public static class Unexpected implements ExceptionMapper<Throwable> {
+        private static final java.util.logging.Logger LOG = java.util.logging.Logger.getLogger(ApiErrors.class.getName());
+
+        @Override
+        public Response toResponse(Throwable e) {
+            String incident = java.util.UUID.randomUUID().toString();
+            LOG.log(java.util.logging.Level.SEVERE, "REST request failed, incident " + incident, e);
+            return of(Response.Status.INTERNAL_SERVER_ERROR, "internal_error",
+                    "the request failed on the server (incident " + incident + ")", List.of());
         }
     }
 

@@ -24,7 +24,7 @@ public final class BoundedBody {
     }
 
     /** @param declared the request's Content-Length header, or null (chunked) */
-    static byte[] read(String declared, InputStream body, long limit) throws IOException {
+    public static byte[] read(String declared, InputStream body, long limit) throws IOException {
         if (declared != null && declaredLength(declared) > limit) {
             throw new BodyTooLargeException(limit);
         }

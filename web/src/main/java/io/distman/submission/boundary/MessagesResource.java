@@ -4,6 +4,8 @@ import io.distman.account.boundary.ApiCaller;
 import io.distman.message.entity.MessageView;
 import io.distman.platform.boundary.ApiErrors;
 import io.distman.platform.boundary.BoundedBody;
+import io.distman.platform.boundary.JsonRequests;
+import io.distman.platform.boundary.OwnBodyLimit;
 import io.distman.platform.entity.FieldError;
 import io.distman.submission.control.SubmissionLimits;
 import io.distman.submission.entity.DeliveryReceipt;
@@ -11,8 +13,6 @@ import io.distman.submission.entity.SubmitReceipt;
 import io.distman.submission.entity.SubmitRequest;
 import jakarta.ejb.EJB;
 import jakarta.inject.Inject;
-import jakarta.json.bind.Jsonb;
-import jakarta.json.bind.JsonbException;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -25,14 +25,8 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import jakarta.ws.rs.ext.ContextResolver;
-import jakarta.ws.rs.ext.Providers;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 /**
@@ -49,29 +43,14 @@ public class MessagesResource {
     @Inject
     ApiCaller caller;
 
-    @Context
-    Providers providers;
-
     @POST
     @Path("messages")
     @Consumes(MediaType.APPLICATION_JSON)
+    @OwnBodyLimit
     public Response submit(InputStream stream, @Context HttpHeaders headers, @Context UriInfo uri) throws IOException {
         // ApiKeyFilter has authenticated the caller before this reads a byte.
-        byte[] body = BoundedBody.read(headers, stream, SubmissionLimits.fromSettings().maxRequestBytes());
-        String json;
-        try {
-            // Decoded strictly: a lenient decoder would silently archive U+FFFD instead of the caller's text.
-            json = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(body)).toString();
-        } catch (CharacterCodingException e) {
-            return ApiErrors.invalid(List.of(new FieldError("body", "is not valid UTF-8")));
-        }
-        SubmitRequest request;
-        try {
-            request = jsonb().fromJson(json, SubmitRequest.class);
-        } catch (JsonbException e) {
-            return ApiErrors.invalid(List.of(new FieldError("body", "is not a valid message request: " + rootMessage(e))));
-        }
+        SubmitRequest request = JsonRequests.parse(
+                BoundedBody.read(headers, stream, SubmissionLimits.fromSettings().maxRequestBytes()), SubmitRequest.class);
         if (request == null) {
             return ApiErrors.invalid(List.of(new FieldError("body", "is required")));
         }
@@ -99,7 +78,8 @@ public class MessagesResource {
     @POST
     @Path("deliveries/{id}/resend")
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response resend(@PathParam("id") long id, ActionRequest action) {
+    public Response resend(@PathParam("id") long id, InputStream body) throws IOException {
+        ActionRequest action = JsonRequests.parse(body.readAllBytes(), ActionRequest.class); // bounded by RequestBodyLimit
         DeliveryReceipt receipt = manager.resend(caller.accountCode(), id, action == null ? null : action.address(), user(action));
         return Response.status(Response.Status.CREATED).entity(receipt).build();
     }
@@ -113,18 +93,5 @@ public class MessagesResource {
 
     private static String user(ActionRequest action) {
         return action == null ? null : action.user();
-    }
-
-    private Jsonb jsonb() {
-        ContextResolver<Jsonb> resolver = providers.getContextResolver(Jsonb.class, MediaType.APPLICATION_JSON_TYPE);
-        return resolver.getContext(SubmitRequest.class);
-    }
-
-    private static String rootMessage(Throwable e) {
-        Throwable root = e;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
-        return root.getMessage();
     }
 }
