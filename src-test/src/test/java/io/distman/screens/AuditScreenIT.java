@@ -78,7 +78,7 @@ public class AuditScreenIT extends ScreenTest {
             assertTrue(browser.find(By.id("audit:rows")).getText().contains("demand 4711"));
             // The recipient filter is called so, not "To" beside the From/To dates; statuses read as words.
             assertEquals("Recipient", browser.find(By.cssSelector("label[for='audit:address']")).getText().trim());
-            assertEquals("From date", browser.find(By.cssSelector("label[for='audit:from']")).getText().trim());
+            assertEquals("From date", browser.find(By.cssSelector("label[for^='audit:from']")).getText().trim());
             String rows = browser.find(By.id("audit:rows_data")).getText();
             assertTrue(rows.contains("Failed") && !rows.contains("FAILED"), rows);
             browser.screenshot("audit");

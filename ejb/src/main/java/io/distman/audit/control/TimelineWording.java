@@ -52,6 +52,10 @@ public final class TimelineWording {
                 || "UNSUBSCRIBE".equals(source)) {
             return by(source) + " reported " + quoted(status) + detail;
         }
+        if ("SUBMISSION".equals(source)) {
+            // The status column already says where it stood; here what happened: it came in.
+            return "Submitted" + detail;
+        }
         if ("USER".equals(source) && !detail.isEmpty()) {
             // A user's action already says itself: "cancelled by anna", "retry now by anna after attempt 1".
             return Character.toUpperCase(diagnostic.charAt(0)) + diagnostic.substring(1);

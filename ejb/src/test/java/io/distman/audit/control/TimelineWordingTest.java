@@ -37,8 +37,9 @@ class TimelineWordingTest {
         assertEquals("Returned mail reported \u201CFailed\u201D: 550 5.1.1 user unknown",
                 TimelineWording.what(DeliveryStatus.FAILED, "DSN", "550 5.1.1 user unknown", 1));
         assertEquals("Returned mail", TimelineWording.by("DSN"));
-        assertEquals("No email address: no email address for this recipient",
+        assertEquals("Submitted: no email address for this recipient",
                 TimelineWording.what(DeliveryStatus.EMAIL_MISSING, "SUBMISSION", "no email address for this recipient", 0));
+        assertEquals("Submitted", TimelineWording.what(DeliveryStatus.PENDING, "SUBMISSION", null, 0));
         assertEquals("Cancelled by anna", TimelineWording.what(DeliveryStatus.CANCELLED, "USER", "cancelled by anna", 0));
         assertEquals("Postmark", TimelineWording.provider("postmark"));
         assertEquals("", TimelineWording.provider(null));
