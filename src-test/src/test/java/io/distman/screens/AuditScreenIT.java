@@ -76,6 +76,11 @@ public class AuditScreenIT extends ScreenTest {
             browser.waitUntil(d -> pageReport(browser).equals("1–25 of 28"));
             assertEquals(25, browser.findAll(By.cssSelector("#audit\\:rows_data tr")).size());
             assertTrue(browser.find(By.id("audit:rows")).getText().contains("demand 4711"));
+            // The recipient filter is called so, not "To" beside the From/To dates; statuses read as words.
+            assertEquals("Recipient", browser.find(By.cssSelector("label[for='audit:address']")).getText().trim());
+            assertEquals("From date", browser.find(By.cssSelector("label[for^='audit:from']")).getText().trim());
+            String rows = browser.find(By.id("audit:rows_data")).getText();
+            assertTrue(rows.contains("Failed") && !rows.contains("FAILED"), rows);
             browser.screenshot("audit");
 
             // The View dialog opens from the row, over the audit, with the message's own timeline.
@@ -85,7 +90,7 @@ public class AuditScreenIT extends ScreenTest {
             browser.waitUntil(d -> !d.findElements(By.linkText("Timeline")).isEmpty());
             browser.click(By.linkText("Timeline"));
             String timeline = browser.find(By.id("viewForm:tabs:timeline")).getText();
-            assertTrue(timeline.contains("PENDING") && timeline.contains("FAILED"), timeline);
+            assertTrue(timeline.contains("Waiting to be sent") && timeline.contains("Failed"), timeline);
             browser.driver().switchTo().defaultContent();
             browser.screenshot("audit-view-dialog");
             browser.script("document.querySelector('.ui-dialog .ui-dialog-titlebar-close').click()");
@@ -100,6 +105,13 @@ public class AuditScreenIT extends ScreenTest {
             try (XSSFWorkbook workbook = new XSSFWorkbook(java.nio.file.Files.newInputStream(xlsx))) {
                 Sheet sheet = workbook.getSheetAt(0);
                 assertEquals(28, sheet.getLastRowNum(), "a header and the 28 rows of the filter");
+                Row header = sheet.getRow(0);
+                assertEquals("Recipient", header.getCell(2).getStringCellValue());
+                assertEquals("Status", header.getCell(5).getStringCellValue());
+                assertEquals("Status code", header.getCell(7).getStringCellValue());
+                assertEquals("Failed", sheet.getRow(1).getCell(5).getStringCellValue(), "the status in words");
+                assertEquals("FAILED", sheet.getRow(1).getCell(7).getStringCellValue(), "and its code");
+                assertTrue(sheet.getRow(1).getCell(6).getLocalDateTimeCellValue() != null, "the status time is a date");
                 int formulas = 0;
                 for (Row row : sheet) {
                     for (Cell cell : row) {
@@ -119,7 +131,8 @@ public class AuditScreenIT extends ScreenTest {
             Path pdf = browser.awaitDownload(".pdf");
             try (PDDocument document = Loader.loadPDF(pdf.toFile())) {
                 String text = new PDFTextStripper().getText(document);
-                assertEquals(28, text.split("FAILED", -1).length - 1, "one FAILED per row");
+                assertEquals(28, text.split("FAILED", -1).length - 1, "one code per row");
+                assertEquals(28, text.split("Failed", -1).length - 1, "and one label per row");
             }
         }
     }

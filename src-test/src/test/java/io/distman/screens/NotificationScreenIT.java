@@ -1,6 +1,7 @@
 package io.distman.screens;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.distman.testsupport.browser.Browser;
@@ -60,11 +61,13 @@ public class NotificationScreenIT extends ScreenTest {
             browser.waitUntil(d -> d.findElement(By.id("menuForm:bellPanel")).isDisplayed());
             String panel = browser.find(By.id("menuForm:bellPanel")).getText();
             assertTrue(panel.contains("Rent demand 4711") && panel.contains("Newsletter November"), panel);
+            assertTrue(panel.contains("Marked as spam") && !panel.contains("COMPLAINED"), panel);
             browser.screenshot("bell");
 
             browser.go("app/notifications.xhtml");
             String list = browser.find(By.id("listForm:table")).getText();
-            assertTrue(list.contains("FAILED") && list.contains("COMPLAINED"), list);
+            assertTrue(list.contains("Failed") && list.contains("Marked as spam"), list);
+            assertFalse(list.contains("FAILED") || list.contains("COMPLAINED"), list);
             assertTrue(list.indexOf("Newsletter November") < list.indexOf("Rent demand 4711"), "newest first: " + list);
             browser.screenshot("notifications");
 

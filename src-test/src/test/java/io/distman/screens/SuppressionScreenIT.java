@@ -118,6 +118,15 @@ public class SuppressionScreenIT extends ScreenTest {
             browser.click(By.id("addForm:confirmAdd"));
             browser.waitUntil(d -> d.findElement(By.id("addForm")).getText().contains("already suppressed"));
             assertTrue(browser.find(By.id("addDialog")).isDisplayed());
+
+            // Not an address: one sentence, not "Not changednot an address: ..." (summary and detail glued)
+            browser.type(By.id("addForm:address"), "not an address");
+            browser.type(By.id("addForm:addNote"), "typo");
+            browser.click(By.id("addForm:confirmAdd"));
+            browser.waitUntil(d -> d.findElement(By.id("addForm:addMessages")).getText().contains("invalid email address"));
+            String said = browser.find(By.id("addForm:addMessages")).getText();
+            assertTrue(said.startsWith("Not changed: not an address: invalid email address"), said);
+            assertTrue(said.indexOf("Not changed") == said.lastIndexOf("Not changed"), "said once: " + said);
         }
     }
 

@@ -65,7 +65,7 @@ public class ViewScreenIT extends ScreenTest {
         try (Browser browser = signedIn(agent)) {
             browser.go("app/view.xhtml?id=" + delivery);
             assertEquals(SUBJECT, browser.find(By.id("subject")).getText());
-            assertEquals("FAILED", browser.find(By.id("status")).getText().trim());
+            assertEquals("Failed", browser.find(By.id("status")).getText().trim());
 
             // The frame shows the mail, but neither its script nor its onerror handler ran.
             browser.waitUntil(d -> !d.findElements(By.id("htmlFrame")).isEmpty());
@@ -93,10 +93,14 @@ public class ViewScreenIT extends ScreenTest {
 
             browser.click(By.linkText("Timeline"));
             String timeline = browser.find(By.id("viewForm:tabs:timeline")).getText();
-            for (String status : new String[] {"PENDING", "SENDING", "ACCEPTED", "FAILED"}) {
+            for (String status : new String[] {"Waiting to be sent", "Being sent", "Handed to the provider", "Failed"}) {
                 assertTrue(timeline.contains(status), timeline);
             }
             assertTrue(timeline.contains("5.1.1"), timeline);
+            // Said as an agent would: the attempt, not the dispatcher's lease id.
+            assertTrue(timeline.contains("Sending (attempt 1)") && timeline.contains("Sent (attempt 1) through the mail relay"),
+                    timeline);
+            assertFalse(timeline.matches("(?s).*attempt 1 by \\S.*"), timeline);
 
             browser.click(By.linkText("Status"));
             assertTrue(browser.find(By.id("viewForm:tabs:advice")).getText().contains("spelling"));
@@ -114,6 +118,38 @@ public class ViewScreenIT extends ScreenTest {
             browser.click(By.id("resendForm:resend"));
             browser.click(By.linkText("Status"));
             browser.waitUntil(d -> d.findElement(By.id("viewForm:tabs:resends")).getText().matches("\\[\\d+\\]"));
+        }
+    }
+
+    /**
+     * A mail Postmark reports as bounced before it was ever sent (issue 11's "WEBHOOK:postmark", "Attempts 0"
+     * and a "Next attempt" on a failed mail): the View names Postmark and shows neither attempts nor a next one.
+     */
+    @Test
+    void aMailFailedByAProvidersReportReadsAsTheProvidersWords() throws Exception {
+        Account agency = newAccount("view-pm");
+        String reader = newAgent(agency);
+        String address = Fixtures.address("pm-bounced");
+        long bounced = data.submitOne(agency, """
+                {"raisedBy":"anna","category":"ESSENTIAL","sender":{"address":"lettings@northside.example"},
+                 "to":[{"address":"%s"}],"subject":"Bounced by Postmark","textBody":"Please pay."}""".formatted(address));
+        data.postmark(agency, """
+                {"RecordType":"Bounce","Type":"HardBounce","ID":%d,"Email":"%s","BouncedAt":"%s",
+                 "Details":"smtp;550 5.1.1 The email account that you tried to reach does not exist",
+                 "Metadata":{"distman-delivery-id":"%d"}}""".formatted(bounced, address, java.time.Instant.now(), bounced));
+        try (Browser browser = signedIn(reader)) {
+            browser.go("app/view.xhtml?id=" + bounced);
+            assertEquals("Failed", browser.find(By.id("status")).getText().trim());
+            browser.click(By.linkText("Status"));
+            String details = browser.find(By.id("viewForm:tabs:statusDetails")).getText();
+            assertFalse(details.contains("Attempts"), details);
+            assertFalse(details.contains("Next attempt"), details);
+            browser.click(By.linkText("Timeline"));
+            String timeline = browser.find(By.id("viewForm:tabs:timeline")).getText();
+            assertTrue(timeline.contains("Postmark reported \u201CFailed\u201D: HardBounce"), timeline);
+            assertFalse(timeline.contains("WEBHOOK"), timeline);
+            assertFalse(timeline.contains("FAILED"), timeline);
+            browser.screenshot("view-feedback");
         }
     }
 

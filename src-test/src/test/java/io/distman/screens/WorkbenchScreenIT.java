@@ -116,6 +116,7 @@ public class WorkbenchScreenIT extends ScreenTest {
             assertEquals(0, count(browser, "REJECTED"));
             assertEquals(0, count(browser, "UNSUBSCRIBED"));
             assertEquals(yesterday.toString(), browser.find(By.cssSelector(".dm-widget-day")).getText());
+            assertEquals("Marked as spam", browser.find(By.cssSelector("a.dm-widget-complained .dm-widget-label")).getText());
             browser.screenshot("workbench");
 
             browser.click(By.cssSelector("a.dm-widget-failed"));
@@ -127,7 +128,7 @@ public class WorkbenchScreenIT extends ScreenTest {
             assertEquals(3, rows.size());
             Set<String> shown = new HashSet<>();
             for (WebElement row : rows) {
-                assertTrue(row.getText().contains("FAILED"), row.getText());
+                assertTrue(row.getText().contains("Failed"), row.getText());
                 northside.failedYesterday().stream().filter(row.getText()::contains).forEach(shown::add);
             }
             assertEquals(northside.failedYesterday(), shown, "exactly yesterday's failed rows");
@@ -159,7 +160,8 @@ public class WorkbenchScreenIT extends ScreenTest {
             browser.find(By.cssSelector("#monthly\\:chart canvas"));
             browser.screenshot("monthly");
             assertEquals("7 emails in all", browser.find(By.id("monthly:rows:total")).getText());
-            assertTrue(browser.find(By.id("monthly:rows")).getText().contains("FAILED"));
+            String table = browser.find(By.id("monthly:rows")).getText();
+            assertTrue(table.contains("Failed") && !table.contains("FAILED"), table);
         }
     }
 }

@@ -1,6 +1,7 @@
 package io.distman.testsupport;
 
 import io.distman.account.entity.UserRole;
+import io.distman.feedback.boundary.WebhookSettings;
 import io.distman.message.entity.DeliveryStatus;
 import io.distman.message.entity.StatusChange;
 import io.distman.testsupport.ejb.Fixtures;
@@ -27,6 +28,9 @@ public class FixturesServlet extends HttpServlet {
     @EJB
     Fixtures fixtures;
 
+    @EJB
+    WebhookSettings webhookSettings;
+
     @Override
     protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
         var json = Json.createObjectBuilder();
@@ -47,6 +51,8 @@ public class FixturesServlet extends HttpServlet {
                     new StatusChange(DeliveryStatus.valueOf(request.getParameter("status")), Instant.now(), "TEST",
                             intOrNull(request.getParameter("smtpCode")), request.getParameter("enhancedCode"),
                             request.getParameter("diagnostic"), null, "test:" + UUID.randomUUID(), null, false)));
+            case "/postmark-login" -> webhookSettings.setPostmarkWebhookLogin(Long.parseLong(request.getParameter("account")),
+                    request.getParameter("username"), request.getParameter("password"));
             case "/received" -> json.add("count", TestMailServer.received().stream()
                     .filter(m -> Mails.isFor(m, request.getParameter("address"))).count());
             case "/created" -> fixtures.createdAt(Long.parseLong(request.getParameter("delivery")),

@@ -47,7 +47,7 @@ public class DemoBackOffice {
                 .to(List.of(new RecipientInput(tenant.email(), tenant.name())))
                 .subject("Rent demand " + demandNo + " for " + tenant.unit())
                 .html("<p>Dear " + tenant.name() + ",</p><p>Please find attached your rent demand for <b>" + tenant.unit()
-                        + "</b>: GBP " + amount + ".</p><p>" + agency + "</p>")
+                        + "</b>: GBP " + amount + ".</p><p><a href=\"https://pay.example/rent\">Pay online</a></p><p>" + agency + "</p>")
                 .text("Dear " + tenant.name() + ",\n\nPlease find attached your rent demand for " + tenant.unit() + ": GBP "
                         + amount + ".\n\n" + agency)
                 .attachments(List.of(new AttachmentInput("demand-" + demandNo + ".pdf", "application/pdf", pdf)))

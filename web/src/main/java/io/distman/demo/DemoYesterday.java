@@ -4,7 +4,6 @@ import io.distman.account.boundary.AccountService;
 import io.distman.account.entity.Account;
 import io.distman.audit.boundary.AuditParameters;
 import io.distman.demo.DemoBackOffice.Tenant;
-import io.distman.feedback.boundary.WebhookIngestion;
 import io.distman.feedback.boundary.WebhookSettings;
 import io.distman.workbench.boundary.FailureWidget;
 import jakarta.annotation.Resource;
@@ -12,21 +11,13 @@ import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
-import jakarta.json.Json;
-import jakarta.json.JsonObject;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.Base64;
-import java.util.Map;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import javax.sql.DataSource;
 
 /**
@@ -39,9 +30,6 @@ import javax.sql.DataSource;
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class DemoYesterday {
 
-    /** Published in the README: the demo accounts' own Postmark webhook login (basic auth). */
-    static final String WEBHOOK_LOGIN = "demo-postmark";
-
     @EJB
     DemoBackOffice backOffice;
 
@@ -52,7 +40,7 @@ public class DemoYesterday {
     WebhookSettings webhookSettings;
 
     @EJB
-    WebhookIngestion webhooks;
+    DemoPostmark postmark;
 
     @EJB
     FailureWidget widget;
@@ -63,7 +51,7 @@ public class DemoYesterday {
     private enum Outcome { FAILED, COMPLAINED, UNSUBSCRIBED, REJECTED }
 
     public void seed(Account account, String agency, String sender, String agent, String admin, int firstDemand) {
-        webhookSettings.setPostmarkWebhookLogin(account.getId(), WEBHOOK_LOGIN, WEBHOOK_LOGIN);
+        webhookSettings.setPostmarkWebhookLogin(account.getId(), DemoPostmark.WEBHOOK_LOGIN, DemoPostmark.WEBHOOK_LOGIN);
         LocalDate yesterday = LocalDate.now(AuditParameters.zone()).minusDays(1);
         Instant morning = yesterday.atTime(9, 30).atZone(AuditParameters.zone()).toInstant();
         Outcome[] outcomes = {Outcome.FAILED, Outcome.FAILED, Outcome.FAILED, Outcome.COMPLAINED, Outcome.UNSUBSCRIBED,
@@ -103,29 +91,12 @@ public class DemoYesterday {
 
     /** A Postmark webhook record, as Postmark would post it to /api/webhooks/postmark/{account}. */
     private void report(String accountCode, long deliveryId, String email, Outcome outcome, Instant at) {
-        JsonObject record = Json.createObjectBuilder()
-                .add("RecordType", outcome == Outcome.COMPLAINED ? "SpamComplaint" : "Bounce")
-                .add("Type", switch (outcome) {
-                    case FAILED -> "HardBounce";
-                    case COMPLAINED -> "SpamComplaint";
-                    default -> "Unsubscribe";
-                })
-                .add("ID", deliveryId)
-                .add("Email", email)
-                .add("BouncedAt", at.toString())
-                .add("Details", outcome == Outcome.FAILED ? "smtp;550 5.1.1 The email account that you tried to reach does not exist"
-                        : outcome == Outcome.COMPLAINED ? "The recipient marked the email as spam" : "The recipient unsubscribed")
-                .add("Metadata", Json.createObjectBuilder().add("distman-delivery-id", String.valueOf(deliveryId)))
-                .build();
-        String login = Base64.getEncoder().encodeToString((WEBHOOK_LOGIN + ":" + WEBHOOK_LOGIN).getBytes(StandardCharsets.UTF_8));
-        try {
-            webhooks.receive("postmark", accountCode, record.toString().getBytes(StandardCharsets.UTF_8),
-                    Map.of("Authorization", "Basic " + login)).toCompletableFuture().get(30, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        } catch (io.distman.feedback.entity.WebhookRejectedException | ExecutionException | TimeoutException e) {
-            throw new IllegalStateException("demo webhook for delivery " + deliveryId + " failed", e);
+        switch (outcome) {
+            case FAILED -> postmark.bounce(accountCode, deliveryId, email, "HardBounce",
+                    "smtp;550 5.1.1 The email account that you tried to reach does not exist", at);
+            case COMPLAINED -> postmark.bounce(accountCode, deliveryId, email, "SpamComplaint",
+                    "The recipient marked the email as spam", at);
+            default -> postmark.bounce(accountCode, deliveryId, email, "Unsubscribe", "The recipient unsubscribed", at);
         }
     }
 }

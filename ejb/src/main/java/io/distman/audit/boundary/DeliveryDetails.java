@@ -1,8 +1,10 @@
 package io.distman.audit.boundary;
 
+import io.distman.audit.control.TimelineWording;
 import io.distman.message.entity.Category;
 import io.distman.message.entity.DeliveryStatus;
 import io.distman.message.entity.RecipientType;
+import io.distman.message.entity.StatusGroups;
 import java.io.Serializable;
 import java.time.Instant;
 import java.util.List;
@@ -24,8 +26,28 @@ public record DeliveryDetails(long deliveryId, long messageId, String subject, S
     public record Header(String name, String value) implements Serializable {
     }
 
+    /**
+     * One timeline entry: what was stored, and {@code what} happened and {@code by} whom in an agent's words
+     * ({@link TimelineWording}), which the View shows instead of the codes.
+     */
     public record Event(Instant occurredAt, Instant recordedAt, DeliveryStatus status, String source, Integer smtpCode,
-                        String enhancedCode, String diagnostic, String provider, boolean machine) implements Serializable {
+                        String enhancedCode, String diagnostic, String provider, boolean machine, String what,
+                        String by) implements Serializable {
+    }
+
+    /** Attempts mean something once the mail was tried; a mail refused or reported on before sending has none. */
+    public boolean attemptsApply() {
+        return attempts > 0;
+    }
+
+    /** A next attempt applies only while the mail still waits to go (Queue statuses), not after a final answer. */
+    public boolean nextAttemptApplies() {
+        return nextAttemptAt != null && StatusGroups.QUEUED.contains(status);
+    }
+
+    /** The provider as its customers name it ("Postmark"), not our key ("postmark"). */
+    public String providerName() {
+        return TimelineWording.provider(provider);
     }
 
     /** Why the address is suppressed right now (issue 4): agents see the reason, support can lift it. */

@@ -6,6 +6,7 @@ import io.distman.audit.boundary.DeliveryDetails.Event;
 import io.distman.audit.boundary.DeliveryDetails.Header;
 import io.distman.audit.boundary.DeliveryDetails.SuppressionInfo;
 import io.distman.audit.control.RecommendedAction;
+import io.distman.audit.control.TimelineWording;
 import io.distman.dispatch.boundary.RetryPolicy;
 import io.distman.message.entity.Category;
 import io.distman.message.entity.Delivery;
@@ -97,11 +98,8 @@ public class DeliveryViews {
                 .setParameter("messageIds", List.of(m.getId())).getResultList();
         List<String> to = recipients(visible, RecipientType.TO);
         List<String> cc = recipients(visible, RecipientType.CC);
-        List<Event> timeline = em.createNamedQuery(DeliveryEvent.OF_DELIVERIES, DeliveryEvent.class)
-                .setParameter("deliveryIds", List.of(d.getId())).getResultList().stream()
-                .map(e -> new Event(e.getOccurredAt(), e.getRecordedAt(), e.getStatus(), e.getSource(), e.getSmtpCode(),
-                        e.getEnhancedCode(), e.getDiagnostic(), e.getProvider(), e.isMachine()))
-                .toList();
+        List<Event> timeline = timeline(em.createNamedQuery(DeliveryEvent.OF_DELIVERIES, DeliveryEvent.class)
+                .setParameter("deliveryIds", List.of(d.getId())).getResultList());
         Instant sentAt = timeline.stream().filter(e -> e.status() == DeliveryStatus.ACCEPTED).map(Event::occurredAt)
                 .findFirst().orElse(null);
         SuppressionInfo suppression = d.getAddress() == null ? null
@@ -126,6 +124,20 @@ public class DeliveryViews {
                 content.map(c -> c.getHtmlBody() != null && !c.getHtmlBody().isBlank()).orElse(false),
                 files, headers(d, m, to, cc, sentAt, content.map(MessageContent::getHeaders).orElse(null)),
                 timeline, suppression, advice, d.getResendOf(), resends);
+    }
+
+    /** The events in their order, each worded with the send attempt it belongs to (the last claim before it). */
+    private static List<Event> timeline(List<DeliveryEvent> events) {
+        List<Event> timeline = new ArrayList<>(events.size());
+        int attempt = 0;
+        for (DeliveryEvent e : events) {
+            attempt = Math.max(attempt, TimelineWording.attemptOf(e.getStatus(), e.getDiagnostic()));
+            timeline.add(new Event(e.getOccurredAt(), e.getRecordedAt(), e.getStatus(), e.getSource(), e.getSmtpCode(),
+                    e.getEnhancedCode(), e.getDiagnostic(), e.getProvider(), e.isMachine(),
+                    TimelineWording.what(e.getStatus(), e.getSource(), e.getDiagnostic(), attempt),
+                    TimelineWording.by(e.getSource())));
+        }
+        return timeline;
     }
 
     private static SuppressionInfo suppression(Suppression s) {

@@ -1,7 +1,6 @@
 package io.distman.notification.control;
 
 import io.distman.message.entity.DeliveryStatus;
-import java.util.Locale;
 
 /** The words of notifications, in the app and in mail. */
 public final class NotificationTexts {
@@ -16,7 +15,7 @@ public final class NotificationTexts {
             case COMPLAINED -> to + " marked it as spam: " + subject;
             case REJECTED -> "Rejected, not sent to " + to + ": " + subject;
             case UNSUBSCRIBED -> to + " unsubscribed: " + subject;
-            default -> status.name().toLowerCase(Locale.ROOT) + " " + to + ": " + subject;
+            default -> status.label() + ", " + to + ": " + subject;
         };
     }
 

@@ -63,6 +63,25 @@ public final class TestData {
         fixture("report", parameters);
     }
 
+    /**
+     * Posts a Postmark webhook record to the account's own URL ({@code /api/v1/webhooks/postmark/<code>}) as
+     * Postmark would, first giving the account a webhook login; the delivery is named by its bare id in the
+     * Metadata, which the account's own URL accepts with the delivery's recipient.
+     */
+    public void postmark(Account account, String record) {
+        fixture("postmark-login", Map.of("account", String.valueOf(account.id()), "username", "pm-test",
+                "password", "pm-test-secret"));
+        HttpRequest request = HttpRequest.newBuilder(URI.create(base + "api/v1/webhooks/postmark/" + account.code()))
+                .header("Content-Type", "application/json")
+                .header("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString(
+                        "pm-test:pm-test-secret".getBytes(StandardCharsets.UTF_8)))
+                .POST(HttpRequest.BodyPublishers.ofString(record, StandardCharsets.UTF_8)).build();
+        HttpResponse<String> response = send(request);
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException("postmark webhook: " + response.statusCode() + " " + response.body());
+        }
+    }
+
     /** Submits a message through {@code POST /api/v1/messages}; @return the receipt */
     public JsonObject submit(Account account, String json) {
         HttpRequest request = HttpRequest.newBuilder(URI.create(base + "api/v1/messages"))

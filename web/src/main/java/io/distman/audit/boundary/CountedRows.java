@@ -74,7 +74,7 @@ public final class CountedRows<R> extends LazyDataModel<R> {
     public static void warnIfReversed(LocalDate from, LocalDate to) {
         if (from != null && to != null && to.isBefore(from)) {
             FacesContext.getCurrentInstance().addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR,
-                    "Date range", "'To' is before 'from'."));
+                    "Date range", "'To date' is before 'From date'."));
         }
     }
 

@@ -9,7 +9,8 @@ import java.util.List;
 
 /**
  * One icon per delivery status (PrimeIcons), coloured by what it means for the agent, so Email Audit,
- * Queue and History show a status the same way: {@code #{statusIcons.icon(row.status())}}.
+ * Queue and History show a status the same way: {@code #{statusIcons.icon(row.status())}}, with its label
+ * {@code #{statusIcons.label(...)}} for the places that hold a status by name.
  */
 @Named
 @ApplicationScoped
@@ -31,6 +32,17 @@ public class StatusIcons {
             case TEMPORARY_FAILURE -> "pi pi-refresh dm-status-wait";
             case CANCELLED -> "pi pi-minus-circle dm-status-off";
         };
+    }
+
+    /**
+     * What an agent reads for a status ({@link DeliveryStatus#label()}), given as the enum or as its name (the
+     * forms that keep names); null (a queue-stuck notification has no status) gives "".
+     */
+    public String label(Object status) {
+        if (status == null) {
+            return "";
+        }
+        return status instanceof DeliveryStatus s ? s.label() : DeliveryStatus.valueOf(status.toString()).label();
     }
 
     /** The statuses of a legend, in the enum's order (a screen passes the ones it lists). */

@@ -25,7 +25,7 @@ public final class AuditPdf implements AutoCloseable {
 
     static final int CHUNK = 200;
 
-    private static final float[] WIDTHS = {11, 9, 17, 30, 11, 10, 11};
+    private static final float[] WIDTHS = {11, 9, 17, 28, 10, 11, 11, 9};
 
     private final Document document = new Document(PageSize.A4.rotate(), 24, 24, 24, 24);
     private final ZoneId zone;

@@ -53,9 +53,9 @@ public final class AuditWorkbook implements AutoCloseable {
         List<String> text = AuditColumns.text(audit, zone);
         for (int c = 0; c < text.size(); c++) {
             Cell cell = row.createCell(c);
-            if (c == 0) {
+            if (c == AuditColumns.CREATED_COLUMN) {
                 date(cell, audit.createdAt());
-            } else if (c == text.size() - 1) {
+            } else if (c == AuditColumns.STATUS_TIME_COLUMN) {
                 date(cell, audit.statusAt());
             } else {
                 cell.setCellValue(CellText.safe(text.get(c)));
@@ -85,7 +85,7 @@ public final class AuditWorkbook implements AutoCloseable {
 
     private void newSheet() {
         sheet = workbook.createSheet("Email audit" + (workbook.getNumberOfSheets() == 0 ? "" : " " + (workbook.getNumberOfSheets() + 1)));
-        int[] widths = {20, 16, 34, 60, 20, 18, 20};
+        int[] widths = {20, 16, 34, 60, 20, 22, 20, 18};
         for (int c = 0; c < widths.length; c++) {
             sheet.setColumnWidth(c, widths[c] * 256);
         }

@@ -38,7 +38,7 @@ final class MonthlyChart {
         ChartData data = new ChartData();
         series.forEach((source, byStatus) -> byStatus.forEach((status, byMonth) -> {
             BarChartDataSet set = new BarChartDataSet();
-            set.setLabel(source + " · " + status.name());
+            set.setLabel(source + " · " + status.label());
             set.setStack(source);
             set.setBackgroundColor(colour(status));
             set.setData(months.stream().<Object>map(m -> byMonth.getOrDefault(m, 0L)).toList());

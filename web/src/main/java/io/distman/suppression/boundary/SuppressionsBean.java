@@ -121,10 +121,15 @@ public class SuppressionsBean implements Serializable {
         FacesContext.getCurrentInstance().addMessage(null, new FacesMessage(FacesMessage.SEVERITY_INFO, summary, text));
     }
 
-    /** Shows why and keeps the dialog open (its oncomplete looks at validationFailed). */
+    /**
+     * Shows why and keeps the dialog open (its oncomplete looks at validationFailed). One sentence as summary and
+     * detail, the repeat skipped by the page: PrimeFaces writes the two side by side with nothing between them,
+     * which read "Not changednot an address: ...".
+     */
     private static void refused(String text) {
         FacesContext context = FacesContext.getCurrentInstance();
-        context.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, "Not changed", text));
+        String sentence = "Not changed: " + text;
+        context.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, sentence, sentence));
         context.validationFailed();
     }
 

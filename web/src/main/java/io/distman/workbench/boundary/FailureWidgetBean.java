@@ -50,8 +50,16 @@ public class FailureWidgetBean {
     }
 
     public List<Count> getCounts() {
+        return counts(false);
+    }
+
+    /**
+     * @param always true on the module's own start page, which shows yesterday's problems to every agent; the
+     *               admins' switch is about the host's workbench page
+     */
+    public List<Count> counts(boolean always) {
         if (counts == null) {
-            counts = isEnabled() ? load(yesterday(AuditParameters.zone()), AuditParameters.zone()) : List.of();
+            counts = always || isEnabled() ? load(yesterday(AuditParameters.zone()), AuditParameters.zone()) : List.of();
         }
         return counts;
     }
@@ -63,16 +71,11 @@ public class FailureWidgetBean {
     private List<Count> load(LocalDate day, ZoneId zone) {
         var range = AuditParameters.day(day, EnumSet.copyOf(FailureCounts.STATUSES)).filter(zone);
         FailureCounts found = widget.counts(currentUser.accountId(), range.from(), range.until());
-        return FailureCounts.STATUSES.stream().map(status -> new Count(status, label(status), found.of(status),
+        return FailureCounts.STATUSES.stream().map(status -> new Count(status, status.label(), found.of(status),
                 AuditParameters.day(day, EnumSet.of(status)).query())).toList();
     }
 
     static LocalDate yesterday(ZoneId zone) {
         return LocalDate.now(zone).minusDays(1);
-    }
-
-    static String label(DeliveryStatus status) {
-        String name = status.name().toLowerCase(Locale.ROOT);
-        return Character.toUpperCase(name.charAt(0)) + name.substring(1);
     }
 }

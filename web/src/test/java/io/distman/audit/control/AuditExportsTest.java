@@ -61,8 +61,11 @@ class AuditExportsTest {
             assertEquals(CellType.STRING, first.getCell(3).getCellType());
             assertEquals("'=HYPERLINK(\"http://evil.example\",\"click\")", first.getCell(3).getStringCellValue());
             assertEquals("demand 4711", first.getCell(4).getStringCellValue());
-            assertEquals("FAILED", first.getCell(5).getStringCellValue());
+            assertEquals("Failed", first.getCell(5).getStringCellValue(), "the status in words, as on the screen");
+            assertEquals("FAILED", first.getCell(7).getStringCellValue(), "and its code in the last column");
+            assertEquals("Status code", sheet.getRow(0).getCell(7).getStringCellValue());
             assertEquals(LocalDateTime.of(2026, 11, 22, 9, 30, 0), first.getCell(0).getLocalDateTimeCellValue());
+            assertEquals(CellType.NUMERIC, first.getCell(6).getCellType(), "the status time stays a date cell");
             assertEquals("Rent demand 1233", sheet.getRow(n).getCell(3).getStringCellValue());
             for (Row row : sheet) {
                 row.forEach(cell -> assertTrue(cell.getCellType() != CellType.FORMULA, "no formula in " + cell.getAddress()));

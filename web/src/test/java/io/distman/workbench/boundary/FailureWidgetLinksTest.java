@@ -46,9 +46,4 @@ class FailureWidgetLinksTest {
         assertEquals(Instant.parse("2026-10-24T22:00:00Z"), day.from());
         assertEquals(Instant.parse("2026-10-25T23:00:00Z"), day.until());
     }
-
-    @Test
-    void labelsAreWordsNotConstants() {
-        assertEquals("Unsubscribed", FailureWidgetBean.label(DeliveryStatus.UNSUBSCRIBED));
-    }
 }
