@@ -14,19 +14,19 @@ import io.distman.identity.entity.InvalidIdentityException;
 import io.distman.message.entity.Category;
 import io.distman.message.entity.DeliveryStatus;
 import io.distman.platform.boundary.SecretBox;
-import io.distman.submission.boundary.DistributionManagerLocal;
 import io.distman.submission.entity.SubmissionRejectedException;
 import io.distman.submission.entity.SubmitRequest;
 import io.distman.testsupport.Deployments;
-import io.distman.testsupport.DkimVerify;
 import io.distman.testsupport.Dispatching;
+import io.distman.testsupport.DkimVerify;
 import io.distman.testsupport.MailgunApiServer;
 import io.distman.testsupport.Mails;
 import io.distman.testsupport.TestDnsServer;
 import io.distman.testsupport.TestEnvironment;
 import io.distman.testsupport.TestMailServer;
-import io.distman.testsupport.ejb.Fixtures;
 import io.distman.testsupport.ejb.Fixtures.TestAccount;
+import io.distman.testsupport.ejb.Fixtures;
+import io.distman.testsupport.ejb.TestModule;
 import jakarta.annotation.Resource;
 import jakarta.ejb.EJB;
 import jakarta.json.Json;
@@ -73,7 +73,7 @@ public class SenderIdentityIT {
     }
 
     @EJB
-    DistributionManagerLocal manager;
+    TestModule manager;
 
     @EJB
     SenderIdentities identities;

@@ -16,11 +16,11 @@ import io.distman.platform.boundary.SecretBox;
 import io.distman.platform.boundary.SecretSealing;
 import io.distman.platform.boundary.Secrets;
 import io.distman.platform.entity.KeyVersion;
-import io.distman.submission.boundary.DistributionManagerLocal;
 import io.distman.submission.entity.SubmitRequest;
 import io.distman.testsupport.Deployments;
-import io.distman.testsupport.ejb.Fixtures;
 import io.distman.testsupport.ejb.Fixtures.TestAccount;
+import io.distman.testsupport.ejb.Fixtures;
+import io.distman.testsupport.ejb.TestModule;
 import io.distman.tracking.boundary.LinkTokens;
 import jakarta.ejb.EJB;
 import java.nio.ByteBuffer;
@@ -94,7 +94,7 @@ public class SecretsAtRestIT {
     Unsubscribes unsubscribes;
 
     @EJB
-    DistributionManagerLocal manager;
+    TestModule manager;
 
     private TestAccount accountWithSecrets() {
         TestAccount account = fixtures.newAccount("secrets");

@@ -38,13 +38,14 @@ class ArchitectureTest {
     private static JavaClasses classes;
 
     /**
-     * The screens' EJBs, which still take the account id (checked by the screens' CurrentUser) and the username
-     * from the calling bean rather than from the signed-in caller: the open rest of issue 11, part 1. Remove a
-     * name when its bean declares its roles and checks the account against the caller.
+     * The screens' and admins' EJBs, which still take the account id (checked by the screens' CurrentUser) and the
+     * username from the calling bean rather than from the signed-in caller: the open rest of issue 11, part 1
+     * (RelayCheck and SenderIdentities have no screen yet: part 4). Remove a name when its bean declares its
+     * roles and checks the account against the caller.
      */
     private static final Set<String> NOT_YET_DECLARED = Set.of("AccountService", "DeliveryViews", "EmailAudit",
             "UnmatchedEvents", "WebhookSettings", "Notifications", "EmailQueue", "MonthlyCounts", "SuppressionAdmin",
-            "TrackingConsent", "FailureWidget");
+            "TrackingConsent", "FailureWidget", "RelayCheck", "SenderIdentities");
 
     @BeforeAll
     static void importClasses() {

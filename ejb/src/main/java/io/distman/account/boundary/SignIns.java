@@ -5,6 +5,7 @@ import io.distman.account.control.SignInThrottles;
 import io.distman.account.entity.AppUser;
 import io.distman.account.entity.SignInResult;
 import io.distman.account.entity.ThrottleKind;
+import jakarta.annotation.security.PermitAll;
 import jakarta.ejb.EJB;
 import jakarta.ejb.EJBException;
 import jakarta.ejb.Stateless;
@@ -26,6 +27,7 @@ import java.util.logging.Logger;
  */
 @Stateless
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED) // each count commits on its own (SignInThrottles)
+@PermitAll // signing in is what happens before there is a caller; the identity store calls it
 public class SignIns {
 
     private static final Logger LOG = Logger.getLogger(SignIns.class.getName());

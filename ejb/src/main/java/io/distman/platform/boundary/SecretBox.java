@@ -3,6 +3,7 @@ package io.distman.platform.boundary;
 import io.distman.platform.control.InstallationKeys;
 import io.distman.platform.control.KeyFile;
 import io.distman.platform.entity.SecretBoxException;
+import jakarta.annotation.security.PermitAll;
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
 import jakarta.ejb.Singleton;
@@ -38,6 +39,7 @@ import javax.crypto.spec.GCMParameterSpec;
 @Singleton
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN) // stateless apart from the key file's own lock
 @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+@PermitAll // the application's own code seals and opens its stored secrets, with or without a caller
 public class SecretBox {
 
     public static final String KEY_FILE_SETTING = "distman.secrets.keyFile";

@@ -3,6 +3,7 @@ package io.distman.platform.boundary;
 import io.distman.platform.entity.SealingCount;
 import io.distman.platform.entity.SecretBoxException;
 import jakarta.annotation.PostConstruct;
+import jakarta.annotation.security.PermitAll;
 import jakarta.ejb.DependsOn;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Schedule;
@@ -31,6 +32,7 @@ import java.util.logging.Logger;
 @Startup
 @DependsOn("SchemaMigration")
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED) // each table's pass has a transaction of its own
+@PermitAll // runs at deployment (and as a rotation step of the installation), before anyone calls
 public class SecretSealing {
 
     private static final Logger LOG = Logger.getLogger(SecretSealing.class.getName());
