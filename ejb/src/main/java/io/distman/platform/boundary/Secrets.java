@@ -13,7 +13,6 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -97,12 +96,13 @@ public class Secrets {
     }
 
     /**
-     * Makes a new version current; the one before is retired now and verifies for its validity.
+     * Makes a new version current; the one before is retired now and verifies for its validity. Two
+     * rotations at once make the same next version: the primary key lets one win, the other fails.
      * @return the new version
      */
     public KeyVersion rotate(String name) {
         List<SigningKey> rows = em.createNamedQuery(SigningKey.VERSIONS, SigningKey.class).setParameter("name", name)
-                .setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultList();
+                .getResultList();
         int next = rows.isEmpty() ? 0 : rows.get(rows.size() - 1).getVersion() + 1;
         if (next > KeyVersion.MAX) {
             throw new IllegalStateException("signing key " + name + " has had " + KeyVersion.MAX
