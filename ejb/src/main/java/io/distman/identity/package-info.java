@@ -3,6 +3,6 @@
  * record the admin publishes ({@code SenderIdentities}), the check at submission that a From lies within
  * them ({@code SenderCheck}), and the DKIM keys that sign the account's mail per domain ({@code DkimKeys}),
  * with rotation. Exists so no account can send as another agency's domain, and so receivers can tell.
- * May touch: account, platform.
+ * May touch: account, message (address checks), platform.
  */
 package io.distman.identity;
