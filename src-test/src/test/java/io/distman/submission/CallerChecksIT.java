@@ -144,6 +144,19 @@ public class CallerChecksIT {
     }
 
     @Test
+    void noCallerMaySendFromTheInstallationsOwnSender() {
+        // Only the application's own notification mail (ApplicationMail) may use it; no account owns it.
+        SubmitRequest asInstallation = SubmitRequest.builder().account(a.code()).raisedBy("anna").source("demand", "1")
+                .category(Category.TRANSACTIONAL).sender("notifications@distman.local", "Distribution Manager")
+                .to(Fixtures.address("olivia")).subject("Your account").text("Please sign in.").build();
+        Map<String, Long> before = written();
+        var e = assertThrows(io.distman.submission.entity.SubmissionRejectedException.class,
+                () -> asModuleA(() -> service.submit(asInstallation)));
+        assertEquals("sender.address", e.errors().get(0).field());
+        assertEquals(before, written());
+    }
+
+    @Test
     void thePersonACallerNamesIsBounded() throws Exception {
         SubmitReceipt own = asModuleA(() -> service.submit(request(a)));
         var e = assertThrows(io.distman.submission.entity.SubmissionRejectedException.class,
