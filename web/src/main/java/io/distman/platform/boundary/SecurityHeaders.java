@@ -18,7 +18,8 @@ import java.util.List;
  * which the View page frames. Those say {@code SAMEORIGIN} / {@code frame-ancestors 'self'} (the archive's servlet
  * repeats it in its own sandbox policy). PrimeFaces adds its script policy as a second CSP header; browsers enforce both.
  */
-@WebFilter(urlPatterns = "/*", dispatcherTypes = {DispatcherType.REQUEST, DispatcherType.FORWARD, DispatcherType.ERROR})
+@WebFilter(urlPatterns = "/*", dispatcherTypes = {DispatcherType.REQUEST, DispatcherType.FORWARD, DispatcherType.ERROR},
+        asyncSupported = true) // the webhooks answer asynchronously: a filter that cannot would fail them (500)
 public class SecurityHeaders extends HttpFilter {
 
     private static final long serialVersionUID = 1L;

@@ -19,7 +19,7 @@ import java.util.List;
  * session (made here, before the page, for the screens) and when the sign-in changes the session id (followed by a
  * redirect, caught here). Lax, not Strict: a link from a notification mail must open the signed-in screen.
  */
-@WebFilter(urlPatterns = {"*.xhtml", "/app/*"})
+@WebFilter(urlPatterns = {"*.xhtml", "/app/*"}, asyncSupported = true) // as every filter here: see SecurityHeaders
 public class SessionCookieFlags extends HttpFilter {
 
     private static final long serialVersionUID = 1L;
