@@ -78,12 +78,12 @@ public class AccountService {
         return key;
     }
 
-    /** @return the account a presented key belongs to, unless it is unknown or revoked */
-    public Optional<Account> authenticate(String key) {
-        if (key == null || key.isBlank()) {
-            return Optional.empty();
-        }
-        ApiKey found = em.find(ApiKey.class, ApiKeys.hash(key.strip()));
+    /**
+     * @param keyHash the SHA-256 of a presented key (the name of an API-key caller's principal)
+     * @return the account the key belongs to, unless it is unknown or revoked
+     */
+    public Optional<Account> apiKeyAccount(String keyHash) {
+        ApiKey found = em.find(ApiKey.class, keyHash);
         return found == null || found.isRevoked() ? Optional.empty() : Optional.of(found.getAccount());
     }
 

@@ -1,6 +1,7 @@
 package io.distman.account.boundary;
 
 import io.distman.account.control.ApiKeys;
+import io.distman.account.entity.Account;
 import io.distman.account.entity.AccountAccessDeniedException;
 import io.distman.account.entity.ApiKey;
 import io.distman.account.entity.Caller;
@@ -83,21 +84,18 @@ public class Callers {
                 .orElseThrow(() -> new AccountAccessDeniedException(caller.actor(), wanted));
     }
 
-    /** @throws AccountAccessDeniedException unless the caller may act for the account */
-    public Caller check(long accountId) {
-        Caller caller = current();
-        if (!caller.mayActFor(accountId)) {
-            throw new AccountAccessDeniedException(caller.actor(), String.valueOf(accountId));
-        }
-        return caller;
-    }
-
     /** The principal name the web module gives a request authenticated by {@code key}, if the key is valid. */
     public Optional<String> apiKeyPrincipal(String key) {
         if (key == null || key.isBlank()) {
             return Optional.empty();
         }
-        ApiKey found = em.find(ApiKey.class, ApiKeys.hash(key.strip()));
-        return found == null || found.isRevoked() ? Optional.empty() : Optional.of(API_KEY_PRINCIPAL + ApiKeys.hash(key.strip()));
+        String hash = ApiKeys.hash(key.strip());
+        return accounts.apiKeyAccount(hash).map(account -> API_KEY_PRINCIPAL + hash);
+    }
+
+    /** The account of a request's API-key principal ({@link #apiKeyPrincipal}), unless the key was revoked since. */
+    public Optional<Account> apiKeyAccount(Principal principal) {
+        return principal == null || !principal.getName().startsWith(API_KEY_PRINCIPAL) ? Optional.empty()
+                : accounts.apiKeyAccount(principal.getName().substring(API_KEY_PRINCIPAL.length()));
     }
 }

@@ -16,7 +16,6 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * Turns a REST request's API key ({@code Authorization: Bearer}) into the container's caller
@@ -36,7 +35,7 @@ public class ApiKeyAuthentication implements Serializable {
     private static final long serialVersionUID = 1L;
     static final String GROUP = "API";
     private static final String BEARER = "Bearer ";
-    private static final Pattern OTHERWISE_AUTHENTICATED = Pattern.compile("/api/v1/(health|webhooks/.*|bounces|unsubscribe/.*|t/.*)");
+    private static final String API_V1 = "/api/v1/";
 
     /** Binds this interceptor to the authentication mechanism. */
     @InterceptorBinding
@@ -59,8 +58,8 @@ public class ApiKeyAuthentication implements Serializable {
         if (!path.startsWith("/api/")) {
             return invocation.proceed();
         }
-        Optional<String> principal = OTHERWISE_AUTHENTICATED.matcher(path).matches() ? Optional.empty()
-                : callers.apiKeyPrincipal(bearer(request));
+        boolean otherwise = path.startsWith(API_V1) && ApiKeyFilter.authenticatedOtherwise(path.substring(API_V1.length()));
+        Optional<String> principal = otherwise ? Optional.empty() : callers.apiKeyPrincipal(bearer(request));
         return principal.map(name -> context.notifyContainerAboutLogin(new CallerPrincipal(name), Set.of(GROUP)))
                 .orElseGet(context::doNothing);
     }

@@ -13,33 +13,37 @@ import jakarta.ws.rs.ext.Provider;
 import java.util.Map;
 
 /**
- * Every API call but the health probe, the providers' webhooks and the links in mail needs {@code Authorization: Bearer <api key>}. The key decides
- * the account: a caller can only ever act on its own account's mail, whatever its request says.
+ * Every API call but the health probe, the providers' webhooks, the bounce pipe and the links in mail needs
+ * {@code Authorization: Bearer <api key>}; {@link ApiKeyAuthentication} has already turned a valid key into the
+ * request's caller, and this answers the JSON 401 when there is none. The key decides the account: a caller can
+ * only ever act on its own account's mail, whatever its request says.
  */
 @Provider
 @Priority(Priorities.AUTHENTICATION)
 public class ApiKeyFilter implements ContainerRequestFilter {
 
-    private static final String BEARER = "Bearer ";
-
     @EJB
-    AccountService accounts;
+    Callers callers;
 
     @Inject
     ApiCaller caller;
 
+    /**
+     * The paths (below {@code /api/v1/}) that authenticate otherwise: providers sign their webhooks, the bounce
+     * pipe has a secret, unsubscribe and tracking links a signed token. Their Bearer value, if any, is no API key.
+     */
+    static boolean authenticatedOtherwise(String path) {
+        return path.equals("health") || path.startsWith("webhooks/") || path.equals("bounces") || path.startsWith("unsubscribe/")
+                || path.startsWith("t/");
+    }
+
     @Override
     public void filter(ContainerRequestContext request) {
-        String path = request.getUriInfo().getPath();
-        if (path.equals("health") || path.startsWith("webhooks/") || path.equals("bounces") || path.startsWith("unsubscribe/")
-                || path.startsWith("t/")) {
-            return; // providers sign their webhooks, the bounce pipe has a secret, unsubscribe and tracking links a signed token
+        if (authenticatedOtherwise(request.getUriInfo().getPath())) {
+            return;
         }
-        String header = request.getHeaderString(HttpHeaders.AUTHORIZATION);
-        String key = header != null && header.regionMatches(true, 0, BEARER, 0, BEARER.length())
-                ? header.substring(BEARER.length()) : null;
-        accounts.authenticate(key).ifPresentOrElse(caller::authenticated, () -> request.abortWith(
-                Response.status(Response.Status.UNAUTHORIZED)
+        callers.apiKeyAccount(request.getSecurityContext().getUserPrincipal()).ifPresentOrElse(caller::authenticated,
+                () -> request.abortWith(Response.status(Response.Status.UNAUTHORIZED)
                         .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"distman\"")
                         .type(MediaType.APPLICATION_JSON)
                         .entity(Map.of("error", "unauthorized", "message", "a valid API key is required"))
