@@ -9,6 +9,7 @@ import io.distman.message.entity.Category;
 import io.distman.message.entity.DeliveryStatus;
 import io.distman.platform.entity.NotFoundException;
 import io.distman.submission.boundary.DistributionManagerLocal;
+import io.distman.submission.entity.SubmissionRejectedException;
 import io.distman.submission.entity.SubmitReceipt;
 import io.distman.submission.entity.SubmitRequest;
 import io.distman.testsupport.Deployments;
@@ -150,7 +151,7 @@ public class CallerChecksIT {
                 .category(Category.TRANSACTIONAL).sender("notifications@distman.local", "Distribution Manager")
                 .to(Fixtures.address("olivia")).subject("Your account").text("Please sign in.").build();
         Map<String, Long> before = written();
-        var e = assertThrows(io.distman.submission.entity.SubmissionRejectedException.class,
+        var e = assertThrows(SubmissionRejectedException.class,
                 () -> asModuleA(() -> service.submit(asInstallation)));
         assertEquals("sender.address", e.errors().get(0).field());
         assertEquals(before, written());
@@ -159,7 +160,7 @@ public class CallerChecksIT {
     @Test
     void thePersonACallerNamesIsBounded() throws Exception {
         SubmitReceipt own = asModuleA(() -> service.submit(request(a)));
-        var e = assertThrows(io.distman.submission.entity.SubmissionRejectedException.class,
+        var e = assertThrows(SubmissionRejectedException.class,
                 () -> asModuleA(() -> service.cancel(a.code(), delivery(own), "x".repeat(101))));
         assertEquals("user", e.errors().get(0).field());
     }

@@ -164,17 +164,12 @@ public class SenderIdentities {
      * else the installation's {@code distman.spf.mechanism} (default {@code mx}).
      */
     private String spfHint(Account account) {
-        return spfHint(account, em.find(SmtpRelay.class, account.getId()));
-    }
-
-    static String spfHint(Account account, SmtpRelay relay) {
         String mechanism;
         if (account.getTransport() == TransportKind.MAILGUN) {
             mechanism = "include:mailgun.org";
-        } else if (relay != null) {
-            mechanism = "a:" + relay.getHost();
         } else {
-            mechanism = Settings.string("distman.spf.mechanism", "mx");
+            SmtpRelay relay = em.find(SmtpRelay.class, account.getId());
+            mechanism = relay != null ? "a:" + relay.getHost() : Settings.string("distman.spf.mechanism", "mx");
         }
         return "v=spf1 " + mechanism + " ~all";
     }
