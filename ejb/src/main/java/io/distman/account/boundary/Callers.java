@@ -84,6 +84,20 @@ public class Callers {
                 .orElseThrow(() -> new AccountAccessDeniedException(caller.actor(), wanted));
     }
 
+    /**
+     * The caller, checked to act for the account: what a boundary called with an account id (a screen's
+     * current account, which support staff switch) does before anything else. The role is the container's
+     * business ({@code @RolesAllowed} on the boundary); the account is this check's.
+     * @throws AccountAccessDeniedException if the caller may not act for it (an unknown id is not told apart)
+     */
+    public Caller forAccount(long accountId) {
+        Caller caller = current();
+        if (!caller.mayActFor(accountId)) {
+            throw new AccountAccessDeniedException(caller.actor(), "#" + accountId);
+        }
+        return caller;
+    }
+
     /** The principal name the web module gives a request authenticated by {@code key}, if the key is valid. */
     public Optional<String> apiKeyPrincipal(String key) {
         if (key == null || key.isBlank()) {
