@@ -219,7 +219,8 @@ public class SenderIdentityIT {
         DkimVerify.Verdict forged = DkimVerify.verify(tampered, List.of(dkim));
         assertFalse(forged.passed(), "a changed Subject must not verify: " + forged.output());
 
-        IdentityView other = identities.list(fixtures.newAccount("identity-stranger").id()).get(0);
+        IdentityView other = identities.declareVerified(fixtures.newAccountWithoutIdentities("identity-stranger").id(),
+                "northside.example", "test");
         assertFalse(DkimVerify.verify(raw, List.of(new DnsRecord(dkim.name(), "TXT", record(other, "dkim").value(), "dkim")))
                 .passed(), "another key published under the selector must not verify");
     }
