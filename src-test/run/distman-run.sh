@@ -76,6 +76,20 @@ start() {
         say "installation key created in $keys"
     fi
 
+    # The domain's trust store as shipped holds only GlassFish's own certificates: HTTPS to Mailgun, to SES's
+    # certificate URLs, or a relay with a public certificate would all fail certificate checks. The JDK's
+    # public CAs are added once, before the domain's first start (it reads the store at start).
+    local trust=$domain_dir/config/cacerts.jks cas_marker=$domain_dir/config/.distman-public-cas
+    if [ ! -f "$cas_marker" ] && ! domain_running; then
+        local jdk; jdk=$(dirname "$(dirname "$(readlink -f "$(command -v "$java")")")")
+        if "$jdk/bin/keytool" -importkeystore -noprompt -srckeystore "$jdk/lib/security/cacerts" -srcstorepass changeit \
+                -destkeystore "$trust" -deststorepass changeit >> "$logs/keytool.log" 2>&1; then
+            touch "$cas_marker"; say "public CAs of $jdk added to the domain's trust store"
+        else
+            say "WARNING: could not add the JDK's CAs to $trust (see $logs/keytool.log); HTTPS to providers will fail"
+        fi
+    fi
+
     # 2. GlassFish with the embedded Derby (created on first use under the domain's lib/databases).
     if domain_running; then
         say "GlassFish already running"
