@@ -42,7 +42,11 @@ public class UnmatchedEvents {
                 .setParameter("accountId", accountId).getSingleResult());
     }
 
-    /** Events of the installation's webhook URLs: not tied to any account, so for installation support only. */
+    /**
+     * Events of the installation's webhook URLs: not tied to any account, so no account check can apply; any
+     * support user may read them (the bean's role). There is no installation operator role yet; when there is,
+     * this method is its.
+     */
     public ResultPage<UnmatchedEvent> withoutAccount(int first, int pageSize) {
         check(first, pageSize);
         return new ResultPage<>(em.createNamedQuery(ReceivedEvent.UNMATCHED_WITHOUT_ACCOUNT, UnmatchedEvent.class)
