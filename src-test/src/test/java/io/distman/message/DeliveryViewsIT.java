@@ -3,8 +3,11 @@ package io.distman.message;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.distman.account.entity.AccountAccessDeniedException;
+import io.distman.account.entity.UserRole;
 import io.distman.audit.boundary.DeliveryDetails;
 import io.distman.audit.boundary.DeliveryViews;
 import io.distman.message.entity.Category;
@@ -13,6 +16,8 @@ import io.distman.message.entity.StatusChange;
 import io.distman.submission.entity.AttachmentInput;
 import io.distman.submission.entity.SubmitRequest;
 import io.distman.testsupport.Deployments;
+import io.distman.testsupport.SignedIn;
+import io.distman.testsupport.ejb.AsCaller;
 import io.distman.testsupport.ejb.Fixtures.TestAccount;
 import io.distman.testsupport.ejb.Fixtures;
 import io.distman.testsupport.ejb.TestModule;
@@ -28,7 +33,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-/** The View dialog's queries: one account's delivery with its message, status, timeline and advice, nothing of another. */
+/**
+ * The View dialog's queries, as a signed-in agent: one account's delivery with its message, status, timeline and
+ * advice, nothing of another.
+ */
 @ExtendWith(ArquillianExtension.class)
 public class DeliveryViewsIT {
 
@@ -46,16 +54,23 @@ public class DeliveryViewsIT {
     @EJB
     Fixtures fixtures;
 
+    @EJB
+    AsCaller as;
+
     TestAccount account;
     TestAccount other;
     String address;
     long delivery;
+    SignedIn agent;
+    SignedIn otherAgent;
     final byte[] pdf = "%PDF-1.4 demand letter".getBytes(StandardCharsets.US_ASCII);
 
     @BeforeEach
     void submit() {
         account = fixtures.newAccount("views");
         other = fixtures.newAccount("views-other");
+        agent = SignedIn.newUser(as, fixtures, account.id(), "views-agent", UserRole.AGENT);
+        otherAgent = SignedIn.newUser(as, fixtures, other.id(), "views-stranger", UserRole.AGENT);
         address = Fixtures.address("olivia");
         delivery = manager.submit(SubmitRequest.builder().account(account.code()).raisedBy("anna")
                         .source("demand", "4711").category(Category.ESSENTIAL)
@@ -68,15 +83,18 @@ public class DeliveryViewsIT {
 
     @Test
     void anotherAccountFindsNothing() {
-        assertTrue(views.find(other.id(), delivery).isEmpty());
-        assertTrue(views.html(other.id(), delivery).isEmpty());
-        assertTrue(views.attachment(other.id(), delivery, 0).isEmpty());
-        assertTrue(views.find(account.id(), Long.MAX_VALUE).isEmpty());
+        assertTrue(otherAgent.call(() -> views.find(other.id(), delivery)).isEmpty());
+        assertTrue(otherAgent.call(() -> views.html(other.id(), delivery)).isEmpty());
+        assertTrue(otherAgent.call(() -> views.attachment(other.id(), delivery, 0)).isEmpty());
+        assertTrue(agent.call(() -> views.find(account.id(), Long.MAX_VALUE)).isEmpty());
+        // Naming the delivery's own account is refused to a user of another account.
+        assertThrows(AccountAccessDeniedException.class, () -> otherAgent.call(() -> views.find(account.id(), delivery)));
+        assertThrows(AccountAccessDeniedException.class, () -> otherAgent.call(() -> views.html(account.id(), delivery)));
     }
 
     @Test
     void theDetailsShowTheMessageAsSentWithBodiesHeadersAndAttachments() {
-        DeliveryDetails d = views.find(account.id(), delivery).orElseThrow();
+        DeliveryDetails d = agent.call(() -> views.find(account.id(), delivery)).orElseThrow();
         assertEquals("Rent demand 4711", d.subject());
         assertEquals("Northside Lettings <lettings@northside.example>", d.from());
         assertEquals(address, d.address());
@@ -86,15 +104,15 @@ public class DeliveryViewsIT {
         assertEquals("demand", d.sourceModule());
         assertEquals("Please pay.", d.textBody());
         assertTrue(d.hasHtml());
-        assertEquals("<p>Please <b>pay</b>.</p>", views.html(account.id(), delivery).orElseThrow());
+        assertEquals("<p>Please <b>pay</b>.</p>", agent.call(() -> views.html(account.id(), delivery)).orElseThrow());
         assertEquals(1, d.attachments().size());
         DeliveryDetails.AttachmentInfo info = d.attachments().get(0);
         assertEquals("demand-4711.pdf", info.filename());
         assertEquals(pdf.length, info.sizeBytes());
-        DeliveryDetails.AttachmentFile file = views.attachment(account.id(), delivery, info.ordinal()).orElseThrow();
+        DeliveryDetails.AttachmentFile file = agent.call(() -> views.attachment(account.id(), delivery, info.ordinal())).orElseThrow();
         assertArrayEquals(pdf, file.content());
         assertEquals("application/pdf", file.contentType());
-        assertTrue(views.attachment(account.id(), delivery, info.ordinal() + 1).isEmpty());
+        assertTrue(agent.call(() -> views.attachment(account.id(), delivery, info.ordinal() + 1)).isEmpty());
         Map<String, String> headers = d.headers().stream()
                 .collect(java.util.stream.Collectors.toMap(DeliveryDetails.Header::name, DeliveryDetails.Header::value));
         assertEquals(fixtures.delivery(delivery).getMessageIdHeader(), headers.get("Message-ID"));
@@ -107,7 +125,7 @@ public class DeliveryViewsIT {
         Instant bounced = Instant.now().plusSeconds(30);
         fixtures.report(delivery, new StatusChange(DeliveryStatus.FAILED, bounced, "DSN", 550, "5.1.1",
                 "550 5.1.1 user unknown", "smtp", "dsn:" + delivery, null, false));
-        DeliveryDetails d = views.find(account.id(), delivery).orElseThrow();
+        DeliveryDetails d = agent.call(() -> views.find(account.id(), delivery)).orElseThrow();
         assertEquals(DeliveryStatus.FAILED, d.status());
         assertEquals(550, d.smtpCode());
         assertEquals("5.1.1", d.enhancedCode());
@@ -129,7 +147,7 @@ public class DeliveryViewsIT {
                         .category(Category.TRANSACTIONAL).sender("lettings@northside.example", null).to(blocked)
                         .subject("Ticket 12").text("Done.").build())
                 .deliveries().get(0).deliveryId();
-        DeliveryDetails d = views.find(account.id(), suppressed).orElseThrow();
+        DeliveryDetails d = agent.call(() -> views.find(account.id(), suppressed)).orElseThrow();
         assertEquals(DeliveryStatus.SUPPRESSED, d.status());
         assertEquals("COMPLAINT", d.suppression().reason());
         assertEquals("added by a test", d.suppression().detail());
@@ -138,8 +156,10 @@ public class DeliveryViewsIT {
         assertEquals("Done.", d.textBody());
         assertTrue(!d.hasHtml());
 
-        long resent = views.resend(account.id(), delivery, Fixtures.address("corrected"), "anna");
-        assertEquals(List.of(resent), views.find(account.id(), delivery).orElseThrow().resends());
-        assertEquals(delivery, views.find(account.id(), resent).orElseThrow().resendOf());
+        long resent = agent.call(() -> views.resend(account.id(), delivery, Fixtures.address("corrected")));
+        assertTrue(fixtures.events(resent).stream().anyMatch(e -> e.getDiagnostic() != null
+                && e.getDiagnostic().startsWith("resent by " + agent.username() + " (of delivery")), "the signed-in user resent it");
+        assertEquals(List.of(resent), agent.call(() -> views.find(account.id(), delivery)).orElseThrow().resends());
+        assertEquals(delivery, agent.call(() -> views.find(account.id(), resent)).orElseThrow().resendOf());
     }
 }

@@ -5,16 +5,20 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.distman.account.entity.AccountAccessDeniedException;
 import io.distman.account.entity.UserRole;
+import io.distman.adminlog.boundary.AdminLog;
+import io.distman.adminlog.entity.AdminChangeRow;
 import io.distman.message.boundary.DeliveryStatusChanged;
 import io.distman.message.entity.Category;
 import io.distman.message.entity.DeliveryStatus;
 import io.distman.message.entity.StatusChange;
 import io.distman.notification.boundary.Notifications;
+import io.distman.notification.control.DailySummary;
 import io.distman.notification.control.NotificationRecorder;
+import io.distman.notification.control.StuckQueueCheck;
 import io.distman.notification.entity.EmailTiming;
 import io.distman.notification.entity.NotificationKind;
-import io.distman.notification.entity.NotificationRefusedException;
 import io.distman.notification.entity.NotificationRow;
 import io.distman.notification.entity.NotificationSettings;
 import io.distman.submission.entity.DeliveryReceipt;
@@ -22,7 +26,9 @@ import io.distman.submission.entity.SubmitRequest;
 import io.distman.testsupport.Deployments;
 import io.distman.testsupport.Dispatching;
 import io.distman.testsupport.Mails;
+import io.distman.testsupport.SignedIn;
 import io.distman.testsupport.TestMailServer;
+import io.distman.testsupport.ejb.AsCaller;
 import io.distman.testsupport.ejb.Fixtures.TestAccount;
 import io.distman.testsupport.ejb.Fixtures;
 import io.distman.testsupport.ejb.TestModule;
@@ -32,7 +38,9 @@ import jakarta.inject.Inject;
 import jakarta.mail.internet.MimeMessage;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -51,8 +59,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(ArquillianExtension.class)
 public class NotificationIT {
 
-    static final String PASSWORD = "quiet-harbour-lantern-42";
-
     @Deployment
     public static EnterpriseArchive deployment() {
         return Deployments.ear(NotificationIT.class);
@@ -70,6 +76,21 @@ public class NotificationIT {
     @EJB
     NotificationRecorder recorder;
 
+    /** The timers' work, which no signed-in user may start (not on the Notifications boundary). */
+    @EJB
+    DailySummary dailySummary;
+
+    @EJB
+    StuckQueueCheck stuckQueue;
+
+    @EJB
+    AdminLog adminLog;
+
+    @EJB
+    AsCaller as;
+
+    final Map<String, SignedIn> users = new HashMap<>();
+
     @Inject
     Event<DeliveryStatusChanged> statusChanged;
 
@@ -80,8 +101,19 @@ public class NotificationIT {
     @BeforeEach
     void setUp() {
         account = fixtures.newAccount("notify");
-        agent = fixtures.newUser(account.id(), "agent", UserRole.AGENT, PASSWORD);
-        admin = fixtures.newUser(account.id(), "admin", UserRole.ADMIN, PASSWORD);
+        agent = newUser(account.id(), "agent", UserRole.AGENT);
+        admin = newUser(account.id(), "admin", UserRole.ADMIN);
+    }
+
+    private String newUser(long accountId, String prefix, UserRole role) {
+        SignedIn user = SignedIn.newUser(as, fixtures, accountId, prefix, role);
+        users.put(user.username(), user);
+        return user.username();
+    }
+
+    /** The user signed in: the notifications EJB works on the caller's own notifications. */
+    private SignedIn as(String username) {
+        return users.get(username);
     }
 
     private DeliveryReceipt submit(String raisedBy, String subject) {
@@ -96,7 +128,7 @@ public class NotificationIT {
     }
 
     private List<NotificationRow> of(String username) {
-        return notifications.page(account.id(), username, 0, 100);
+        return as(username).call(() -> notifications.page(account.id(), 0, 100));
     }
 
     private static NotificationSettings settings(Set<DeliveryStatus> statuses, boolean inApp, boolean byEmail, EmailTiming timing) {
@@ -114,7 +146,7 @@ public class NotificationIT {
             assertTrue(rows.get(0).title().contains("Letter " + status), rows.get(0).title());
             assertFalse(rows.get(0).read());
         }
-        assertEquals(4, notifications.unreadCount(account.id(), agent));
+        assertEquals(4, as(agent).call(() -> notifications.unreadCount(account.id())));
         assertEquals(0, of(admin).size(), "only the user who raised the mail is told");
     }
 
@@ -126,7 +158,7 @@ public class NotificationIT {
         }
         long cancelled = submit(agent, "Cancelled letter").deliveryId();
         manager.cancel(account.code(), cancelled, agent);
-        assertEquals(0, notifications.count(account.id(), agent));
+        assertEquals(0, as(agent).call(() -> notifications.count(account.id())));
     }
 
     @Test
@@ -140,10 +172,11 @@ public class NotificationIT {
 
     @Test
     void aRaisedByThatIsNoUserOfTheAccountNotifiesNobody() {
+        long before = fixtures.count("notification");
         report(submit("demand-module", "Module letter").deliveryId(), DeliveryStatus.FAILED);
         report(submit(admin + "-not", "Stranger letter").deliveryId(), DeliveryStatus.FAILED);
-        assertEquals(0, notifications.count(account.id(), "demand-module"));
-        assertEquals(0, notifications.count(account.id(), admin));
+        assertEquals(before, fixtures.count("notification"), "nobody at all, not a user named demand-module");
+        assertEquals(0, as(admin).call(() -> notifications.count(account.id())));
     }
 
     @Test
@@ -155,57 +188,63 @@ public class NotificationIT {
         statusChanged.fire(again); // a webhook re-delivered, a second server: the observer sees it again
         statusChanged.fire(again);
         assertTrue(recorder.record(again).isEmpty());
-        assertEquals(1, notifications.count(account.id(), agent));
+        assertEquals(1, as(agent).call(() -> notifications.count(account.id())));
     }
 
     @Test
     void theUsersOwnStatusesAreHonoured() {
-        notifications.savePreferences(account.id(), agent, settings(Set.of(DeliveryStatus.COMPLAINED), true, false,
-                EmailTiming.IMMEDIATE));
+        as(agent).run(() -> notifications.savePreferences(account.id(), settings(Set.of(DeliveryStatus.COMPLAINED), true, false,
+                EmailTiming.IMMEDIATE)));
         report(submit(agent, "Bounced").deliveryId(), DeliveryStatus.FAILED);
         report(submit(agent, "Spam").deliveryId(), DeliveryStatus.COMPLAINED);
         assertEquals(List.of("COMPLAINED"), of(agent).stream().map(NotificationRow::status).toList());
-        assertEquals("USER", notifications.preferences(account.id(), agent).source());
+        assertEquals("USER", as(agent).call(() -> notifications.preferences(account.id())).source());
     }
 
     @Test
     void theAccountsDefaultsApplyToUsersWithoutTheirOwnChoice() {
-        assertEquals("BUILT_IN", notifications.preferences(account.id(), agent).source());
-        notifications.saveAccountDefaults(account.id(), admin, settings(Set.of(DeliveryStatus.REJECTED), true, false,
-                EmailTiming.IMMEDIATE));
-        assertEquals("ACCOUNT", notifications.preferences(account.id(), agent).source());
+        assertEquals("BUILT_IN", as(agent).call(() -> notifications.preferences(account.id())).source());
+        as(admin).run(() -> notifications.saveAccountDefaults(account.id(), settings(Set.of(DeliveryStatus.REJECTED), true, false,
+                EmailTiming.IMMEDIATE)));
+        assertEquals("ACCOUNT", as(agent).call(() -> notifications.preferences(account.id())).source());
+        AdminChangeRow logged = adminLog.page(account.id(), 0, 10).get(0);
+        assertEquals(List.of(admin, "notification.defaults", "REJECTED; in the app; no email"),
+                List.of(logged.actor(), logged.action(), logged.after()), "the signed-in admin's change, in the admin log");
+        assertEquals(null, logged.before(), "there were no defaults before");
         report(submit(agent, "Bounced").deliveryId(), DeliveryStatus.FAILED);
         report(submit(agent, "Refused").deliveryId(), DeliveryStatus.REJECTED);
         assertEquals(List.of("REJECTED"), of(agent).stream().map(NotificationRow::status).toList());
 
         // The user's own choice wins over the defaults; resetting it brings the defaults back.
-        notifications.savePreferences(account.id(), agent, settings(NotificationSettings.NOTIFIABLE, true, false,
-                EmailTiming.IMMEDIATE));
+        as(agent).run(() -> notifications.savePreferences(account.id(), settings(NotificationSettings.NOTIFIABLE, true, false,
+                EmailTiming.IMMEDIATE)));
         report(submit(agent, "Bounced again").deliveryId(), DeliveryStatus.FAILED);
-        assertEquals(2, notifications.count(account.id(), agent));
-        notifications.resetPreferences(account.id(), agent);
-        assertEquals("ACCOUNT", notifications.preferences(account.id(), agent).source());
+        assertEquals(2, as(agent).call(() -> notifications.count(account.id())));
+        as(agent).run(() -> notifications.resetPreferences(account.id()));
+        assertEquals("ACCOUNT", as(agent).call(() -> notifications.preferences(account.id())).source());
     }
 
     @Test
     void onlyAnAdminOfTheAccountSetsItsDefaults() {
         NotificationSettings none = settings(Set.of(), true, false, EmailTiming.IMMEDIATE);
-        assertThrows(NotificationRefusedException.class, () -> notifications.saveAccountDefaults(account.id(), agent, none));
+        SignedIn.assertRefusedByRole(() -> as(agent).run(() -> notifications.saveAccountDefaults(account.id(), none)));
+        SignedIn.assertRefusedByRole(() -> as(agent).call(() -> notifications.accountDefaults(account.id())));
         TestAccount other = fixtures.newAccount("notify-other");
-        String otherAdmin = fixtures.newUser(other.id(), "admin", UserRole.ADMIN, PASSWORD);
-        assertThrows(NotificationRefusedException.class,
-                () -> notifications.saveAccountDefaults(account.id(), otherAdmin, none));
-        assertEquals("BUILT_IN", notifications.accountDefaults(account.id()).source());
+        String otherAdmin = newUser(other.id(), "admin", UserRole.ADMIN);
+        assertThrows(AccountAccessDeniedException.class,
+                () -> as(otherAdmin).run(() -> notifications.saveAccountDefaults(account.id(), none)));
+        assertEquals("BUILT_IN", as(admin).call(() -> notifications.accountDefaults(account.id())).source());
+        assertEquals(0, adminLog.count(account.id()), "nothing changed, nothing logged");
     }
 
     @Test
     void anEmailNotificationIsSentThroughTheDistributionManagerAndArrives() {
         TestMailServer.reset();
-        notifications.savePreferences(account.id(), agent, settings(NotificationSettings.NOTIFIABLE, false, true,
-                EmailTiming.IMMEDIATE));
+        as(agent).run(() -> notifications.savePreferences(account.id(), settings(NotificationSettings.NOTIFIABLE, false, true,
+                EmailTiming.IMMEDIATE)));
         long delivery = submit(agent, "Rent demand 4711").deliveryId();
         report(delivery, DeliveryStatus.FAILED);
-        assertEquals(0, notifications.count(account.id(), agent), "email only: nothing in the app");
+        assertEquals(0, as(agent).call(() -> notifications.count(account.id())), "email only: nothing in the app");
 
         Dispatching.sweep();
         String to = agent + "@staff.example.org";
@@ -219,24 +258,24 @@ public class NotificationIT {
     @Test
     void theDailySummaryGathersTheDaysNotificationsInOneMail() {
         TestMailServer.reset();
-        notifications.savePreferences(account.id(), agent, settings(NotificationSettings.NOTIFIABLE, true, true,
-                EmailTiming.DAILY));
+        as(agent).run(() -> notifications.savePreferences(account.id(), settings(NotificationSettings.NOTIFIABLE, true, true,
+                EmailTiming.DAILY)));
         long first = submit(agent, "Demand 1").deliveryId();
         long second = submit(agent, "Demand 2").deliveryId();
         report(first, DeliveryStatus.FAILED);
         report(second, DeliveryStatus.COMPLAINED);
-        assertEquals(2, notifications.count(account.id(), agent), "in the app at once");
+        assertEquals(2, as(agent).call(() -> notifications.count(account.id())), "in the app at once");
         Dispatching.sweep();
         String to = agent + "@staff.example.org";
         assertTrue(TestMailServer.received().stream().noneMatch(m -> Mails.isFor(m, to)), "no mail before the summary");
 
-        assertTrue(notifications.sendDailySummaries(Instant.now()) >= 1);
+        assertTrue(dailySummary.send(Instant.now()) >= 1);
         Dispatching.sweep();
         String body = Mails.part(Mails.received(to, "Distribution Manager: daily summary, 2 notifications"), "text/plain");
         assertTrue(body.contains("Demand 1") && body.contains("Demand 2"), body);
         assertTrue(body.contains("/app/view.xhtml?id=" + first) && body.contains("/app/view.xhtml?id=" + second), body);
 
-        notifications.sendDailySummaries(Instant.now());
+        dailySummary.send(Instant.now());
         Dispatching.sweep();
         assertEquals(1, TestMailServer.received().stream().filter(m -> Mails.isFor(m, to)).count(), "sent once");
     }
@@ -248,24 +287,24 @@ public class NotificationIT {
             stuck[i] = submit(agent, "Waiting " + i).deliveryId();
             fixtures.statusSince(stuck[i], Instant.now().minus(Duration.ofMinutes(45)));
         }
-        notifications.checkStuckQueues(Instant.now());
-        notifications.checkStuckQueues(Instant.now());
+        stuckQueue.check(Instant.now());
+        stuckQueue.check(Instant.now());
         List<NotificationRow> told = of(admin);
         assertEquals(1, told.size(), "one notification for three stuck mails and two checks");
         assertEquals(NotificationKind.QUEUE_STUCK, told.get(0).kind());
         assertTrue(told.get(0).title().contains("3 emails"), told.get(0).title());
-        assertEquals(0, notifications.count(account.id(), agent), "admins only");
+        assertEquals(0, as(agent).call(() -> notifications.count(account.id())), "admins only");
 
         // The queue moves (the mail is cancelled): the episode ends; a new stuck spell is a new episode.
         for (long delivery : stuck) {
             manager.cancel(account.code(), delivery, agent);
         }
-        notifications.checkStuckQueues(Instant.now());
-        assertEquals(1, notifications.count(account.id(), admin));
+        stuckQueue.check(Instant.now());
+        assertEquals(1, as(admin).call(() -> notifications.count(account.id())));
         long again = submit(agent, "Waiting again").deliveryId();
         fixtures.statusSince(again, Instant.now().minus(Duration.ofMinutes(31)));
-        notifications.checkStuckQueues(Instant.now());
-        assertEquals(2, notifications.count(account.id(), admin));
+        stuckQueue.check(Instant.now());
+        assertEquals(2, as(admin).call(() -> notifications.count(account.id())));
         manager.cancel(account.code(), again, agent);
     }
 
@@ -273,8 +312,8 @@ public class NotificationIT {
     void mailPendingForLessThanTheLimitIsNotStuck() {
         long recent = submit(agent, "Just queued").deliveryId();
         fixtures.statusSince(recent, Instant.now().minus(Duration.ofMinutes(10)));
-        notifications.checkStuckQueues(Instant.now());
-        assertEquals(0, notifications.count(account.id(), admin));
+        stuckQueue.check(Instant.now());
+        assertEquals(0, as(admin).call(() -> notifications.count(account.id())));
         manager.cancel(account.code(), recent, agent);
     }
 
@@ -283,19 +322,21 @@ public class NotificationIT {
         report(submit(agent, "Ours").deliveryId(), DeliveryStatus.FAILED);
         long ours = of(agent).get(0).id();
         TestAccount other = fixtures.newAccount("notify-other");
-        String stranger = fixtures.newUser(other.id(), "agent", UserRole.AGENT, PASSWORD);
+        String stranger = newUser(other.id(), "agent", UserRole.AGENT);
 
-        assertEquals(0, notifications.count(other.id(), stranger));
-        assertEquals(0, notifications.count(other.id(), agent), "the user's name with another account finds nothing");
-        assertEquals(0, notifications.count(account.id(), stranger));
-        assertFalse(notifications.markRead(other.id(), stranger, ours));
-        assertFalse(notifications.markRead(account.id(), admin, ours), "not even a colleague");
-        assertEquals(1, notifications.unreadCount(account.id(), agent));
+        assertEquals(0, as(stranger).call(() -> notifications.count(other.id())));
+        assertThrows(AccountAccessDeniedException.class, () -> as(agent).call(() -> notifications.count(other.id())),
+                "a user naming another account");
+        assertThrows(AccountAccessDeniedException.class, () -> as(stranger).call(() -> notifications.count(account.id())));
+        assertThrows(AccountAccessDeniedException.class, () -> as(stranger).call(() -> notifications.markRead(account.id(), ours)));
+        assertFalse(as(stranger).call(() -> notifications.markRead(other.id(), ours)));
+        assertFalse(as(admin).call(() -> notifications.markRead(account.id(), ours)), "not even a colleague");
+        assertEquals(1, as(agent).call(() -> notifications.unreadCount(account.id())));
 
-        assertTrue(notifications.markRead(account.id(), agent, ours));
-        assertEquals(0, notifications.unreadCount(account.id(), agent));
+        assertTrue(as(agent).call(() -> notifications.markRead(account.id(), ours)));
+        assertEquals(0, as(agent).call(() -> notifications.unreadCount(account.id())));
         report(submit(agent, "Ours too").deliveryId(), DeliveryStatus.FAILED);
-        assertEquals(1, notifications.markAllRead(account.id(), agent));
-        assertEquals(0, notifications.unreadCount(account.id(), agent));
+        assertEquals(1, as(agent).call(() -> notifications.markAllRead(account.id())));
+        assertEquals(0, as(agent).call(() -> notifications.unreadCount(account.id())));
     }
 }

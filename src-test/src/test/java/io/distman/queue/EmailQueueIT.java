@@ -3,8 +3,11 @@ package io.distman.queue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.distman.account.entity.AccountAccessDeniedException;
+import io.distman.account.entity.UserRole;
 import io.distman.audit.boundary.EmailAudit;
 import io.distman.audit.entity.AuditFilter;
 import io.distman.audit.entity.AuditRow;
@@ -23,7 +26,9 @@ import io.distman.submission.entity.SubmitRequest;
 import io.distman.testsupport.Deployments;
 import io.distman.testsupport.Dispatching;
 import io.distman.testsupport.Mails;
+import io.distman.testsupport.SignedIn;
 import io.distman.testsupport.TestMailServer;
+import io.distman.testsupport.ejb.AsCaller;
 import io.distman.testsupport.ejb.Fixtures.TestAccount;
 import io.distman.testsupport.ejb.Fixtures;
 import io.distman.testsupport.ejb.TestModule;
@@ -67,6 +72,9 @@ public class EmailQueueIT {
     @EJB
     Fixtures fixtures;
 
+    @EJB
+    AsCaller as;
+
     TestAccount account;
     TestAccount other;
     String olivia;
@@ -76,12 +84,17 @@ public class EmailQueueIT {
     long retrying;
     long sent;
     long foreign;
+    /** Signed-in agents of A and of B. */
+    SignedIn anna;
+    SignedIn bob;
 
     @BeforeEach
     void queuedMail() {
         TestMailServer.purge();
         account = fixtures.newAccount("queue-a");
         other = fixtures.newAccount("queue-b");
+        anna = SignedIn.newUser(as, fixtures, account.id(), "anna", UserRole.AGENT);
+        bob = SignedIn.newUser(as, fixtures, other.id(), "bob", UserRole.AGENT);
         olivia = Fixtures.address("olivia");
         jack = Fixtures.address("jack");
         pending = submit(account, olivia, "Rent demand now 1");
@@ -121,8 +134,8 @@ public class EmailQueueIT {
 
     @Test
     void theQueueListsOnlyTheAccountsUnsentMailWithAttemptsAndDetail() {
-        assertEquals(2, queue.count(account.id(), Set.of()));
-        List<QueueRow> rows = queue.page(account.id(), Set.of(), AuditSort.NEXT_ATTEMPT, true, 0, 100);
+        assertEquals(2, anna.call(() -> queue.count(account.id(), Set.of())));
+        List<QueueRow> rows = anna.call(() -> queue.page(account.id(), Set.of(), AuditSort.NEXT_ATTEMPT, true, 0, 100));
         assertEquals(List.of(pending, retrying), rows.stream().map(QueueRow::deliveryId).toList(), "by next attempt");
         QueueRow retry = rows.get(1);
         assertEquals(DeliveryStatus.TEMPORARY_FAILURE, retry.mail().status());
@@ -131,11 +144,11 @@ public class EmailQueueIT {
         assertEquals(0, retry.attempts());
         assertTrue(retry.nextAttemptAt().isAfter(Instant.now()));
 
-        assertEquals(1, queue.count(account.id(), Set.of(DeliveryStatus.TEMPORARY_FAILURE)));
-        assertEquals(2, queue.count(account.id(), Set.of(DeliveryStatus.ACCEPTED)), "a status outside the queue widens to all of it");
-        assertEquals(List.of(retrying), queue.page(account.id(), Set.of(), AuditSort.NEXT_ATTEMPT, true, 1, 1)
+        assertEquals(1, anna.call(() -> queue.count(account.id(), Set.of(DeliveryStatus.TEMPORARY_FAILURE))));
+        assertEquals(2, anna.call(() -> queue.count(account.id(), Set.of(DeliveryStatus.ACCEPTED))), "a status outside the queue widens to all of it");
+        assertEquals(List.of(retrying), anna.call(() -> queue.page(account.id(), Set.of(), AuditSort.NEXT_ATTEMPT, true, 1, 1))
                 .stream().map(QueueRow::deliveryId).toList(), "paged");
-        assertEquals(List.of(foreign), queue.page(other.id(), Set.of(), AuditSort.CREATED, false, 0, 100)
+        assertEquals(List.of(foreign), bob.call(() -> queue.page(other.id(), Set.of(), AuditSort.CREATED, false, 0, 100))
                 .stream().map(QueueRow::deliveryId).toList());
     }
 
@@ -145,7 +158,7 @@ public class EmailQueueIT {
         fixtures.suppress(account.id(), fixtures.delivery(suppressed).getAddress(), "HARD_BOUNCE");
 
         long start = System.nanoTime();
-        QueueOutcome outcome = queue.sendNow(account.id(), List.of(pending, retrying, sent, foreign, suppressed, -1L), "anna");
+        QueueOutcome outcome = anna.call(() -> queue.sendNow(account.id(), List.of(pending, retrying, sent, foreign, suppressed, -1L)));
         assertEquals(List.of(pending, retrying), outcome.done());
         assertEquals(Map.of(sent, "already sent", foreign, "not found", suppressed, "address is suppressed", -1L, "not found"),
                 reasons(outcome));
@@ -158,17 +171,17 @@ public class EmailQueueIT {
 
         DeliveryEvent claim = lastEvent(pending, DeliveryStatus.SENDING);
         assertEquals("USER", claim.getSource());
-        assertTrue(claim.getDiagnostic().contains("user:anna") && claim.getDiagnostic().contains("send now"), claim.getDiagnostic());
+        assertTrue(claim.getDiagnostic().contains("user:" + anna.username()) && claim.getDiagnostic().contains("send now"), claim.getDiagnostic());
         assertEquals(DeliveryStatus.PENDING, status(foreign), "another account's mail is untouched");
         assertEquals(DeliveryStatus.SUPPRESSED, status(suppressed));
         assertEquals(1, fixtures.delivery(retrying).getAttempts(), "sending now counts as an attempt");
 
-        assertEquals(Map.of(pending, "already sent"), reasons(queue.sendNow(account.id(), List.of(pending), "anna")));
+        assertEquals(Map.of(pending, "already sent"), reasons(anna.call(() -> queue.sendNow(account.id(), List.of(pending)))));
     }
 
     @Test
     void retryNowMakesATemporaryFailureDueNowAndNamesTheUser() {
-        QueueOutcome outcome = queue.retryNow(account.id(), List.of(retrying, pending, foreign), "anna");
+        QueueOutcome outcome = anna.call(() -> queue.retryNow(account.id(), List.of(retrying, pending, foreign)));
         assertEquals(List.of(retrying), outcome.done());
         assertEquals(Map.of(pending, "not a temporary failure", foreign, "not found"), reasons(outcome));
 
@@ -176,13 +189,13 @@ public class EmailQueueIT {
         assertFalse(fixtures.delivery(retrying).getNextAttemptAt().isAfter(Instant.now()), "due now");
         DeliveryEvent event = lastEvent(retrying, DeliveryStatus.PENDING);
         assertEquals("USER", event.getSource());
-        assertTrue(event.getDiagnostic().contains("retry now by anna"), event.getDiagnostic());
-        assertEquals(Map.of(retrying, "not a temporary failure"), reasons(queue.retryNow(account.id(), List.of(retrying), "anna")));
+        assertTrue(event.getDiagnostic().contains("retry now by " + anna.username()), event.getDiagnostic());
+        assertEquals(Map.of(retrying, "not a temporary failure"), reasons(anna.call(() -> queue.retryNow(account.id(), List.of(retrying)))));
     }
 
     @Test
     void cancelCancelsWhatWaitsAndRefusesWhatHasGone() {
-        QueueOutcome outcome = queue.cancel(account.id(), List.of(pending, sent, retrying, foreign), "anna");
+        QueueOutcome outcome = anna.call(() -> queue.cancel(account.id(), List.of(pending, sent, retrying, foreign)));
         assertEquals(List.of(pending, retrying), outcome.done(), "a refusal in the middle undoes nothing");
         assertEquals(Map.of(sent, "already sent", foreign, "not found"), reasons(outcome));
         assertEquals("already sent: 1, not found: 1", outcome.refusalSummary());
@@ -191,12 +204,15 @@ public class EmailQueueIT {
         assertEquals(DeliveryStatus.CANCELLED, status(retrying));
         DeliveryEvent event = lastEvent(pending, DeliveryStatus.CANCELLED);
         assertEquals("USER", event.getSource());
-        assertTrue(event.getDiagnostic().contains("anna"), event.getDiagnostic());
+        assertEquals("cancelled by " + anna.username(), event.getDiagnostic());
         assertEquals(DeliveryStatus.PENDING, status(foreign));
-        assertEquals(0, queue.count(account.id(), Set.of()));
+        assertThrows(AccountAccessDeniedException.class, () -> anna.call(() -> queue.cancel(other.id(), List.of(foreign))),
+                "naming another account is refused");
+        assertEquals(DeliveryStatus.PENDING, status(foreign));
+        assertEquals(0, anna.call(() -> queue.count(account.id(), Set.of())));
 
-        assertEquals(Map.of(pending, "already cancelled"), reasons(queue.cancel(account.id(), List.of(pending), "anna")));
-        assertEquals(Map.of(pending, "already cancelled"), reasons(queue.sendNow(account.id(), List.of(pending), "anna")));
+        assertEquals(Map.of(pending, "already cancelled"), reasons(anna.call(() -> queue.cancel(account.id(), List.of(pending)))));
+        assertEquals(Map.of(pending, "already cancelled"), reasons(anna.call(() -> queue.sendNow(account.id(), List.of(pending)))));
     }
 
     @Test
@@ -205,8 +221,8 @@ public class EmailQueueIT {
         AuditFilter history = AuditFilter.between(Instant.now().minus(Duration.ofMinutes(5)), Instant.now().plusSeconds(1))
                 .withStatuses(StatusGroups.within(StatusGroups.SENT, Set.of()));
 
-        assertEquals(2, audit.count(account.id(), history));
-        List<AuditRow> rows = audit.page(account.id(), history, 0, 10);
+        assertEquals(2, anna.call(() -> audit.count(account.id(), history)));
+        List<AuditRow> rows = anna.call(() -> audit.page(account.id(), history, 0, 10));
         assertEquals(List.of(sent, pending), rows.stream().map(AuditRow::deliveryId).toList(), "newest first");
         assertFalse(rows.stream().anyMatch(r -> r.deliveryId() == retrying), "still queued");
     }

@@ -1,8 +1,11 @@
 package io.distman.report;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.distman.account.entity.AccountAccessDeniedException;
+import io.distman.account.entity.UserRole;
 import io.distman.message.entity.Category;
 import io.distman.message.entity.DeliveryStatus;
 import io.distman.message.entity.StatusChange;
@@ -10,6 +13,8 @@ import io.distman.report.boundary.MonthlyCounts;
 import io.distman.report.entity.MonthlyCount;
 import io.distman.submission.entity.SubmitRequest;
 import io.distman.testsupport.Deployments;
+import io.distman.testsupport.SignedIn;
+import io.distman.testsupport.ejb.AsCaller;
 import io.distman.testsupport.ejb.Fixtures.TestAccount;
 import io.distman.testsupport.ejb.Fixtures;
 import io.distman.testsupport.ejb.TestModule;
@@ -25,7 +30,10 @@ import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-/** The Monthly counts report on the database: per month (the server's zone), status and source module, one account. */
+/**
+ * The Monthly counts report on the database, as a signed-in agent: per month (the server's zone), status and source
+ * module, one account, and only an account the caller may act for.
+ */
 @ExtendWith(ArquillianExtension.class)
 public class MonthlyCountsIT {
 
@@ -42,6 +50,9 @@ public class MonthlyCountsIT {
 
     @EJB
     Fixtures fixtures;
+
+    @EJB
+    AsCaller as;
 
     /** The server's zone, which the report's months and the audit's days are in. */
     static final ZoneId ZONE = ZoneId.systemDefault();
@@ -74,15 +85,20 @@ public class MonthlyCountsIT {
 
         Instant from = jan.atDay(1).atStartOfDay(ZONE).toInstant();
         Instant until = YearMonth.of(2025, 3).atDay(1).atStartOfDay(ZONE).toInstant();
-        List<MonthlyCount> rows = report.counts(account.id(), from, until);
+        SignedIn agent = SignedIn.newUser(as, fixtures, account.id(), "monthly-agent", UserRole.AGENT);
+        SignedIn theirs = SignedIn.newUser(as, fixtures, other.id(), "monthly-agent", UserRole.AGENT);
+        List<MonthlyCount> rows = agent.call(() -> report.counts(account.id(), from, until));
         assertEquals(List.of(
                 new MonthlyCount(jan, DeliveryStatus.DELIVERED, "credit-control", 1),
                 new MonthlyCount(jan, DeliveryStatus.DELIVERED, "demand", 2),
                 new MonthlyCount(jan, DeliveryStatus.FAILED, "demand", 1),
                 new MonthlyCount(feb, DeliveryStatus.COMPLAINED, "demand", 1)), rows);
 
-        List<MonthlyCount> theirs = report.counts(other.id(), from, until);
-        assertEquals(List.of(new MonthlyCount(jan, DeliveryStatus.FAILED, "demand", 1)), theirs);
-        assertTrue(report.counts(fixtures.newAccount("monthly-empty").id(), from, until).isEmpty());
+        assertEquals(List.of(new MonthlyCount(jan, DeliveryStatus.FAILED, "demand", 1)),
+                theirs.call(() -> report.counts(other.id(), from, until)));
+        assertThrows(AccountAccessDeniedException.class, () -> theirs.call(() -> report.counts(account.id(), from, until)));
+        TestAccount empty = fixtures.newAccount("monthly-empty");
+        SignedIn nobodysMail = SignedIn.newUser(as, fixtures, empty.id(), "monthly-agent", UserRole.AGENT);
+        assertTrue(nobodysMail.call(() -> report.counts(empty.id(), from, until)).isEmpty());
     }
 }

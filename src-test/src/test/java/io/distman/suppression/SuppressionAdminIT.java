@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.distman.account.entity.AccountAccessDeniedException;
+import io.distman.account.entity.UserRole;
 import io.distman.message.entity.Category;
 import io.distman.message.entity.DeliveryStatus;
 import io.distman.message.entity.StatusChange;
@@ -17,6 +19,8 @@ import io.distman.suppression.entity.SuppressionRefusedException;
 import io.distman.suppression.entity.SuppressionRow;
 import io.distman.suppression.entity.SuppressionSort;
 import io.distman.testsupport.Deployments;
+import io.distman.testsupport.SignedIn;
+import io.distman.testsupport.ejb.AsCaller;
 import io.distman.testsupport.ejb.Fixtures.TestAccount;
 import io.distman.testsupport.ejb.Fixtures;
 import io.distman.testsupport.ejb.TestModule;
@@ -54,13 +58,25 @@ public class SuppressionAdminIT {
     @EJB
     Fixtures fixtures;
 
+    @EJB
+    AsCaller as;
+
     TestAccount account;
     TestAccount other;
+    /** Signed-in support users of the account and of the other. */
+    SignedIn sam;
+    SignedIn kim;
 
     @BeforeEach
     void setUp() {
         account = fixtures.newAccount("supadmin");
         other = fixtures.newAccount("supother");
+        sam = SignedIn.newUser(as, fixtures, account.id(), "sam", UserRole.SUPPORT);
+        kim = SignedIn.newUser(as, fixtures, other.id(), "kim", UserRole.SUPPORT);
+    }
+
+    private SignedIn staff(TestAccount of) {
+        return of == account ? sam : kim;
     }
 
     private DeliveryStatus submit(TestAccount to, Category category, String address) {
@@ -70,7 +86,7 @@ public class SuppressionAdminIT {
     }
 
     private List<SuppressionRow> all(TestAccount of) {
-        return admin.page(of.id(), SuppressionFilter.ALL, 0, 100, SuppressionSort.NEWEST);
+        return staff(of).call(() -> admin.page(of.id(), SuppressionFilter.ALL, 0, 100, SuppressionSort.NEWEST));
     }
 
     @Test
@@ -86,13 +102,15 @@ public class SuppressionAdminIT {
         assertEquals("all", rows.get(0).category());
         assertEquals("added by a test", rows.get(0).detail());
         assertTrue(rows.get(0).active());
-        assertEquals(1, admin.count(account.id(), SuppressionFilter.ALL));
+        assertEquals(1, sam.call(() -> admin.count(account.id(), SuppressionFilter.ALL)));
 
         long theirId = all(other).get(0).id();
-        assertThrows(NotFoundException.class, () -> admin.remove(account.id(), theirId, "not mine", "sam"));
+        assertThrows(NotFoundException.class, () -> sam.call(() -> admin.remove(account.id(), theirId, "not mine")));
+        assertThrows(AccountAccessDeniedException.class, () -> sam.call(() -> admin.remove(other.id(), theirId, "not mine")),
+                "naming an account not granted to the caller");
         assertEquals(1, all(other).size(), "another account's entry is untouched");
-        assertEquals(0, admin.auditCount(account.id()));
-        assertEquals(0, admin.auditCount(other.id()));
+        assertEquals(0, sam.call(() -> admin.auditCount(account.id())));
+        assertEquals(0, kim.call(() -> admin.auditCount(other.id())));
         assertEquals(DeliveryStatus.SUPPRESSED, submit(other, Category.TRANSACTIONAL, theirs));
     }
 
@@ -118,15 +136,15 @@ public class SuppressionAdminIT {
         assertEquals(DeliveryStatus.SUPPRESSED, submit(account, Category.TRANSACTIONAL, address));
         long id = all(account).get(0).id();
 
-        assertThrows(SuppressionRefusedException.class, () -> admin.remove(account.id(), id, "  ", "sam"));
-        assertThrows(SuppressionRefusedException.class, () -> admin.remove(account.id(), id, null, "sam"));
+        assertThrows(SuppressionRefusedException.class, () -> sam.call(() -> admin.remove(account.id(), id, "  ")));
+        assertThrows(SuppressionRefusedException.class, () -> sam.call(() -> admin.remove(account.id(), id, null)));
         assertEquals(1, all(account).size(), "nothing removed without a note");
-        assertEquals(0, admin.auditCount(account.id()));
+        assertEquals(0, sam.call(() -> admin.auditCount(account.id())));
 
-        SuppressionAuditRow removed = admin.remove(account.id(), id, "tenant fixed their mailbox", "sam");
+        SuppressionAuditRow removed = sam.call(() -> admin.remove(account.id(), id, "tenant fixed their mailbox"));
         assertEquals("REMOVED", removed.action());
         assertEquals(List.of(), all(account));
-        List<SuppressionAuditRow> audit = admin.audit(account.id(), 0, 10);
+        List<SuppressionAuditRow> audit = sam.call(() -> admin.audit(account.id(), 0, 10));
         assertEquals(1, audit.size());
         SuppressionAuditRow row = audit.get(0);
         assertEquals(address, row.address());
@@ -134,41 +152,41 @@ public class SuppressionAdminIT {
         assertEquals("HARD_BOUNCE", row.reason());
         assertEquals("added by a test", row.detail());
         assertEquals("tenant fixed their mailbox", row.note());
-        assertEquals("sam", row.username());
+        assertEquals(sam.username(), row.username(), "the signed-in support user, not a name passed in");
         assertEquals(DeliveryStatus.PENDING, submit(account, Category.TRANSACTIONAL, address));
-        assertThrows(NotFoundException.class, () -> admin.remove(account.id(), id, "again", "sam"), "already gone");
+        assertThrows(NotFoundException.class, () -> sam.call(() -> admin.remove(account.id(), id, "again")), "already gone");
     }
 
     @Test
     void addingValidatesTheAddressAndRefusesDuplicates() {
-        assertThrows(SuppressionRefusedException.class, () -> admin.add(account.id(), "not-an-address", null, null, "why", "sam"));
-        assertThrows(SuppressionRefusedException.class, () -> admin.add(account.id(), " ", null, null, "why", "sam"));
+        assertThrows(SuppressionRefusedException.class, () -> sam.call(() -> admin.add(account.id(), "not-an-address", null, null, "why")));
+        assertThrows(SuppressionRefusedException.class, () -> sam.call(() -> admin.add(account.id(), " ", null, null, "why")));
         String address = Fixtures.address("Manual");
-        assertThrows(SuppressionRefusedException.class, () -> admin.add(account.id(), address, null, null, "", "sam"));
-        assertThrows(SuppressionRefusedException.class, () -> admin.add(account.id(), address, null,
-                Instant.now().minus(Duration.ofDays(1)), "why", "sam"), "an expiry in the past");
-        assertEquals(0, admin.count(account.id(), SuppressionFilter.ALL), "nothing half-written");
-        assertEquals(0, admin.auditCount(account.id()));
+        assertThrows(SuppressionRefusedException.class, () -> sam.call(() -> admin.add(account.id(), address, null, null, "")));
+        assertThrows(SuppressionRefusedException.class, () -> sam.call(() -> admin.add(account.id(), address, null,
+                Instant.now().minus(Duration.ofDays(1)), "why")), "an expiry in the past");
+        assertEquals(0, sam.call(() -> admin.count(account.id(), SuppressionFilter.ALL)), "nothing half-written");
+        assertEquals(0, sam.call(() -> admin.auditCount(account.id())));
 
-        SuppressionRow added = admin.add(account.id(), address, Category.BULK, null, "asked by phone", "sam");
+        SuppressionRow added = sam.call(() -> admin.add(account.id(), address, Category.BULK, null, "asked by phone"));
         assertEquals(address.toLowerCase(), added.address());
         assertEquals(SuppressionAdmin.MANUAL, added.reason());
         assertEquals("BULK", added.category());
-        assertEquals("sam", added.createdBy());
+        assertEquals(sam.username(), added.createdBy());
         assertNull(added.sourceDeliveryId());
         SuppressionRefusedException duplicate = assertThrows(SuppressionRefusedException.class,
-                () -> admin.add(account.id(), address.toUpperCase(), null, null, "again", "kim"));
+                () -> sam.call(() -> admin.add(account.id(), address.toUpperCase(), null, null, "again")));
         assertTrue(duplicate.getMessage().contains("already suppressed"), duplicate.getMessage());
-        assertEquals(1, admin.count(account.id(), SuppressionFilter.ALL));
+        assertEquals(1, sam.call(() -> admin.count(account.id(), SuppressionFilter.ALL)));
 
         assertEquals(DeliveryStatus.SUPPRESSED, submit(account, Category.BULK, address));
         assertEquals(DeliveryStatus.PENDING, submit(account, Category.TRANSACTIONAL, address), "BULK only");
-        List<SuppressionAuditRow> audit = admin.audit(account.id(), 0, 10);
+        List<SuppressionAuditRow> audit = sam.call(() -> admin.audit(account.id(), 0, 10));
         assertEquals(List.of("ADDED"), audit.stream().map(SuppressionAuditRow::action).toList());
         assertEquals("asked by phone", audit.get(0).note());
 
         // the same address in another account is another entry
-        admin.add(other.id(), address, null, Instant.now().plus(Duration.ofDays(3)), "other agency", "kim");
+        kim.call(() -> admin.add(other.id(), address, null, Instant.now().plus(Duration.ofDays(3)), "other agency"));
         assertEquals(DeliveryStatus.SUPPRESSED, submit(other, Category.ESSENTIAL, address));
     }
 
@@ -178,30 +196,30 @@ public class SuppressionAdminIT {
             fixtures.suppress(account.id(), "page" + i + "_x." + account.code() + "@tenant.example.org", i % 2 == 0 ? "COMPLAINT" : "HARD_BOUNCE");
         }
         fixtures.suppress(account.id(), "pagexx." + account.code() + "@tenant.example.org", "UNSUBSCRIBE");
-        assertEquals(8, admin.count(account.id(), SuppressionFilter.ALL));
-        List<SuppressionRow> first = admin.page(account.id(), SuppressionFilter.ALL, 0, 3, SuppressionSort.ADDRESS);
-        List<SuppressionRow> second = admin.page(account.id(), SuppressionFilter.ALL, 3, 3, SuppressionSort.ADDRESS);
-        List<SuppressionRow> third = admin.page(account.id(), SuppressionFilter.ALL, 6, 3, SuppressionSort.ADDRESS);
+        assertEquals(8, sam.call(() -> admin.count(account.id(), SuppressionFilter.ALL)));
+        List<SuppressionRow> first = sam.call(() -> admin.page(account.id(), SuppressionFilter.ALL, 0, 3, SuppressionSort.ADDRESS));
+        List<SuppressionRow> second = sam.call(() -> admin.page(account.id(), SuppressionFilter.ALL, 3, 3, SuppressionSort.ADDRESS));
+        List<SuppressionRow> third = sam.call(() -> admin.page(account.id(), SuppressionFilter.ALL, 6, 3, SuppressionSort.ADDRESS));
         assertEquals(List.of(3, 3, 2), List.of(first.size(), second.size(), third.size()));
         assertTrue(first.get(0).address().startsWith("page0_x."), first.get(0).address());
         assertTrue(third.get(1).address().startsWith("pagexx."), third.get(1).address());
 
-        assertEquals(1, admin.count(account.id(), new SuppressionFilter("PAGE3", null, true)), "case-insensitive part");
-        assertEquals(7, admin.count(account.id(), new SuppressionFilter("_x.", null, false)), "'_' is literal");
-        assertEquals(4, admin.count(account.id(), new SuppressionFilter(null, "COMPLAINT", true)));
-        assertEquals(3, admin.page(account.id(), new SuppressionFilter("", "HARD_BOUNCE", false), 0, 10, null).size());
-        assertEquals(0, admin.count(other.id(), new SuppressionFilter("page", null, false)));
+        assertEquals(1, sam.call(() -> admin.count(account.id(), new SuppressionFilter("PAGE3", null, true))), "case-insensitive part");
+        assertEquals(7, sam.call(() -> admin.count(account.id(), new SuppressionFilter("_x.", null, false))), "'_' is literal");
+        assertEquals(4, sam.call(() -> admin.count(account.id(), new SuppressionFilter(null, "COMPLAINT", true))));
+        assertEquals(3, sam.call(() -> admin.page(account.id(), new SuppressionFilter("", "HARD_BOUNCE", false), 0, 10, null)).size());
+        assertEquals(0, kim.call(() -> admin.count(other.id(), new SuppressionFilter("page", null, false))));
     }
 
     @Test
     void activeOnlyLeavesOutExpiredEntriesAndAnExpiredEntryMayBeAddedAgain() {
         String address = Fixtures.address("expired");
         fixtures.suppressUntil(account.id(), address, "SOFT_BOUNCE", Instant.now().minus(Duration.ofHours(1)));
-        assertEquals(0, admin.count(account.id(), new SuppressionFilter(null, null, true)));
-        assertEquals(1, admin.count(account.id(), new SuppressionFilter(null, null, false)));
+        assertEquals(0, sam.call(() -> admin.count(account.id(), new SuppressionFilter(null, null, true))));
+        assertEquals(1, sam.call(() -> admin.count(account.id(), new SuppressionFilter(null, null, false))));
         assertTrue(!all(account).get(0).active());
 
-        admin.add(account.id(), address, null, null, "keeps bouncing", "sam");
+        sam.call(() -> admin.add(account.id(), address, null, null, "keeps bouncing"));
         List<SuppressionRow> rows = all(account);
         assertEquals(1, rows.size());
         assertEquals(SuppressionAdmin.MANUAL, rows.get(0).reason());

@@ -5,12 +5,17 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.distman.account.entity.AccountAccessDeniedException;
 import io.distman.account.entity.UserRole;
+import io.distman.adminlog.boundary.AdminLog;
+import io.distman.adminlog.entity.AdminChangeRow;
 import io.distman.message.entity.Category;
 import io.distman.message.entity.DeliveryStatus;
 import io.distman.message.entity.StatusChange;
 import io.distman.submission.entity.SubmitRequest;
 import io.distman.testsupport.Deployments;
+import io.distman.testsupport.SignedIn;
+import io.distman.testsupport.ejb.AsCaller;
 import io.distman.testsupport.ejb.Fixtures.TestAccount;
 import io.distman.testsupport.ejb.Fixtures;
 import io.distman.testsupport.ejb.TestModule;
@@ -24,6 +29,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.UUID;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -34,7 +40,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The workbench widget's counts on the database: yesterday only (the audit's day range, both ends),
- * the four statuses, the account's own mail only; and who may switch it on.
+ * the four statuses, the account's own mail only; and who may switch it on (a signed-in admin of the account,
+ * named as themselves in the setting and the admin log).
  */
 @ExtendWith(ArquillianExtension.class)
 public class FailureWidgetIT {
@@ -52,6 +59,12 @@ public class FailureWidgetIT {
 
     @EJB
     Fixtures fixtures;
+
+    @EJB
+    AsCaller as;
+
+    @EJB
+    AdminLog adminLog;
 
     TestAccount account;
     TestAccount other;
@@ -87,8 +100,10 @@ public class FailureWidgetIT {
         return id;
     }
 
+    /** The counts as the home screen asks for them: as a signed-in agent of the account. */
     private FailureCounts countsOf(TestAccount of) {
-        return widget.counts(of.id(), from, until);
+        SignedIn agent = SignedIn.newUser(as, fixtures, of.id(), "widget-agent", UserRole.AGENT);
+        return agent.call(() -> widget.counts(of.id(), from, until));
     }
 
     @Test
@@ -142,27 +157,40 @@ public class FailureWidgetIT {
     }
 
     @Test
-    void onlyAnAdminOfTheAccountSwitchesItOn() {
-        String admin = fixtures.newUser(account.id(), "admin", UserRole.ADMIN, "teal-otter-maple-drum");
-        String agent = fixtures.newUser(account.id(), "agent", UserRole.AGENT, "teal-otter-maple-drum");
-        String support = fixtures.newUser(account.id(), "support", UserRole.SUPPORT, "teal-otter-maple-drum");
-        String otherAdmin = fixtures.newUser(other.id(), "admin", UserRole.ADMIN, "teal-otter-maple-drum");
-        assertFalse(widget.setting(account.id()).enabled(), "off until an admin switches it on");
+    void onlyAnAdminOfTheAccountSwitchesItOnAsThemselvesAndItIsLogged() {
+        SignedIn admin = SignedIn.newUser(as, fixtures, account.id(), "admin", UserRole.ADMIN);
+        SignedIn agent = SignedIn.newUser(as, fixtures, account.id(), "agent", UserRole.AGENT);
+        SignedIn support = SignedIn.newUser(as, fixtures, account.id(), "support", UserRole.SUPPORT);
+        SignedIn otherAdmin = SignedIn.newUser(as, fixtures, other.id(), "admin", UserRole.ADMIN);
+        assertFalse(agent.call(() -> widget.setting(account.id())).enabled(), "off until an admin switches it on");
 
-        for (String refused : new String[] {agent, support, otherAdmin, "nobody-" + UUID.randomUUID()}) {
-            WorkbenchSettingRefusedException e = refusal(() -> widget.enable(account.id(), refused, true));
-            assertTrue(e.getMessage().contains("only an admin of account " + account.id())
-                    || e.getMessage().startsWith("no user"), e.getMessage());
-        }
-        assertFalse(widget.setting(account.id()).enabled(), "nothing was changed");
+        SignedIn.assertRefusedByRole(() -> agent.call(() -> widget.enable(account.id(), true)));
+        SignedIn.assertRefusedByRole(() -> support.call(() -> widget.enable(account.id(), true)));
+        assertThrows(AccountAccessDeniedException.class, () -> otherAdmin.call(() -> widget.enable(account.id(), true)));
+        assertFalse(agent.call(() -> widget.setting(account.id())).enabled(), "nothing was changed");
+        assertEquals(0, adminLog.count(account.id()), "nor logged");
 
-        WidgetSetting on = widget.enable(account.id(), admin, true);
+        WidgetSetting on = admin.call(() -> widget.enable(account.id(), true));
         assertTrue(on.enabled());
-        assertEquals(admin, widget.setting(account.id()).changedBy());
-        assertTrue(widget.setting(account.id()).enabled());
-        assertFalse(widget.setting(other.id()).enabled(), "per account");
-        assertFalse(widget.enable(account.id(), admin, false).enabled());
-        assertFalse(widget.setting(account.id()).enabled());
+        assertEquals(admin.username(), agent.call(() -> widget.setting(account.id())).changedBy());
+        assertTrue(agent.call(() -> widget.setting(account.id())).enabled());
+        assertFalse(otherAdmin.call(() -> widget.setting(other.id())).enabled(), "per account");
+        assertFalse(admin.call(() -> widget.enable(account.id(), false)).enabled());
+        assertFalse(agent.call(() -> widget.setting(account.id())).enabled());
+
+        List<AdminChangeRow> log = adminLog.page(account.id(), 0, 10);
+        assertEquals(List.of(List.of(admin.username(), "workbench.failureWidget", "on", "off"),
+                        List.of(admin.username(), "workbench.failureWidget", "off", "on")),
+                log.stream().map(r -> List.of(r.actor(), r.action(), r.before(), r.after())).toList(), "newest first");
+    }
+
+    /** A signed-in admin whose row says otherwise now (demoted since signing in) is refused by the row. */
+    @Test
+    void theAdminRowIsCheckedNowNotOnlyTheRoleOfTheSignIn() {
+        SignedIn agentClaimingAdmin = new SignedIn(as, fixtures.newUser(account.id(), "demoted", UserRole.AGENT,
+                SignedIn.PASSWORD), UserRole.ADMIN);
+        WorkbenchSettingRefusedException e = refusal(() -> agentClaimingAdmin.call(() -> widget.enable(account.id(), true)));
+        assertTrue(e.getMessage().contains("only an admin of account " + account.id()), e.getMessage());
     }
 
     /** An application exception reaches the caller as itself; unwrap in case a container wraps it anyway. */

@@ -84,6 +84,8 @@ public class DemoData {
         accounts.grantSupport("sam", harbour.getId());
         accounts.grantModule(DemoBackOffice.PRINCIPAL, northside.getId(), "demo");
         accounts.grantModule(DemoBackOffice.PRINCIPAL, harbour.getId(), "demo");
+        accounts.grantModule(DemoProvider.PRINCIPAL, northside.getId(), "demo");
+        accounts.grantModule(DemoProvider.PRINCIPAL, harbour.getId(), "demo");
 
         List<Tenant> northTenants = List.of(
                 new Tenant("Olivia Brown", "olivia.brown@tenant.example", "Flat 1, 12 Mill Street"),

@@ -9,6 +9,7 @@ import io.distman.audit.entity.AuditRow;
 import io.distman.message.entity.DeliveryStatus;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
+import jakarta.annotation.security.RunAs;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
@@ -32,11 +33,17 @@ import java.util.logging.Logger;
  * webhook intake), reports the next step of each: delivered, then opened and a link clicked for some tenants,
  * a hard bounce for one. One step per tick, so each status can be seen for a moment on the screens.
  * Only with {@code -Ddistman.demo=true}; tests never start it.
+ * It reads the Email Audit, which only signed-in staff may (issue 11), so it runs as a principal of its own
+ * ({@value #PRINCIPAL}, in the agent role, set in WEB-INF/glassfish-ejb-jar.xml) that the demo data grants
+ * the two demo agencies, like the back office's.
  */
 @Singleton
 @Startup
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+@RunAs("agent")
 public class DemoProvider {
+
+    static final String PRINCIPAL = "distman-demo-provider";
 
     private static final Logger LOG = Logger.getLogger(DemoProvider.class.getName());
 

@@ -5,7 +5,6 @@ import io.distman.account.entity.Account;
 import io.distman.audit.boundary.AuditParameters;
 import io.distman.demo.DemoBackOffice.Tenant;
 import io.distman.feedback.boundary.WebhookSettings;
-import io.distman.workbench.boundary.FailureWidget;
 import jakarta.annotation.Resource;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
@@ -24,7 +23,7 @@ import javax.sql.DataSource;
  * Gives the demo a "yesterday" for the workbench widget: a few letters of each agency are dated back to
  * yesterday (a demo installation has no past), and then fail, are complained about or unsubscribed from
  * through the real path, Postmark webhooks into the one status method; a mistyped address is rejected at
- * submission as always. The agencies' admins switch the widget on.
+ * submission as always. The widget is switched on as if the agencies' admins had done it.
  */
 @Stateless
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
@@ -41,9 +40,6 @@ public class DemoYesterday {
 
     @EJB
     DemoPostmark postmark;
-
-    @EJB
-    FailureWidget widget;
 
     @Resource(lookup = "jdbc/distman")
     DataSource database;
@@ -70,10 +66,29 @@ public class DemoYesterday {
                 report(account.getCode(), delivery, email, outcome, raised.plusSeconds(120));
             }
         }
-        widget.enable(account.getId(), admin, true);
+        switchWidgetOn(account.getId(), admin);
     }
 
-    /** The demo's only write outside the services: a creation time in the past, which no service offers. */
+    /**
+     * Written like the creation times below, not through FailureWidget.enable: that switch is an admin's, made
+     * as the signed-in admin (issue 11), and the demo's seeding has nobody signed in. The row says which demo
+     * admin it stands for, so the settings screen reads as it would after they had switched it on.
+     */
+    private void switchWidgetOn(long accountId, String admin) {
+        try (Connection c = database.getConnection();
+             PreparedStatement s = c.prepareStatement("INSERT INTO workbench_settings"
+                     + " (account_id, failure_widget, changed_by, changed_at) VALUES (?, ?, ?, ?)")) {
+            s.setLong(1, accountId);
+            s.setBoolean(2, true);
+            s.setString(3, admin);
+            s.setTimestamp(4, Timestamp.from(Instant.now()));
+            s.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot switch the demo's failure widget on for account " + accountId, e);
+        }
+    }
+
+    /** The demo's writes outside the services: a creation time in the past, which no service offers (and the widget's switch, above). */
     private void backdate(long deliveryId, Instant at) {
         try (Connection c = database.getConnection();
              PreparedStatement d = c.prepareStatement("UPDATE delivery SET created_at = ? WHERE id = ?");

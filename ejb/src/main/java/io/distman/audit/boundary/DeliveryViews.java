@@ -5,6 +5,7 @@ import io.distman.audit.boundary.DeliveryDetails.AttachmentInfo;
 import io.distman.audit.boundary.DeliveryDetails.Event;
 import io.distman.audit.boundary.DeliveryDetails.Header;
 import io.distman.audit.boundary.DeliveryDetails.SuppressionInfo;
+import io.distman.account.boundary.Callers;
 import io.distman.audit.control.RecommendedAction;
 import io.distman.audit.control.TimelineWording;
 import io.distman.dispatch.boundary.RetryPolicy;
@@ -19,6 +20,7 @@ import io.distman.message.entity.RecipientType;
 import io.distman.submission.boundary.DeliveryActions;
 import io.distman.suppression.boundary.SuppressionList;
 import io.distman.suppression.entity.Suppression;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -31,10 +33,12 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * One delivery as the View dialog shows it. Every method takes the account first and finds nothing
- * for a delivery of another account: an id from a URL can never reach another account's mail.
+ * One delivery as the View dialog shows it. Every method takes the account first, checks that the signed-in
+ * caller may act for it, and finds nothing for a delivery of another account: an id from a URL can never
+ * reach another account's mail. A resend is recorded as the caller's, never a name the screen passes.
  */
 @Stateless
+@RolesAllowed("agent") // the View dialog (/app/view.xhtml): any signed-in staff
 public class DeliveryViews {
 
     @PersistenceContext(unitName = "distman")
@@ -49,29 +53,35 @@ public class DeliveryViews {
     @Inject
     Clock clock;
 
+    @Inject
+    Callers callers;
+
     public Optional<DeliveryDetails> find(long accountId, long deliveryId) {
+        callers.forAccount(accountId);
         return delivery(accountId, deliveryId).map(this::details);
     }
 
     /** The archived HTML body, exactly as sent; empty when there is none or the delivery is not the account's. */
     public Optional<String> html(long accountId, long deliveryId) {
+        callers.forAccount(accountId);
         return delivery(accountId, deliveryId).flatMap(d -> content(d.getMessage().getId()))
                 .map(MessageContent::getHtmlBody);
     }
 
     /** @param ordinal the attachment's position in its message, as {@link AttachmentInfo#ordinal()} */
     public Optional<AttachmentFile> attachment(long accountId, long deliveryId, int ordinal) {
+        callers.forAccount(accountId);
         return delivery(accountId, deliveryId).flatMap(d -> attachments(d.getMessage().getId()).stream()
                 .filter(a -> a.getOrdinal() == ordinal).findFirst())
                 .map(a -> new AttachmentFile(a.getFilename(), a.getContentType(), a.getAttachment().getContent()));
     }
 
     /**
-     * Sends the delivery again, to the same or a corrected address.
+     * Sends the delivery again, to the same or a corrected address; the timeline names the signed-in caller.
      * @return the new delivery's id
      */
-    public long resend(long accountId, long deliveryId, String correctedAddress, String user) {
-        return actions.resend(accountId, deliveryId, correctedAddress, user).getId();
+    public long resend(long accountId, long deliveryId, String correctedAddress) {
+        return actions.resend(accountId, deliveryId, correctedAddress, callers.forAccount(accountId).actor()).getId();
     }
 
     private Optional<Delivery> delivery(long accountId, long deliveryId) {

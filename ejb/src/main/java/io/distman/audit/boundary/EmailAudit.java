@@ -1,7 +1,9 @@
 package io.distman.audit.boundary;
 
+import io.distman.account.boundary.Callers;
 import io.distman.audit.entity.AuditFilter;
 import io.distman.audit.entity.AuditRow;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
@@ -11,22 +13,28 @@ import java.util.function.Consumer;
 
 /**
  * The Email Audit: every email and recipient of one account, filtered, paged, counted and exported.
- * The account is always the caller's (the screens pass {@code currentUser.accountId()}), and every
- * query filters by it.
+ * The screens pass {@code currentUser.accountId()}; every method checks it against the signed-in caller
+ * (support staff reach the accounts granted to them), and every query filters by it.
  */
 @Stateless
+@RolesAllowed("agent") // the Email Audit, History and home screens, and their exports: any signed-in staff
 public class EmailAudit {
 
     @Inject
     AuditQueries queries;
 
+    @Inject
+    Callers callers;
+
     /** One page of rows in the filter's order. */
     public List<AuditRow> page(long accountId, AuditFilter filter, int first, int size) {
+        callers.forAccount(accountId);
         return queries.page(accountId, filter, first, size);
     }
 
     /** The exact number of rows of the filter. */
     public long count(long accountId, AuditFilter filter) {
+        callers.forAccount(accountId);
         return queries.count(accountId, filter);
     }
 
@@ -36,6 +44,7 @@ public class EmailAudit {
      */
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public void stream(long accountId, AuditFilter filter, Consumer<AuditRow> sink) {
+        callers.forAccount(accountId);
         queries.stream(accountId, filter, sink);
     }
 }

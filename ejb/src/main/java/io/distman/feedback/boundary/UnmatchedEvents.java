@@ -1,11 +1,14 @@
 package io.distman.feedback.boundary;
 
+import io.distman.account.boundary.Callers;
 import io.distman.feedback.entity.ReceivedEvent;
 import io.distman.feedback.entity.ResultPage;
 import io.distman.feedback.entity.UnmatchedEvent;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.util.Objects;
@@ -14,10 +17,12 @@ import java.util.Optional;
 /**
  * Provider events that matched no delivery, for support, newest first: an account's own (those that
  * came to its webhook URL), and those of the installation's URLs, which belong to no account and are
- * for the installation's support users only. Read-only; the list carries no payload.
+ * for the installation's support users only. Read-only; the list carries no payload. An account's events are
+ * read only by a support user who may act for that account (their own, or one granted to them).
  */
 @Stateless
 @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+@RolesAllowed("support") // support staff's diagnosis of provider events; agents and admins have no use for raw events
 public class UnmatchedEvents {
 
     static final int MAX_PAGE = 500;
@@ -25,7 +30,11 @@ public class UnmatchedEvents {
     @PersistenceContext(unitName = "distman")
     EntityManager em;
 
+    @Inject
+    Callers callers;
+
     public ResultPage<UnmatchedEvent> ofAccount(long accountId, int first, int pageSize) {
+        callers.forAccount(accountId);
         check(first, pageSize);
         return new ResultPage<>(em.createNamedQuery(ReceivedEvent.UNMATCHED_OF_ACCOUNT, UnmatchedEvent.class)
                 .setParameter("accountId", accountId).setFirstResult(first).setMaxResults(pageSize).getResultList(),
@@ -33,7 +42,11 @@ public class UnmatchedEvents {
                 .setParameter("accountId", accountId).getSingleResult());
     }
 
-    /** Events of the installation's webhook URLs: not tied to any account, so for installation support only. */
+    /**
+     * Events of the installation's webhook URLs: not tied to any account, so no account check can apply; any
+     * support user may read them (the bean's role). There is no installation operator role yet; when there is,
+     * this method is its.
+     */
     public ResultPage<UnmatchedEvent> withoutAccount(int first, int pageSize) {
         check(first, pageSize);
         return new ResultPage<>(em.createNamedQuery(ReceivedEvent.UNMATCHED_WITHOUT_ACCOUNT, UnmatchedEvent.class)
@@ -43,6 +56,9 @@ public class UnmatchedEvents {
 
     /** The provider's JSON of one unmatched event, if it is the given account's ({@code null}: of no account). */
     public Optional<String> payload(Long accountId, long eventId) {
+        if (accountId != null) {
+            callers.forAccount(accountId);
+        }
         return em.createNamedQuery(ReceivedEvent.PAYLOAD_OF_UNMATCHED, ReceivedEvent.class).setParameter("id", eventId)
                 .getResultStream().filter(e -> Objects.equals(accountId, e.getAccountId())).findFirst()
                 .map(ReceivedEvent::getPayload);

@@ -1,5 +1,6 @@
 package io.distman.queue.boundary;
 
+import io.distman.account.boundary.Callers;
 import io.distman.audit.boundary.AuditQueries;
 import io.distman.audit.entity.AuditFilter;
 import io.distman.audit.entity.AuditSort;
@@ -12,6 +13,7 @@ import io.distman.queue.control.QueueActions;
 import io.distman.queue.entity.QueueOutcome.Refusal;
 import io.distman.queue.entity.QueueOutcome;
 import io.distman.queue.entity.QueueRow;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
 import jakarta.ejb.EJBException;
 import jakarta.ejb.Stateless;
@@ -27,10 +29,11 @@ import java.util.logging.Logger;
 
 /**
  * The Queue: one account's mail that has not gone yet, and what a user may do about it (send now, retry
- * now, cancel), to one delivery or many. Every query and action takes the account first; the screens pass
- * the signed-in user's.
+ * now, cancel), to one delivery or many. Every query and action takes the account first (the screens pass
+ * the one they show) and checks the signed-in caller may act for it; the timeline names that caller.
  */
 @Stateless
+@RolesAllowed("agent") // the Queue and home screens: any signed-in staff
 public class EmailQueue {
 
     private static final Logger LOG = Logger.getLogger(EmailQueue.class.getName());
@@ -44,15 +47,20 @@ public class EmailQueue {
     @EJB
     DispatchService dispatch;
 
+    @Inject
+    Callers callers;
+
     /** One page, newest first or by the given sort; {@code statuses} empty means every queued status. */
     public List<QueueRow> page(long accountId, Set<DeliveryStatus> statuses, AuditSort sort, boolean ascending,
                                int first, int size) {
+        callers.forAccount(accountId);
         return queries.page(QueueRow.SELECT, QueueRow.class, accountId, filter(statuses).sortedBy(sort, ascending),
                 first, size);
     }
 
     /** The exact number of queued deliveries with these statuses (empty: all queued). */
     public long count(long accountId, Set<DeliveryStatus> statuses) {
+        callers.forAccount(accountId);
         return queries.count(accountId, filter(statuses));
     }
 
@@ -66,7 +74,8 @@ public class EmailQueue {
      * Outside a transaction, so each claim commits before sending starts.
      */
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
-    public QueueOutcome sendNow(long accountId, Collection<Long> deliveryIds, String user) {
+    public QueueOutcome sendNow(long accountId, Collection<Long> deliveryIds) {
+        String user = callers.forAccount(accountId).actor();
         QueueOutcome outcome = each(deliveryIds, id -> actions.claimNow(accountId, id, user) ? null : "address is suppressed");
         dispatch.sendLater(outcome.done());
         return outcome;
@@ -74,7 +83,8 @@ public class EmailQueue {
 
     /** Makes each temporary failure due now, in its own transaction. */
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
-    public QueueOutcome retryNow(long accountId, Collection<Long> deliveryIds, String user) {
+    public QueueOutcome retryNow(long accountId, Collection<Long> deliveryIds) {
+        String user = callers.forAccount(accountId).actor();
         return each(deliveryIds, id -> {
             actions.retryNow(accountId, id, user);
             return null;
@@ -83,7 +93,8 @@ public class EmailQueue {
 
     /** Cancels each delivery that has not gone yet, in its own transaction. */
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
-    public QueueOutcome cancel(long accountId, Collection<Long> deliveryIds, String user) {
+    public QueueOutcome cancel(long accountId, Collection<Long> deliveryIds) {
+        String user = callers.forAccount(accountId).actor();
         return each(deliveryIds, id -> {
             actions.cancel(accountId, id, user);
             return null;

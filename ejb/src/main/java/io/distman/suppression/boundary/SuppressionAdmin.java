@@ -1,5 +1,6 @@
 package io.distman.suppression.boundary;
 
+import io.distman.account.boundary.Callers;
 import io.distman.message.boundary.AddressCheck;
 import io.distman.message.entity.Category;
 import io.distman.platform.entity.NotFoundException;
@@ -11,6 +12,7 @@ import io.distman.suppression.entity.SuppressionFilter;
 import io.distman.suppression.entity.SuppressionRefusedException;
 import io.distman.suppression.entity.SuppressionRow;
 import io.distman.suppression.entity.SuppressionSort;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -27,11 +29,13 @@ import java.util.Locale;
 
 /**
  * The suppression list as support staff keep it: search it, see why an address is on it, add an address
- * by hand, take one off. Every method works on one account, given first, and every query filters by it:
- * an id of another account is "not found". Manual additions and removals are audited in the same
- * transaction as the change, with who, when and the note they must give.
+ * by hand, take one off. Every method works on one account, given first, which the signed-in support user
+ * must be able to act for (their own or one granted to them), and every query filters by it: an id of another
+ * account is "not found". Manual additions and removals are audited in the same transaction as the change,
+ * with the note they must give and who, as the container authenticated them.
  */
 @Stateless
+@RolesAllowed("support") // the support screen /app/support/suppressions.xhtml; agents see suppressions on the View dialog
 public class SuppressionAdmin {
 
     /** The reason of entries added by hand. */
@@ -47,7 +51,11 @@ public class SuppressionAdmin {
     @Inject
     Clock clock;
 
+    @Inject
+    Callers callers;
+
     public List<SuppressionRow> page(long accountId, SuppressionFilter filter, int first, int pageSize, SuppressionSort sort) {
+        callers.forAccount(accountId);
         Instant now = clock.instant();
         TypedQuery<Suppression> query = em.createNamedQuery((sort == null ? SuppressionSort.NEWEST : sort).query(),
                 Suppression.class);
@@ -57,6 +65,7 @@ public class SuppressionAdmin {
     }
 
     public long count(long accountId, SuppressionFilter filter) {
+        callers.forAccount(accountId);
         return search(em.createNamedQuery(Suppression.SEARCH_COUNT, Long.class), accountId, filter, clock.instant())
                 .getSingleResult();
     }
@@ -76,7 +85,8 @@ public class SuppressionAdmin {
      * @throws SuppressionRefusedException for an invalid address, a missing note, an expiry in the past,
      *         or an address that is already suppressed
      */
-    public SuppressionRow add(long accountId, String address, Category category, Instant expires, String note, String username) {
+    public SuppressionRow add(long accountId, String address, Category category, Instant expires, String note) {
+        String username = callers.forAccount(accountId).actor();
         Instant now = clock.instant();
         String why = requiredNote(note);
         if (address == null || address.isBlank()) {
@@ -123,7 +133,8 @@ public class SuppressionAdmin {
      * @throws NotFoundException when the account has no such entry (also when another account has it)
      * @throws SuppressionRefusedException without a note
      */
-    public SuppressionAuditRow remove(long accountId, long suppressionId, String note, String username) {
+    public SuppressionAuditRow remove(long accountId, long suppressionId, String note) {
+        String username = callers.forAccount(accountId).actor();
         String why = requiredNote(note);
         Suppression entry = em.find(Suppression.class, suppressionId, LockModeType.PESSIMISTIC_WRITE);
         if (entry == null || entry.getAccountId() != accountId) {
@@ -138,6 +149,7 @@ public class SuppressionAdmin {
 
     /** Manual additions and removals, newest first. */
     public List<SuppressionAuditRow> audit(long accountId, int first, int pageSize) {
+        callers.forAccount(accountId);
         return em.createNamedQuery(SuppressionAudit.OF_ACCOUNT, SuppressionAudit.class)
                 .setParameter("accountId", accountId)
                 .setFirstResult(Math.max(0, first)).setMaxResults(Math.max(1, Math.min(pageSize, MAX_PAGE)))
@@ -145,6 +157,7 @@ public class SuppressionAdmin {
     }
 
     public long auditCount(long accountId) {
+        callers.forAccount(accountId);
         return em.createNamedQuery(SuppressionAudit.COUNT_OF_ACCOUNT, Long.class)
                 .setParameter("accountId", accountId).getSingleResult();
     }

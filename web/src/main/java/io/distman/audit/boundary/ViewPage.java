@@ -54,8 +54,7 @@ public class ViewPage implements Serializable {
     public void resend() {
         FacesContext faces = FacesContext.getCurrentInstance();
         try {
-            long resent = views.resend(currentUser.accountId(), details.deliveryId(), correctedAddress,
-                    currentUser.getUsername());
+            long resent = views.resend(currentUser.accountId(), details.deliveryId(), correctedAddress);
             faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_INFO, "Resent",
                     "Sent again as delivery " + resent + "."));
             correctedAddress = null;

@@ -29,7 +29,7 @@ public class BellBean {
 
     public long getUnread() {
         if (unread == null) {
-            unread = notifications.unreadCount(currentUser.accountId(), currentUser.getUsername());
+            unread = notifications.unreadCount(currentUser.accountId());
         }
         return unread;
     }
@@ -41,7 +41,7 @@ public class BellBean {
 
     public List<NotificationRow> getLatest() {
         if (latest == null) {
-            latest = notifications.page(currentUser.accountId(), currentUser.getUsername(), 0, LATEST);
+            latest = notifications.page(currentUser.accountId(), 0, LATEST);
         }
         return latest;
     }

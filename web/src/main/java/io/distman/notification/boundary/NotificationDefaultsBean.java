@@ -13,7 +13,7 @@ import java.io.Serializable;
 
 /**
  * The account's notification defaults (/app/admin/notifications.xhtml, admins only): what users who have
- * not chosen are told. The EJB checks again that the signed-in user is an admin of the account.
+ * not chosen are told. The EJB checks again that the signed-in user is an admin of the account, and logs the change.
  */
 @Named("notificationDefaults")
 @ViewScoped
@@ -37,7 +37,7 @@ public class NotificationDefaultsBean implements Serializable {
     public void save() {
         FacesContext faces = FacesContext.getCurrentInstance();
         try {
-            notifications.saveAccountDefaults(currentUser.accountId(), currentUser.getUsername(), form.settings());
+            notifications.saveAccountDefaults(currentUser.accountId(), form.settings());
             faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_INFO, "Saved",
                     "The account's notification defaults are saved."));
         } catch (NotificationRefusedException e) {

@@ -35,28 +35,28 @@ public class NotificationsBean implements Serializable {
 
     public List<NotificationRow> getRows() {
         if (rows == null) {
-            rows = notifications.page(currentUser.accountId(), currentUser.getUsername(), 0, SHOWN);
+            rows = notifications.page(currentUser.accountId(), 0, SHOWN);
         }
         return rows;
     }
 
     public long getTotal() {
-        return notifications.count(currentUser.accountId(), currentUser.getUsername());
+        return notifications.count(currentUser.accountId());
     }
 
     public void markRead(long id) {
-        notifications.markRead(currentUser.accountId(), currentUser.getUsername(), id);
+        notifications.markRead(currentUser.accountId(), id);
         rows = null;
     }
 
     public void markAllRead() {
-        notifications.markAllRead(currentUser.accountId(), currentUser.getUsername());
+        notifications.markAllRead(currentUser.accountId());
         rows = null;
     }
 
     /** Marks the notification read and opens the View of its delivery. */
     public String open(long id, long deliveryId) {
-        notifications.markRead(currentUser.accountId(), currentUser.getUsername(), id);
+        notifications.markRead(currentUser.accountId(), id);
         return "/app/view.xhtml?faces-redirect=true&id=" + deliveryId;
     }
 

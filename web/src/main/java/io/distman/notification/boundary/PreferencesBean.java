@@ -29,13 +29,13 @@ public class PreferencesBean implements Serializable {
 
     @PostConstruct
     void load() {
-        NotificationSettings settings = notifications.preferences(currentUser.accountId(), currentUser.getUsername());
+        NotificationSettings settings = notifications.preferences(currentUser.accountId());
         form = SettingsForm.of(settings);
         source = settings.source();
     }
 
     public void save() {
-        notifications.savePreferences(currentUser.accountId(), currentUser.getUsername(), form.settings());
+        notifications.savePreferences(currentUser.accountId(), form.settings());
         load();
         FacesContext.getCurrentInstance().addMessage(null,
                 new FacesMessage(FacesMessage.SEVERITY_INFO, "Saved", "Your notification preferences are saved."));
@@ -43,7 +43,7 @@ public class PreferencesBean implements Serializable {
 
     /** Back to the account's defaults. */
     public void reset() {
-        notifications.resetPreferences(currentUser.accountId(), currentUser.getUsername());
+        notifications.resetPreferences(currentUser.accountId());
         load();
         FacesContext.getCurrentInstance().addMessage(null,
                 new FacesMessage(FacesMessage.SEVERITY_INFO, "Reset", "The account's defaults apply to you again."));

@@ -48,9 +48,9 @@ public class QueueBean implements Serializable {
     private final CountedRows<QueueRow> rows = new CountedRows<>(() -> List.of(currentUser.accountId(), picked()),
             () -> queue.count(currentUser.accountId(), picked()), this::page, QueueRow::deliveryId);
 
-    /** One of the EJB's bulk actions: (account, delivery ids, user) to what became of each. */
+    /** One of the EJB's bulk actions: (account, delivery ids) to what became of each; the EJB names the signed-in user. */
     private interface Action {
-        QueueOutcome apply(long accountId, Collection<Long> deliveryIds, String user);
+        QueueOutcome apply(long accountId, Collection<Long> deliveryIds);
     }
 
     public void search() {
@@ -93,7 +93,7 @@ public class QueueBean implements Serializable {
             faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_WARN, "Nothing ticked", "Tick the rows first."));
             return;
         }
-        QueueOutcome outcome = action.apply(currentUser.accountId(), ids, currentUser.getUsername());
+        QueueOutcome outcome = action.apply(currentUser.accountId(), ids);
         String summary = outcome.done().size() + " of " + ids.size() + " " + done + ". ";
         // One sentence as both summary and detail (the page skips the repeated detail): PrimeFaces writes the
         // two side by side with nothing between them, which read "2 of 2 sent nowOn their way".

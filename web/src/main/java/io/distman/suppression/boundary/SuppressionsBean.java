@@ -85,7 +85,7 @@ public class SuppressionsBean implements Serializable {
 
     public void remove() {
         try {
-            admin.remove(currentUser.accountId(), toRemove.id(), removeNote, currentUser.getUsername());
+            admin.remove(currentUser.accountId(), toRemove.id(), removeNote);
             info("Removed", toRemove.address() + " is no longer suppressed.");
             toRemove = null;
         } catch (SuppressionRefusedException | NotFoundException e) {
@@ -105,8 +105,7 @@ public class SuppressionsBean implements Serializable {
             Category category = "BULK".equals(newScope) ? Category.BULK : null;
             // "Suppressed through" a day: up to the end of that day in the server's zone.
             Instant expires = newExpires == null ? null : newExpires.plusDays(1).atStartOfDay(ZoneId.systemDefault()).toInstant();
-            SuppressionRow added = admin.add(currentUser.accountId(), newAddress, category, expires, newNote,
-                    currentUser.getUsername());
+            SuppressionRow added = admin.add(currentUser.accountId(), newAddress, category, expires, newNote);
             info("Suppressed", added.address() + " is suppressed.");
         } catch (SuppressionRefusedException e) {
             refused(e.getMessage());

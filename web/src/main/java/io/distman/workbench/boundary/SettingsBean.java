@@ -39,7 +39,7 @@ public class SettingsBean implements Serializable {
     public void save() {
         FacesContext faces = FacesContext.getCurrentInstance();
         try {
-            setting = widget.enable(currentUser.accountId(), currentUser.getUsername(), failureWidget);
+            setting = widget.enable(currentUser.accountId(), failureWidget);
             faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_INFO, "Saved",
                     "The failure widget is " + (setting.enabled() ? "on" : "off") + " for " + currentUser.getAccount().name() + "."));
         } catch (WorkbenchSettingRefusedException e) {
