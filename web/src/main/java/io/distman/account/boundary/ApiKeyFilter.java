@@ -34,9 +34,9 @@ public class ApiKeyFilter implements ContainerRequestFilter {
      * pipe has a secret, unsubscribe and tracking links a signed token. Their Bearer value, if any, is no API key.
      */
     static boolean authenticatedOtherwise(String path) {
-        // openapi.*: the API's description is public, like the cheat-sheet on the start page; it holds no data.
+        // openapi.yaml: the API's description is public, like the cheat-sheet on the start page; it holds no data.
         return path.equals("health") || path.startsWith("webhooks/") || path.equals("bounces") || path.startsWith("unsubscribe/")
-                || path.startsWith("t/") || path.equals("openapi.yaml") || path.equals("openapi.json") || operatorPath(path);
+                || path.startsWith("t/") || path.equals("openapi.yaml") || operatorPath(path);
     }
 
     /** The installation operator's API: HTTP Basic as an operator user, never an API key (see ApiKeyAuthentication). */
