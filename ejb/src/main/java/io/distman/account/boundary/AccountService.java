@@ -68,11 +68,6 @@ public class AccountService {
                 .getResultStream().findFirst();
     }
 
-    /** @return the new key, which is not stored and cannot be shown again */
-    public String issueApiKey(long accountId, String label) {
-        return storeApiKey(accountId, label, ApiKeys.newKey());
-    }
-
     /**
      * Registers a key chosen by the installer (the demo's published keys); stored hashed like any other, with
      * scope SEND. Admins issue keys through {@link ApiKeyAdmin}, which checks and logs; this is provisioning.

@@ -63,7 +63,7 @@ public class Fixtures {
         String code = prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
         Account account = accounts.create(code, "Test " + code);
         accounts.grantModule(TestModule.PRINCIPAL, account.getId(), "tests");
-        return new TestAccount(account.getId(), code, accounts.issueApiKey(account.getId(), "test"));
+        return new TestAccount(account.getId(), code, accounts.storeApiKey(account.getId(), "test", io.distman.account.control.ApiKeys.newKey()));
     }
 
     /**
