@@ -86,7 +86,7 @@ public class ApiKeysIT extends ApiTest {
         assertEquals(403, api.call("GET", "account/apikeys", bearer(account.apiKey()), null).statusCode());
         assertEquals(403, api.call("POST", "account/apikeys", bearer(account.apiKey()), "{\"label\":\"x\",\"scope\":\"ADMIN\"}")
                 .statusCode(), "a SEND key cannot make itself an ADMIN key");
-        assertTrue(data.adminLog(account.id()).isEmpty());
+        assertTrue(data.adminLog(account.id()).stream().noneMatch(line -> line.contains("apikey.")));
     }
 
     @Test
