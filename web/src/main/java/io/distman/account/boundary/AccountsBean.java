@@ -104,4 +104,8 @@ public class AccountsBean implements Serializable {
     public void setAdminEmail(String adminEmail) { this.adminEmail = adminEmail; }
     public String getAdminPassword() { return adminPassword; }
     public void setAdminPassword(String adminPassword) { this.adminPassword = adminPassword; }
+
+    public String time(java.time.Instant at) {
+        return ScreenTimes.format(at);
+    }
 }

@@ -73,4 +73,8 @@ public class ApiKeysBean implements Serializable {
     public ApiKeyScope getScope() { return scope; }
     public void setScope(ApiKeyScope scope) { this.scope = scope; }
     public ApiKeyScope[] getScopes() { return ApiKeyScope.values(); }
+
+    public String time(java.time.Instant at) {
+        return ScreenTimes.format(at);
+    }
 }
