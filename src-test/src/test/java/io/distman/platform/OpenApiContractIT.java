@@ -59,9 +59,10 @@ public class OpenApiContractIT extends ApiTest {
         data.sweep();
         HttpResponse<String> read = api.call("GET", "messages/" + id, key, null);
         assertEquals(200, read.statusCode(), read.body());
-        long queued = object(api.call("POST", "messages", key, message(subject + "-later")
-                .replace("\"idempotencyKey\"", "\"sendAt\":\"2099-01-01T00:00:00Z\",\"idempotencyKey\""))).getJsonArray("deliveries")
-                .getJsonObject(0).getJsonNumber("deliveryId").longValue();
+        HttpResponse<String> later = api.call("POST", "messages", key, message(subject + "-later").replace("\"idempotencyKey\"",
+                "\"sendAt\":\"" + java.time.Instant.now().plus(java.time.Duration.ofDays(1)) + "\",\"idempotencyKey\""));
+        assertEquals(201, later.statusCode(), later.body());
+        long queued = object(later).getJsonArray("deliveries").getJsonObject(0).getJsonNumber("deliveryId").longValue();
         assertEquals(200, api.call("POST", "deliveries/" + queued + "/cancel", Map.of("user", "anna"), key).statusCode());
         assertEquals(409, api.call("POST", "deliveries/" + queued + "/cancel", Map.of(), key).statusCode());
 
