@@ -80,6 +80,8 @@ public class DemoData {
         accounts.addUser(northside.getId(), "sam", "Sam Support", "sam@northside.example", UserRole.SUPPORT, PASSWORD.toCharArray());
         accounts.addUser(harbour.getId(), "hana", "Hana Agent", "hana@harbour.example", UserRole.AGENT, PASSWORD.toCharArray());
         accounts.addUser(harbour.getId(), "hugo", "Hugo Admin", "hugo@harbour.example", UserRole.ADMIN, PASSWORD.toCharArray());
+        // The installation's operator: administers the accounts, works on none (the row needs an account: it is only storage).
+        accounts.addUser(northside.getId(), "otto", "Otto Operator", "otto@distman.example", UserRole.OPERATOR, PASSWORD.toCharArray());
 
         accounts.grantSupport("sam", harbour.getId());
         accounts.grantModule(DemoBackOffice.PRINCIPAL, northside.getId(), "demo");

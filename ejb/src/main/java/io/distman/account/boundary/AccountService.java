@@ -7,6 +7,7 @@ import io.distman.account.control.PasswordPolicy;
 import io.distman.account.control.RelaySettingsCheck;
 import io.distman.account.entity.Account;
 import io.distman.account.entity.ApiKey;
+import io.distman.account.entity.ApiKeyScope;
 import io.distman.account.entity.AppUser;
 import io.distman.account.entity.InvalidSettingsException;
 import io.distman.account.entity.MailgunAccount;
@@ -67,14 +68,13 @@ public class AccountService {
                 .getResultStream().findFirst();
     }
 
-    /** @return the new key, which is not stored and cannot be shown again */
-    public String issueApiKey(long accountId, String label) {
-        return storeApiKey(accountId, label, ApiKeys.newKey());
-    }
-
-    /** Registers a key chosen by the installer (the demo's published keys); stored hashed like any other. */
+    /**
+     * Registers a key chosen by the installer (the demo's published keys); stored hashed like any other, with
+     * scope SEND. Admins issue keys through {@link ApiKeyAdmin}, which checks and logs; this is provisioning.
+     */
     public String storeApiKey(long accountId, String label, String key) {
-        em.persist(new ApiKey(ApiKeys.hash(key), em.find(Account.class, accountId), label, clock.instant()));
+        em.persist(new ApiKey(ApiKeys.hash(key), ApiKeys.prefix(key), em.find(Account.class, accountId), label,
+                ApiKeyScope.SEND, "installation", clock.instant()));
         return key;
     }
 

@@ -4,9 +4,11 @@ import io.distman.account.control.ApiKeys;
 import io.distman.account.entity.Account;
 import io.distman.account.entity.AccountAccessDeniedException;
 import io.distman.account.entity.ApiKey;
+import io.distman.account.entity.ApiKeyLogin;
 import io.distman.account.entity.Caller;
 import io.distman.account.entity.ModuleGrant;
 import io.distman.account.entity.UserProfile;
+import io.distman.account.entity.UserRole;
 import jakarta.annotation.Resource;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ejb.SessionContext;
@@ -15,6 +17,9 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.security.Principal;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.HashSet;
 import java.util.Optional;
 import java.util.Set;
@@ -32,6 +37,8 @@ import java.util.stream.Collectors;
  *       to it in {@code module_grant};</li>
  *   <li>the container's anonymous caller: none.</li>
  * </ul>
+ * A suspended account is in nobody's list, so everything its keys, users and modules ask for is refused; an
+ * installation operator acts for no account (their boundaries are the {@code operator} role's, not an account's).
  */
 @Stateless
 @PermitAll // it only ever answers about the caller itself
@@ -55,6 +62,12 @@ public class Callers {
     @Inject
     AccountService accounts;
 
+    @Inject
+    Clock clock;
+
+    /** How stale a key's last use may get before a request writes it again: not a write per request. */
+    static final Duration LAST_USE_PRECISION = Duration.ofMinutes(1);
+
     public Caller current() {
         Principal principal = context.getCallerPrincipal();
         String name = principal == null ? null : principal.getName();
@@ -64,14 +77,23 @@ public class Callers {
         if (name.startsWith(API_KEY_PRINCIPAL)) {
             ApiKey key = em.find(ApiKey.class, name.substring(API_KEY_PRINCIPAL.length()));
             return key == null || key.isRevoked() ? new Caller(name, "revoked API key", Set.of())
-                    : new Caller(name, "API key '" + key.getLabel() + "'", Set.of(key.getAccount().getId()));
+                    : new Caller(name, "API key '" + key.getLabel() + "'", active(Set.of(key.getAccount().getId())));
         }
         Optional<UserProfile> user = accounts.profile(name);
         if (user.isPresent()) {
-            return new Caller(name, name, user.get().accounts().stream().map(UserProfile.AccountRef::id).collect(Collectors.toSet()));
+            return new Caller(name, name, user.get().role() == UserRole.OPERATOR ? Set.of()
+                    : active(user.get().accounts().stream().map(UserProfile.AccountRef::id).collect(Collectors.toSet())));
         }
-        return new Caller(name, name, new HashSet<>(em.createNamedQuery(ModuleGrant.ACCOUNTS_OF, Long.class)
-                .setParameter("principal", name).getResultList()));
+        return new Caller(name, name, active(new HashSet<>(em.createNamedQuery(ModuleGrant.ACCOUNTS_OF, Long.class)
+                .setParameter("principal", name).getResultList())));
+    }
+
+    /** The accounts that are not suspended. */
+    private Set<Long> active(Set<Long> accountIds) {
+        return accountIds.stream().filter(id -> {
+            Account account = em.find(Account.class, id);
+            return account != null && !account.isSuspended();
+        }).collect(Collectors.toSet());
     }
 
     /**
@@ -98,16 +120,29 @@ public class Callers {
         return caller;
     }
 
-    /** The principal name the web module gives a request authenticated by {@code key}, if the key is valid. */
-    public Optional<String> apiKeyPrincipal(String key) {
-        if (key == null || key.isBlank()) {
+    /**
+     * The principal name the web module gives a request authenticated by {@code key}, and the key's scope, if the
+     * key is valid (a suspended account's key still authenticates, so the API can say why it refuses). Notes the
+     * key's use, at most once a {@link #LAST_USE_PRECISION}: a busy key is not a write per request.
+     */
+    public Optional<ApiKeyLogin> apiKeyLogin(String key) {
+        if (key == null || key.isBlank() || key.length() > 200) {
             return Optional.empty();
         }
         String hash = ApiKeys.hash(key.strip());
-        return accounts.apiKeyAccount(hash).map(account -> API_KEY_PRINCIPAL + hash);
+        ApiKey found = em.find(ApiKey.class, hash);
+        if (found == null || found.isRevoked()) {
+            return Optional.empty();
+        }
+        Instant now = clock.instant();
+        if (found.getLastUsedAt() == null || found.getLastUsedAt().isBefore(now.minus(LAST_USE_PRECISION))) {
+            em.createNamedQuery(ApiKey.TOUCH).setParameter("now", now).setParameter("hash", hash)
+                    .setParameter("before", now.minus(LAST_USE_PRECISION)).executeUpdate();
+        }
+        return Optional.of(new ApiKeyLogin(API_KEY_PRINCIPAL + hash, found.getScope()));
     }
 
-    /** The account of a request's API-key principal ({@link #apiKeyPrincipal}), unless the key was revoked since. */
+    /** The account of a request's API-key principal ({@link #apiKeyLogin}), unless the key was revoked since. */
     public Optional<Account> apiKeyAccount(Principal principal) {
         return principal == null || !principal.getName().startsWith(API_KEY_PRINCIPAL) ? Optional.empty()
                 : accounts.apiKeyAccount(principal.getName().substring(API_KEY_PRINCIPAL.length()));

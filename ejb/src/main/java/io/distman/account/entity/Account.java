@@ -16,9 +16,11 @@ import java.time.Instant;
 @Entity
 @Table(name = "account")
 @NamedQuery(name = Account.BY_CODE, query = "SELECT a FROM Account a WHERE a.code = :code")
+@NamedQuery(name = Account.ALL, query = "SELECT a FROM Account a ORDER BY a.code")
 public class Account {
 
     public static final String BY_CODE = "Account.byCode";
+    public static final String ALL = "Account.all";
 
     @Id
     @SequenceGenerator(name = "account_seq", sequenceName = "account_seq", allocationSize = 50)
@@ -46,6 +48,10 @@ public class Account {
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
+    /** Set by an operator: the account's keys, users and modules are refused while it is. */
+    @Column(name = "suspended_at")
+    private Instant suspendedAt;
+
     protected Account() {
     }
 
@@ -62,6 +68,12 @@ public class Account {
     public void setBounceDomain(String bounceDomain) { this.bounceDomain = bounceDomain; }
     public Instant getCreatedAt() { return createdAt; }
     public TransportKind getTransport() { return transport; }
+
+    public Instant getSuspendedAt() { return suspendedAt; }
+    public boolean isSuspended() { return suspendedAt != null; }
+    public void suspend(Instant at) { this.suspendedAt = at; }
+    public void reactivate() { this.suspendedAt = null; }
+    public void rename(String name) { this.name = name; }
 
     public void useTransport(TransportKind transport) {
         this.transport = transport;

@@ -20,8 +20,10 @@ import java.util.Objects;
 @NamedQuery(name = AppUser.BY_USERNAME, query = "SELECT u FROM AppUser u WHERE u.username = :username")
 @NamedQuery(name = AppUser.WITH_ROLE,
         query = "SELECT u FROM AppUser u WHERE u.accountId = :accountId AND u.role = :role ORDER BY u.username")
+@NamedQuery(name = AppUser.COUNT_BY_ACCOUNT, query = "SELECT u.accountId, COUNT(u.username) FROM AppUser u GROUP BY u.accountId")
 public class AppUser {
 
+    public static final String COUNT_BY_ACCOUNT = "AppUser.countByAccount";
     public static final String OF_ACCOUNT = "AppUser.ofAccount";
     public static final String BY_USERNAME = "AppUser.byUsername";
     public static final String WITH_ROLE = "AppUser.withRole";

@@ -41,6 +41,23 @@ public final class TestData {
                 "password", password)).getString("username");
     }
 
+    /** @return a new ADMIN-scope API key of the account */
+    public String adminKey(long accountId) {
+        return fixture("admin-key", Map.of("account", String.valueOf(accountId))).getString("apiKey");
+    }
+
+    /** Every stored column of the account's API keys, as text. */
+    public java.util.List<String> apiKeyColumns(long accountId) {
+        return fixture("api-key-columns", Map.of("account", String.valueOf(accountId))).getJsonArray("values")
+                .getValuesAs(jakarta.json.JsonString::getString);
+    }
+
+    /** The account's admin log, or with null the installation's own changes: "actor | action | subject | before -> after". */
+    public java.util.List<String> adminLog(Long accountId) {
+        return fixture("admin-log", accountId == null ? Map.of() : Map.of("account", String.valueOf(accountId)))
+                .getJsonArray("lines").getValuesAs(jakarta.json.JsonString::getString);
+    }
+
     public void grantSupport(String username, long accountId) {
         fixture("grant", Map.of("username", username, "account", String.valueOf(accountId)));
     }

@@ -37,6 +37,9 @@ public class Fixtures {
     @EJB
     AccountService accounts;
 
+    @EJB
+    io.distman.adminlog.boundary.AdminLog adminLog;
+
     @Inject
     DeliveryStatusRecorder statuses;
 
@@ -69,7 +72,7 @@ public class Fixtures {
         String code = prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
         Account account = accounts.create(code, "Test " + code);
         accounts.grantModule(TestModule.PRINCIPAL, account.getId(), "tests");
-        return new TestAccount(account.getId(), code, accounts.issueApiKey(account.getId(), "test"));
+        return new TestAccount(account.getId(), code, accounts.storeApiKey(account.getId(), "test", io.distman.account.control.ApiKeys.newKey()));
     }
 
     /**
@@ -81,6 +84,33 @@ public class Fixtures {
         accounts.addUser(accountId, username, "Test " + username, username + "@staff.example.org", role,
                 password.toCharArray());
         return username;
+    }
+
+    /**
+     * An ADMIN-scope API key of the account, as an admin would issue it on the keys screen (provisioned directly:
+     * tests of other features should not depend on the admin boundary).
+     * @return the key
+     */
+    public String adminKey(long accountId) {
+        String key = io.distman.account.control.ApiKeys.newKey();
+        em.persist(new io.distman.account.entity.ApiKey(io.distman.account.control.ApiKeys.hash(key),
+                io.distman.account.control.ApiKeys.prefix(key), em.find(Account.class, accountId), "test admin",
+                io.distman.account.entity.ApiKeyScope.ADMIN, "tests", Instant.now()));
+        return key;
+    }
+
+    /** Every stored column of the account's API keys, as text: to show what is (and is not) kept of a key. */
+    public List<String> apiKeyColumns(long accountId) {
+        List<?> rows = em.createNativeQuery("SELECT key_hash, key_prefix, label, scope, issued_by, created_at, last_used_at,"
+                + " revoked_at FROM api_key WHERE account_id = ?").setParameter(1, accountId).getResultList();
+        return rows.stream().flatMap(row -> java.util.Arrays.stream((Object[]) row)).map(String::valueOf).toList();
+    }
+
+    /** The admin log of the account (null: the installation's changes), newest first, one line a change. */
+    public List<String> adminLog(Long accountId) {
+        return (accountId == null ? adminLog.installationPage(0, 100).stream().filter(r -> r.accountId() == null)
+                : adminLog.page(accountId, 0, 100).stream())
+                .map(r -> r.actor() + " | " + r.action() + " | " + r.subject() + " | " + r.before() + " -> " + r.after()).toList();
     }
 
     /** Lets a module principal act for the account (see {@code AccountService.grantModule}). */

@@ -10,7 +10,8 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.Provider;
-import java.util.Map;
+import io.distman.platform.boundary.ApiErrors;
+import java.util.List;
 
 /**
  * Every API call but the health probe, the providers' webhooks, the bounce pipe and the links in mail needs
@@ -33,20 +34,44 @@ public class ApiKeyFilter implements ContainerRequestFilter {
      * pipe has a secret, unsubscribe and tracking links a signed token. Their Bearer value, if any, is no API key.
      */
     static boolean authenticatedOtherwise(String path) {
+        // openapi.yaml: the API's description is public, like the cheat-sheet on the start page; it holds no data.
         return path.equals("health") || path.startsWith("webhooks/") || path.equals("bounces") || path.startsWith("unsubscribe/")
-                || path.startsWith("t/");
+                || path.startsWith("t/") || path.equals("openapi.yaml") || operatorPath(path);
+    }
+
+    /** The installation operator's API: HTTP Basic as an operator user, never an API key (see ApiKeyAuthentication). */
+    static boolean operatorPath(String path) {
+        return path.equals("installation") || path.startsWith("installation/");
     }
 
     @Override
     public void filter(ContainerRequestContext request) {
-        if (authenticatedOtherwise(request.getUriInfo().getPath())) {
+        String path = request.getUriInfo().getPath();
+        if (operatorPath(path)) {
+            if (request.getSecurityContext().getUserPrincipal() == null) {
+                request.abortWith(refusal(Response.Status.UNAUTHORIZED, "unauthorized",
+                        "an operator's user name and password are required (HTTP Basic)")
+                        .header(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"distman installation\", charset=\"UTF-8\"").build());
+            }
             return;
         }
-        callers.apiKeyAccount(request.getSecurityContext().getUserPrincipal()).ifPresentOrElse(caller::authenticated,
-                () -> request.abortWith(Response.status(Response.Status.UNAUTHORIZED)
-                        .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"distman\"")
-                        .type(MediaType.APPLICATION_JSON)
-                        .entity(Map.of("error", "unauthorized", "message", "a valid API key is required"))
-                        .build()));
+        if (authenticatedOtherwise(path)) {
+            return;
+        }
+        callers.apiKeyAccount(request.getSecurityContext().getUserPrincipal()).ifPresentOrElse(account -> {
+            if (account.isSuspended()) {
+                request.abortWith(refusal(Response.Status.FORBIDDEN, "account_suspended",
+                        "the account '" + account.getCode() + "' is suspended: its API keys are refused until an operator reactivates it")
+                        .build());
+            } else {
+                caller.authenticated(account);
+            }
+        }, () -> request.abortWith(refusal(Response.Status.UNAUTHORIZED, "unauthorized", "a valid API key is required")
+                .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"distman\"").build()));
+    }
+
+    private static Response.ResponseBuilder refusal(Response.Status status, String error, String message) {
+        return Response.status(status).type(MediaType.APPLICATION_JSON)
+                .entity(new ApiErrors.ErrorBody(error, message, List.of()));
     }
 }

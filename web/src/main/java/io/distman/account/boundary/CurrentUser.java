@@ -65,6 +65,7 @@ public class CurrentUser implements Serializable {
     public String getDisplayName() { return profile().displayName(); }
     public boolean isAdmin() { return profile().role() == UserRole.ADMIN; }
     public boolean isSupport() { return profile().role() == UserRole.SUPPORT; }
+    public boolean isOperator() { return profile().role() == UserRole.OPERATOR; }
     public List<AccountRef> getAccounts() { return profile().accounts(); }
 
     public long getAccountId() { return accountId(); }

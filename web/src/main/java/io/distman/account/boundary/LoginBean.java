@@ -23,6 +23,8 @@ public class LoginBean {
 
     /** Where a user lands who opened the login page directly. */
     static final String HOME = "/app/index.xhtml";
+    /** An installation operator's: they work on no account's mail, so the account screens are not theirs. */
+    static final String OPERATOR_HOME = "/app/operator/accounts.xhtml";
 
     @Inject
     SecurityContext security;
@@ -48,7 +50,7 @@ public class LoginBean {
         switch (status) {
             // The mechanism redirects to the page that asked for the login.
             case SEND_CONTINUE -> faces.responseComplete();
-            case SUCCESS -> context.redirect(context.getRequestContextPath() + HOME);
+            case SUCCESS -> context.redirect(context.getRequestContextPath() + home());
             default -> {
                 // A fresh session for the next attempt: Soteria keeps state of the failed attempt in the
                 // session, after which a protected page answered a blank 401 instead of the login page.
@@ -69,8 +71,12 @@ public class LoginBean {
     public void skipWhenSignedIn() throws IOException {
         if (security.getCallerPrincipal() != null) {
             ExternalContext context = faces.getExternalContext();
-            context.redirect(context.getRequestContextPath() + HOME);
+            context.redirect(context.getRequestContextPath() + home());
         }
+    }
+
+    private String home() {
+        return security.isCallerInRole("operator") ? OPERATOR_HOME : HOME;
     }
 
     public String getUsername() { return username; }
