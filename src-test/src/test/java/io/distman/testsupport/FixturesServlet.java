@@ -42,6 +42,7 @@ public class FixturesServlet extends HttpServlet {
             case "/user" -> json.add("username", fixtures.newUser(Long.parseLong(request.getParameter("account")),
                     request.getParameter("prefix"), UserRole.valueOf(request.getParameter("role")),
                     request.getParameter("password")));
+            case "/admin-key" -> json.add("apiKey", fixtures.adminKey(Long.parseLong(request.getParameter("account"))));
             case "/grant" -> fixtures.grantSupport(request.getParameter("username"),
                     Long.parseLong(request.getParameter("account")));
             case "/suppress" -> fixtures.suppress(Long.parseLong(request.getParameter("account")),

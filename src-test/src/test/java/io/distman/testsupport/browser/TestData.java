@@ -41,6 +41,11 @@ public final class TestData {
                 "password", password)).getString("username");
     }
 
+    /** @return a new ADMIN-scope API key of the account */
+    public String adminKey(long accountId) {
+        return fixture("admin-key", Map.of("account", String.valueOf(accountId))).getString("apiKey");
+    }
+
     public void grantSupport(String username, long accountId) {
         fixture("grant", Map.of("username", username, "account", String.valueOf(accountId)));
     }

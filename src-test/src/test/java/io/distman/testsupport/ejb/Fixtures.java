@@ -74,6 +74,16 @@ public class Fixtures {
         return username;
     }
 
+    /**
+     * An ADMIN-scope API key of the account. Stand-in until API key scopes (branch keys) are merged, which
+     * replaces this body: until then a plain key, which the admin API refuses (SendingSetupApiIT skips its
+     * admin-key tests on that 403).
+     * @return the key
+     */
+    public String adminKey(long accountId) {
+        return accounts.issueApiKey(accountId, "test admin");
+    }
+
     /** Lets a module principal act for the account (see {@code AccountService.grantModule}). */
     public void grantModule(String principal, long accountId) {
         accounts.grantModule(principal, accountId, "tests");
