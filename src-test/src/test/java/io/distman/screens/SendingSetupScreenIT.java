@@ -8,7 +8,9 @@ import io.distman.testsupport.browser.Browser;
 import io.distman.testsupport.browser.ScreenTest;
 import io.distman.testsupport.browser.TestData.Account;
 import org.junit.jupiter.api.Test;
+import java.util.List;
 import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
 
 /**
  * The admin's sending set-up on screens (issue 11, part 4): a relay chosen and tested against the test GreenMail,
@@ -16,6 +18,24 @@ import org.openqa.selenium.By;
  * agent sees no Administration menu and is refused the pages.
  */
 public class SendingSetupScreenIT extends ScreenTest {
+
+    /** The relay test's outcome line, once there is one. */
+    private static String outcome(Browser browser) {
+        browser.waitUntil(d -> !d.findElements(By.id("transport:testOutcome")).isEmpty()
+                || !d.findElements(By.cssSelector(".ui-growl-title")).isEmpty());
+        return browser.findAll(By.id("transport:testOutcome")).isEmpty() ? "no outcome: " + growl(browser)
+                : browser.find(By.id("transport:testOutcome")).getText();
+    }
+
+    /** The growl's newest title and detail (the last message shown). */
+    private static String growl(Browser browser) {
+        browser.waitUntil(d -> !d.findElements(By.cssSelector(".ui-growl-title")).isEmpty());
+        List<WebElement> titles = browser.findAll(By.cssSelector(".ui-growl-title"));
+        String title = titles.get(titles.size() - 1).getText();
+        List<WebElement> details = browser.findAll(By.cssSelector(".ui-growl-message p"));
+        return details.isEmpty() || details.get(details.size() - 1).getText().equals(title) ? title
+                : title + (title.endsWith("saved") ? "" : ": " + details.get(details.size() - 1).getText());
+    }
 
     @Test
     void anAdminChoosesTheirOwnRelayAndTestsItBeforeAndAfterSaving() throws Exception {
@@ -26,16 +46,17 @@ public class SendingSetupScreenIT extends ScreenTest {
             browser.click(By.cssSelector("label[for='transport:mode:1']"));
             browser.waitUntil(d -> !d.findElements(By.id("transport:host")).isEmpty());
             browser.type(By.id("transport:host"), "localhost");
-            browser.type(By.id("transport:port_input"), "3025");
+            browser.type(By.id("transport:port"), "3025");
             browser.click(By.id("transport:security"));
             browser.click(By.cssSelector("#transport\\:security_items li[data-label='NONE']"));
             browser.click(By.id("transport:test"));
-            browser.waitUntil(d -> browser.find(By.id("transport:testOutcome")).getText().startsWith("Connection OK"));
+            assertTrue(outcome(browser).startsWith("Connection OK: Connected to localhost:3025"), outcome(browser));
 
             browser.click(By.id("transport:save"));
-            browser.waitUntil(d -> browser.find(By.id("transport:saved")).getText().contains("RELAY"));
+            assertEquals("Transport saved", growl(browser));
+            assertTrue(browser.find(By.id("transport:saved")).getText().contains("RELAY"));
             browser.click(By.id("transport:test"));
-            browser.waitUntil(d -> browser.find(By.id("transport:testOutcome")).getText().startsWith("Connection OK"));
+            assertTrue(outcome(browser).startsWith("Connection OK"), outcome(browser));
             browser.screenshot("admin-transport");
         }
     }
@@ -67,9 +88,27 @@ public class SendingSetupScreenIT extends ScreenTest {
             String url = browser.find(By.cssSelector(".dm-webhook-mailgun .dm-webhook-url")).getText();
             assertEquals(BASE + "api/v1/webhooks/mailgun/" + account.code(), url);
             browser.find(By.cssSelector(".dm-webhook-mailgun input[type=password]")).sendKeys("screen-Secret-key-77");
-            browser.click(By.cssSelector(".dm-webhook-mailgun button[id$='save']"));
-            browser.waitUntil(d -> browser.find(By.cssSelector(".dm-webhook-mailgun .dm-hint")).getText().contains("own credential set on"));
+            browser.click(By.cssSelector(".dm-webhook-mailgun .dm-webhook-save"));
+            assertEquals("Mailgun signing key saved", growl(browser));
+            assertTrue(browser.find(By.cssSelector(".dm-webhook-mailgun .dm-webhook-state")).getText().startsWith("own credential set on"));
+            browser.screenshot("admin-webhooks");
             assertFalse(browser.pageSource().contains("screen-Secret-key-77"), "the key is never shown again");
+        }
+    }
+
+    @Test
+    void anAdminSwitchesClickTrackingOffForBulkMail() throws Exception {
+        Account account = newAccount("scr-tracking");
+        try (Browser browser = signedIn(newAdmin(account))) {
+            browser.go("app/admin/tracking.xhtml");
+            By bulkClicks = By.id("tracking:rows:2:clicks_input"); // TRANSACTIONAL, ESSENTIAL, BULK
+            assertTrue(browser.findAll(bulkClicks).get(0).isSelected(), "bulk mail tracks clicks by default");
+            browser.click(By.cssSelector("#tracking\\:rows\\:2\\:clicks .ui-toggleswitch-slider"));
+            browser.click(By.id("tracking:save"));
+            assertEquals("Tracking saved", growl(browser));
+            browser.go("app/admin/tracking.xhtml");
+            assertFalse(browser.findAll(bulkClicks).get(0).isSelected(), "the choice is stored");
+            assertTrue(browser.findAll(By.id("tracking:rows:2:opens_input")).get(0).isSelected());
         }
     }
 

@@ -45,6 +45,11 @@ public class WebhooksBean implements Serializable {
         postmarkPassword = null;
     }
 
+    /** The provider's row (the page has one panel per provider). */
+    public WebhookSetup row(String provider) {
+        return rows.stream().filter(r -> r.provider().equals(provider)).findFirst().orElseThrow();
+    }
+
     /** The absolute URL for the provider's console; Postmark's carries the basic-auth login in it. */
     public String url(WebhookSetup setup) {
         String url = base + "/" + setup.path();
