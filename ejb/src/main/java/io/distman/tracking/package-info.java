@@ -4,6 +4,6 @@
  * detection, each account's consent per category, and the signed delivery token providers echo back in
  * their events ({@code DeliveryTokens}, with the metadata name it travels under).
  * Dispatch mints and writes these; feedback reads them back.
- * May touch: account, message (categories), bounce (header parsing), platform.
+ * May touch: account, message (categories), bounce (header parsing), adminlog (consent set through {@code TrackingAdmin}), platform.
  */
 package io.distman.tracking;

@@ -39,12 +39,21 @@ class ArchitectureTest {
 
     /**
      * The screens' and admins' EJBs, which still take the account id (checked by the screens' CurrentUser) and the
-     * username from the calling bean rather than from the signed-in caller: the open rest of issue 11, part 1
-     * (RelayCheck and SenderIdentities have no screen yet: part 4). Remove a name when its bean declares its
-     * roles and checks the account against the caller.
+     * username from the calling bean rather than from the signed-in caller: the open rest of issue 11, part 1.
+     * Remove a name when its bean declares its roles and checks the account against the caller.
      */
-    private static final Set<String> NOT_YET_DECLARED = Set.of("AccountService", "WebhookSettings",
-            "TrackingConsent", "RelayCheck", "SenderIdentities");
+    private static final Set<String> NOT_YET_DECLARED = Set.of("AccountService");
+
+    /**
+     * The account's sending set-up beans that check no caller (@PermitAll: the installer and the demo use them
+     * without one), and the admin boundary of the same feature that screens and REST must use instead: it
+     * checks the role and the account and writes the admin log.
+     */
+    private static final java.util.Map<String, String> SET_UP_BEHIND_ADMIN = java.util.Map.of(
+            "io.distman.identity.boundary.SenderIdentities", "io.distman.identity.boundary.IdentityAdmin",
+            "io.distman.dispatch.boundary.RelayCheck", "io.distman.dispatch.boundary.TransportAdmin",
+            "io.distman.feedback.boundary.WebhookSettings", "io.distman.feedback.boundary.WebhookAdmin",
+            "io.distman.tracking.boundary.TrackingConsent", "io.distman.tracking.boundary.TrackingAdmin");
 
     @BeforeAll
     static void importClasses() {
@@ -100,6 +109,17 @@ class ArchitectureTest {
                 .orShould().beAnnotatedWith(jakarta.annotation.security.DenyAll.class)
                 .because("every boundary EJB declares who may call it (issue 11)")
                 .check(classes);
+    }
+
+    @Test
+    void screensAndRestReachTheSendingSetUpOnlyThroughItsAdminBoundary() {
+        SET_UP_BEHIND_ADMIN.forEach((unchecked, admin) -> noClasses().that().resideInAPackage("io.distman..")
+                .and(not(resideInAPackage("io.distman.demo..")))
+                .and(DescribedPredicate.describe("are not " + unchecked + " or " + admin,
+                        (JavaClass c) -> !c.getName().startsWith(unchecked) && !c.getName().startsWith(admin)))
+                .should().dependOnClassesThat().haveFullyQualifiedName(unchecked)
+                .because("only " + admin + " checks the caller and the account and writes the admin log (issue 11)")
+                .check(classes));
     }
 
     @Test

@@ -12,6 +12,7 @@ import io.distman.dispatch.entity.RelayTestResult;
 import io.distman.platform.boundary.SecretBox;
 import io.distman.platform.boundary.Settings;
 import io.distman.platform.entity.SecretBoxException;
+import jakarta.annotation.security.PermitAll;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
@@ -28,6 +29,7 @@ import java.time.Duration;
  * connect, TLS, SMTP, AUTH). No mail is sent.
  */
 @Stateless
+@PermitAll // reached by screens and REST only through TransportAdmin, which checks caller and account (ArchitectureTest keeps it so)
 @TransactionAttribute(TransactionAttributeType.SUPPORTS) // a slow relay must not hold a transaction open
 public class RelayCheck {
 

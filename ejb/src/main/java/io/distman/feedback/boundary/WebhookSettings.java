@@ -10,6 +10,7 @@ import io.distman.feedback.entity.WebhookCredential;
 import io.distman.feedback.entity.WebhookCredentialView;
 import io.distman.platform.boundary.SecretBox;
 import io.distman.platform.entity.NotFoundException;
+import jakarta.annotation.security.PermitAll;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
@@ -25,6 +26,7 @@ import java.util.List;
  * verified with these; without them the installation's credentials apply.
  */
 @Stateless
+@PermitAll // the application's own code calls it: WebhookAdmin (which checks caller and account for screens and REST) and the demo's set-up; ArchitectureTest keeps screens and REST away from it
 public class WebhookSettings {
 
     /** Longer than any real key or password; sealed, it still fits the column. */

@@ -18,6 +18,7 @@ import io.distman.identity.entity.SenderIdentity;
 import io.distman.platform.boundary.SecretBox;
 import io.distman.platform.boundary.Settings;
 import io.distman.platform.entity.NotFoundException;
+import jakarta.annotation.security.PermitAll;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
@@ -36,6 +37,7 @@ import java.util.stream.Collectors;
  * finds rows only within it: another account's identity looks the same as none.
  */
 @Stateless
+@PermitAll // the application's own code calls it: IdentityAdmin (which checks caller and account for screens and REST), the installer's declareVerified (demo, fixtures); ArchitectureTest keeps screens and REST away from it
 public class SenderIdentities {
 
     @PersistenceContext(unitName = "distman")

@@ -4,12 +4,14 @@ import io.distman.account.entity.Account;
 import io.distman.message.entity.Category;
 import io.distman.tracking.entity.AccountTracking;
 import io.distman.tracking.entity.TrackingChoice;
+import jakarta.annotation.security.PermitAll;
 import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 
 /** Each account's consent to open and click tracking, per category of mail. */
 @Stateless
+@PermitAll // reached by screens and REST only through TrackingAdmin, which checks caller and account (ArchitectureTest keeps it so)
 public class TrackingConsent {
 
     @PersistenceContext(unitName = "distman")
