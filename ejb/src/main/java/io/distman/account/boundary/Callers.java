@@ -107,6 +107,20 @@ public class Callers {
         return accounts.apiKeyAccount(hash).map(account -> API_KEY_PRINCIPAL + hash);
     }
 
+    /**
+     * TEMPORARY seam until API keys get scopes (issue 11, helper keys): a key whose label starts with
+     * {@value #ADMIN_KEY_LABEL} administers its account over REST. Keys are issued only by provisioning code
+     * ({@link AccountService#issueApiKey}, role provisioning), so no account admin can make one.
+     */
+    public static final String ADMIN_KEY_LABEL = "admin-scope:";
+
+    /** The container groups of a request's API-key principal ({@link #apiKeyPrincipal}): API, and ADMIN for an admin key. */
+    public Set<String> apiKeyGroups(String principal) {
+        ApiKey key = principal == null || !principal.startsWith(API_KEY_PRINCIPAL) ? null
+                : em.find(ApiKey.class, principal.substring(API_KEY_PRINCIPAL.length()));
+        return key != null && !key.isRevoked() && key.getLabel().startsWith(ADMIN_KEY_LABEL) ? Set.of("API", "ADMIN") : Set.of("API");
+    }
+
     /** The account of a request's API-key principal ({@link #apiKeyPrincipal}), unless the key was revoked since. */
     public Optional<Account> apiKeyAccount(Principal principal) {
         return principal == null || !principal.getName().startsWith(API_KEY_PRINCIPAL) ? Optional.empty()

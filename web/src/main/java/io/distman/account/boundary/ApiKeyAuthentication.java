@@ -15,11 +15,10 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * Turns a REST request's API key ({@code Authorization: Bearer}) into the container's caller
- * {@code apikey:<hash>} (group {@value #GROUP}), so the EJBs it calls check that caller's account. It wraps
+ * {@code apikey:<hash>} (group {@value #GROUP}, and ADMIN for an admin key: Callers.apiKeyGroups), so the EJBs it calls check that caller's account. It wraps
  * {@link Authentication}'s {@code validateRequest} outside the session interceptor on purpose: an API call
  * gets a principal for that request only — no session, so a revoked key stops working at once and a client
  * that keeps cookies gains nothing. No valid key: no principal ({@link ApiKeyFilter} answers the JSON 401).
@@ -60,7 +59,7 @@ public class ApiKeyAuthentication implements Serializable {
         }
         boolean otherwise = path.startsWith(API_V1) && ApiKeyFilter.authenticatedOtherwise(path.substring(API_V1.length()));
         Optional<String> principal = otherwise ? Optional.empty() : callers.apiKeyPrincipal(bearer(request));
-        return principal.map(name -> context.notifyContainerAboutLogin(new CallerPrincipal(name), Set.of(GROUP)))
+        return principal.map(name -> context.notifyContainerAboutLogin(new CallerPrincipal(name), callers.apiKeyGroups(name)))
                 .orElseGet(context::doNothing);
     }
 
