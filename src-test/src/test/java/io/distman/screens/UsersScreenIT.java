@@ -44,6 +44,7 @@ public class UsersScreenIT extends ScreenTest {
             browser.type(By.id("add:password"), PASSWORD);
             browser.click(By.id("add:addWithPassword"));
             browser.waitUntil(d -> d.findElement(By.id("users:table")).getText().contains(newcomer) ? true : null);
+            browser.script("document.querySelectorAll('.ui-growl-item-container').forEach(e => e.remove())");
             browser.screenshot("users");
 
             try (Browser nina = signedIn(newcomer)) {
