@@ -154,6 +154,7 @@ public class AccountAdminIT {
         Invitation invitation = asAdmin(() -> admin.invite(account.id(),
                 new NewUser(username, "Ivy", "ivy@staff.example.org", UserRole.AGENT)));
         assertEquals("ivy@staff.example.org", invitation.mailedTo());
+        assertEquals(1, fixtures.messages(account.id(), "invitation", username), "the link is mailed (after commit)");
         assertFalse(signIns.signIn(username, PASSWORD.toCharArray(), null).signedIn(), "no password yet");
         assertEquals(username, invitations.username(invitation.token()).orElseThrow());
 

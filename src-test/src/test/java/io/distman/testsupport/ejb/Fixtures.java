@@ -148,6 +148,13 @@ public class Fixtures {
                 .setParameter(4, "%" + text + "%").setParameter(5, "%" + text + "%").getSingleResult()).longValue();
     }
 
+    /** How many messages of the account came from {@code sourceModule} about {@code sourceRef} (the application's own mail). */
+    public long messages(long accountId, String sourceModule, String sourceRef) {
+        return ((Number) em.createNativeQuery("SELECT COUNT(*) FROM message WHERE account_id = ? AND source_module = ?"
+                + " AND source_ref = ?").setParameter(1, accountId).setParameter(2, sourceModule).setParameter(3, sourceRef)
+                .getSingleResult()).longValue();
+    }
+
     /** Pretends the user's set-password links were issued long ago: expired now. */
     public void expireInvitations(long accountId, String username) {
         em.createNativeQuery("UPDATE user_invitation SET expires_at = ? WHERE account_id = ? AND username = ?")
