@@ -69,6 +69,37 @@ public class UsersScreenIT extends ScreenTest {
     }
 
     @Test
+    void anInvitedUserSetsTheirPasswordWithTheLinkOnce() throws Exception {
+        String invitee = "ines-" + UUID.randomUUID().toString().substring(0, 8);
+        String link;
+        try (Browser browser = signedIn(admin)) {
+            browser.go("app/admin/users.xhtml");
+            browser.type(By.id("add:username"), invitee);
+            browser.type(By.id("add:displayName"), "Ines Invited");
+            browser.type(By.id("add:email"), invitee + "@staff.example.org");
+            browser.click(By.id("add:invite"));
+            link = browser.find(By.id("users:link")).getAttribute("value");
+            assertTrue(link.contains("/invite.xhtml?token="), link);
+            assertTrue(browser.find(By.id("users:table")).getText().contains("invited"));
+        }
+        try (Browser ines = browser()) {
+            ines.driver().get(link);
+            assertTrue(ines.find(By.id("username")).getText().equals(invitee));
+            ines.type(By.id("invite:password"), PASSWORD);
+            ines.type(By.id("invite:repeated"), PASSWORD);
+            ines.click(By.id("invite:save"));
+            ines.find(By.id("invite:signIn"));
+            ines.login(invitee, PASSWORD);
+            assertFalse(ines.currentUrl().contains("login.xhtml"), "signed in: " + ines.currentUrl());
+        }
+        try (Browser again = browser()) {
+            again.driver().get(link);
+            assertTrue(again.pageSource().contains("This link cannot be used."), "used once");
+            assertTrue(again.findAll(By.id("invite:password")).isEmpty());
+        }
+    }
+
+    @Test
     void anAgentMayNotOpenTheUsersScreen() throws Exception {
         try (Browser browser = signedIn(agent)) {
             browser.go("app/admin/users.xhtml");
