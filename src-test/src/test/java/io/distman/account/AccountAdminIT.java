@@ -200,6 +200,13 @@ public class AccountAdminIT {
         });
         assertFalse(accounts.profile(support).orElseThrow().mayWorkOn(account.id()));
 
+        String own = fixtures.newUser(account.id(), "own-support", UserRole.SUPPORT, PASSWORD);
+        fixtures.grantSupport(own, other.id());
+        assertTrue(accounts.profile(own).orElseThrow().mayWorkOn(other.id()));
+        asAdmin(() -> admin.changeRole(account.id(), own, UserRole.AGENT));
+        assertFalse(accounts.profile(own).orElseThrow().mayWorkOn(other.id()), "no longer support: the grants go");
+        assertEquals(1, fixtures.adminChangesMentioning(own) - 1, "role change here, the grant's end in the other log");
+
         String module = unique("billing-module");
         asAdmin(() -> admin.grantModule(account.id(), module));
         assertTrue(asAdmin(() -> admin.moduleGrants(account.id())).stream().anyMatch(g -> g.principal().equals(module)

@@ -103,9 +103,14 @@ public class AccountAdmin {
         if (before != role) {
             keepAnAdmin(user, "role");
             if (before == UserRole.SUPPORT) {
-                // Grants to other accounts are for support staff only; they must not come back with the role.
-                em.createQuery("DELETE FROM SupportGrant g WHERE g.username = :username")
-                        .setParameter("username", user.getUsername()).executeUpdate();
+                // Grants to other accounts are for support staff only; they must not come back with the role. Each
+                // account that granted one sees it go in its own log.
+                em.createNamedQuery(SupportGrant.OF_USER, SupportGrant.class).setParameter("username", user.getUsername())
+                        .getResultStream().forEach(grant -> {
+                            em.remove(grant);
+                            log.record(grant.getAccountId(), actor, "support.revoke", user.getUsername(), "granted",
+                                    null);
+                        });
             }
             user.setRole(role);
             log.record(accountId, actor, "user.role", user.getUsername(), before.name(), role.name());

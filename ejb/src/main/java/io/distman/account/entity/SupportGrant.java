@@ -18,8 +18,10 @@ import java.util.Objects;
                 + " ORDER BY a.name")
 @NamedQuery(name = SupportGrant.OF_ACCOUNT, query = "SELECT g FROM SupportGrant g WHERE g.accountId = :accountId"
         + " ORDER BY g.username")
+@NamedQuery(name = SupportGrant.OF_USER, query = "SELECT g FROM SupportGrant g WHERE g.username = :username")
 public class SupportGrant {
 
+    public static final String OF_USER = "SupportGrant.ofUser";
     public static final String ACCOUNTS_OF = "SupportGrant.accountsOf";
     public static final String OF_ACCOUNT = "SupportGrant.ofAccount";
 
