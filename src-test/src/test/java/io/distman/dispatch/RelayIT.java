@@ -82,7 +82,7 @@ public class RelayIT {
         GreenMail server = relay();
         try {
             TestAccount account = fixtures.newAccount("relay");
-            accounts.useSmtpRelay(account.id(), new RelaySettings("localhost", SMTPS_PORT, RelaySecurity.TLS, USER, PASSWORD));
+            relay(account.id(), new RelaySettings("localhost", SMTPS_PORT, RelaySecurity.TLS, USER, PASSWORD));
 
             RelayTestResult check = relayCheck.test(account.id());
             assertTrue(check.ok(), check.message());
@@ -110,7 +110,7 @@ public class RelayIT {
         GreenMail server = relay();
         try {
             TestAccount account = fixtures.newAccount("relay-auth");
-            accounts.useSmtpRelay(account.id(), new RelaySettings("localhost", SMTPS_PORT, RelaySecurity.TLS, USER,
+            relay(account.id(), new RelaySettings("localhost", SMTPS_PORT, RelaySecurity.TLS, USER,
                     "not-the-password"));
 
             RelayTestResult check = relayCheck.test(account.id());
@@ -128,7 +128,7 @@ public class RelayIT {
 
             // The admin fixes the password (the user stays, so the form may leave the password empty only
             // when it is unchanged); the waiting mail goes at its next attempt.
-            accounts.useSmtpRelay(account.id(), new RelaySettings("localhost", SMTPS_PORT, RelaySecurity.TLS, USER, PASSWORD));
+            relay(account.id(), new RelaySettings("localhost", SMTPS_PORT, RelaySecurity.TLS, USER, PASSWORD));
             assertTrue(relayCheck.test(account.id()).ok());
             fixtures.makeDue(id);
             Dispatching.sweep();
@@ -165,11 +165,19 @@ public class RelayIT {
     @Test
     void settingsAreCheckedBeforeAnythingIsStored() {
         TestAccount account = fixtures.newAccount("relay-check");
-        InvalidSettingsException plain = assertThrows(InvalidSettingsException.class, () -> accounts.useSmtpRelay(
+        InvalidSettingsException plain = assertThrows(InvalidSettingsException.class, () -> relay(
                 account.id(), new RelaySettings("smtp.example.org", 25, RelaySecurity.NONE, null, null)));
         assertTrue(plain.getMessage().startsWith("SMTP relay security"), plain.getMessage());
-        assertThrows(InvalidSettingsException.class, () -> accounts.useSmtpRelay(account.id(),
+        assertThrows(InvalidSettingsException.class, () -> relay(account.id(),
                 new RelaySettings("smtp.example.org", 587, RelaySecurity.STARTTLS, "user", null)), "a user without a password");
         assertTrue(accounts.smtpRelay(account.id()).isEmpty(), "nothing half-written");
+    }
+
+    /** AccountService's writes are provisioning's (the setting screens come with their own boundary). */
+    private void relay(long accountId, RelaySettings settings) {
+        fixtures.asProvisioner(() -> {
+            accounts.useSmtpRelay(accountId, settings);
+            return null;
+        });
     }
 }

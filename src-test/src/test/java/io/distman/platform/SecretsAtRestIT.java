@@ -98,11 +98,17 @@ public class SecretsAtRestIT {
 
     private TestAccount accountWithSecrets() {
         TestAccount account = fixtures.newAccount("secrets");
-        accounts.useMailgun(account.id(), MAILGUN_KEY, "mg.example.org", io.distman.account.entity.MailgunRegion.EU, null);
+        fixtures.asProvisioner(() -> {
+            accounts.useMailgun(account.id(), MAILGUN_KEY, "mg.example.org", io.distman.account.entity.MailgunRegion.EU, null);
+            return null;
+        });
         webhooks.setMailgunWebhookKey(account.id(), WEBHOOK_KEY);
         webhooks.setPostmarkWebhookLogin(account.id(), "pm-hook", RELAY_PASSWORD + "-postmark");
-        accounts.useSmtpRelay(account.id(), new RelaySettings("smtp.example.org", 587, RelaySecurity.STARTTLS,
-                "relay-user", RELAY_PASSWORD));
+        fixtures.asProvisioner(() -> {
+            accounts.useSmtpRelay(account.id(), new RelaySettings("smtp.example.org", 587, RelaySecurity.STARTTLS,
+                    "relay-user", RELAY_PASSWORD));
+            return null;
+        });
         return account;
     }
 

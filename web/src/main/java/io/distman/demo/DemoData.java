@@ -7,6 +7,8 @@ import io.distman.demo.DemoBackOffice.Tenant;
 import io.distman.identity.boundary.SenderIdentities;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
+import jakarta.annotation.security.DeclareRoles;
+import jakarta.annotation.security.RunAs;
 import jakarta.ejb.DependsOn;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Singleton;
@@ -30,6 +32,9 @@ import java.util.logging.Logger;
 @Startup
 @DependsOn("distman-ejb.jar#SchemaMigration")
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+// AccountService's writes are provisioning's: the demo runs as that identity (principal in glassfish-ejb-jar.xml).
+@DeclareRoles(AccountService.PROVISIONING)
+@RunAs(AccountService.PROVISIONING)
 public class DemoData {
 
     private static final Logger LOG = Logger.getLogger(DemoData.class.getName());

@@ -2,8 +2,8 @@ package io.distman.account.boundary;
 
 import io.distman.account.control.ApiKeys;
 import io.distman.account.control.MailgunSettingsCheck;
-import io.distman.account.control.PasswordHashes;
-import io.distman.account.control.PasswordPolicy;
+import io.distman.account.control.Names;
+import io.distman.account.control.UserPasswords;
 import io.distman.account.control.RelaySettingsCheck;
 import io.distman.account.entity.Account;
 import io.distman.account.entity.ApiKey;
@@ -25,6 +25,8 @@ import io.distman.account.entity.UserProfile;
 import io.distman.account.entity.UserRole;
 import io.distman.platform.boundary.SecretBox;
 import io.distman.platform.entity.NotFoundException;
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
@@ -38,9 +40,22 @@ import java.util.List;
 import java.util.Optional;
 import java.util.logging.Logger;
 
-/** Accounts (agencies), their users and their REST credentials. */
+/**
+ * Accounts (agencies), their users and their REST credentials, as the installation provisions them. Writes are
+ * for the {@value #PROVISIONING} role only: the installer's own code running as {@value #PROVISIONER} (the demo
+ * data's and the tests' run-as identity, mapped in glassfish-web.xml), never a screen's or an API key's caller —
+ * an account's admins change their account through {@link AccountAdmin}, which checks the account. Reads that
+ * other features need before or without a caller of their own are open, each saying why.
+ */
 @Stateless
+@RolesAllowed(AccountService.PROVISIONING)
 public class AccountService {
+
+    /** The role of the installation's provisioning code. */
+    public static final String PROVISIONING = "provisioning";
+
+    /** The principal provisioning code runs as (@RunAs), mapped to {@value #PROVISIONING}. */
+    public static final String PROVISIONER = "distman-provisioning";
 
     private static final Logger LOG = Logger.getLogger(AccountService.class.getName());
 
@@ -53,16 +68,18 @@ public class AccountService {
     @EJB
     SecretBox box;
 
-    /** Jakarta Security's PBKDF2: the same format the sign-in ({@link SignIns}) verifies. */
     @EJB
-    PasswordHashes passwordHashes;
+    UserPasswords passwords;
 
+    /** Also the operator's, through {@link Installation}, which checks the code and writes the installation log. */
+    @RolesAllowed({PROVISIONING, Installation.OPERATOR})
     public Account create(String code, String name) {
         Account account = new Account(code, name, clock.instant());
         em.persist(account);
         return account;
     }
 
+    @PermitAll // an account's id and name are no secret; the demo and REST look accounts up before any check
     public Optional<Account> byCode(String code) {
         return em.createNamedQuery(Account.BY_CODE, Account.class).setParameter("code", code)
                 .getResultStream().findFirst();
@@ -82,6 +99,7 @@ public class AccountService {
      * @param keyHash the SHA-256 of a presented key (the name of an API-key caller's principal)
      * @return the account the key belongs to, unless it is unknown or revoked
      */
+    @PermitAll // authentication itself: a REST request has no caller until its key's hash is found here
     public Optional<Account> apiKeyAccount(String keyHash) {
         ApiKey found = em.find(ApiKey.class, keyHash);
         return found == null || found.isRevoked() ? Optional.empty() : Optional.of(found.getAccount());
@@ -92,6 +110,7 @@ public class AccountService {
      * anything is stored; the password is stored sealed and never shown again ({@link #smtpRelay} gives the
      * time it was set). A null password keeps the stored one if the user name is unchanged.
      */
+    @RolesAllowed({PROVISIONING, "admin"}) // admins through TransportAdmin, which checks their account and logs the change
     public void useSmtpRelay(long accountId, RelaySettings settings) {
         RelaySettingsCheck.Checked checked = RelaySettingsCheck.check(settings);
         Account account = account(accountId);
@@ -126,12 +145,14 @@ public class AccountService {
      * The settings as they would be stored (host lower-cased, names checked), for testing a relay before it
      * is saved; refuses what {@link #useSmtpRelay} would refuse. The password is not looked up here.
      */
+    @PermitAll // reads nothing stored: it only checks the settings it is given
     public RelaySettings checkedRelay(RelaySettings settings) {
         RelaySettingsCheck.Checked c = RelaySettingsCheck.check(settings);
         return new RelaySettings(c.host(), c.port(), c.security(), c.username(), c.password());
     }
 
     /** The account's mail goes through the installation's mail session again; its relay settings are removed. */
+    @RolesAllowed({PROVISIONING, "admin"}) // admins through TransportAdmin (see useSmtpRelay)
     public void useInstallationMailSession(long accountId) {
         Account account = account(accountId);
         SmtpRelay relay = em.find(SmtpRelay.class, accountId);
@@ -142,11 +163,13 @@ public class AccountService {
     }
 
     /** The account's own relay as an admin may see it (never the password); empty when it has none. */
+    @PermitAll // no secret in it; the transport check and screens read it (their own boundaries check the account)
     public Optional<RelayView> smtpRelay(long accountId) {
         return Optional.ofNullable(em.find(SmtpRelay.class, accountId)).map(SmtpRelay::view);
     }
 
     /** The account's Mailgun settings as an admin may see them: the API key only as the time it was set. */
+    @PermitAll // no secret in it (the key only as the time it was set); read like smtpRelay
     public Optional<MailgunView> mailgun(long accountId) {
         return Optional.ofNullable(em.find(MailgunAccount.class, accountId)).map(MailgunAccount::view);
     }
@@ -160,6 +183,7 @@ public class AccountService {
      * @param region  US or EU: where the domain was created
      * @param baseUrl null for the region's API, else another root (a proxy, a test server)
      */
+    @RolesAllowed({PROVISIONING, "admin"}) // admins through TransportAdmin (see useSmtpRelay)
     public void useMailgun(long accountId, String apiKey, String domain, MailgunRegion region, String baseUrl) {
         String key = MailgunSettingsCheck.apiKey(apiKey);
         String sendingDomain = MailgunSettingsCheck.domain(domain);
@@ -192,10 +216,9 @@ public class AccountService {
     }
 
     public AppUser addUser(long accountId, String username, String displayName, String email, UserRole role) {
-        if (username == null || username.isBlank() || username.contains(":") || username.strip().equalsIgnoreCase(Callers.ANONYMOUS)) {
-            // ':' is how API-key callers are named, ANONYMOUS is the container's unauthenticated caller.
-            throw new IllegalArgumentException("username: not a usable name: '" + username + "'");
-        }
+        Names.usernameProblem(username).ifPresent(problem -> {
+            throw new IllegalArgumentException("username: " + problem);
+        });
         AppUser user = new AppUser(accountId, username, displayName, email, role);
         em.persist(user);
         return user;
@@ -205,6 +228,7 @@ public class AccountService {
      * A user who signs in to the screens; usernames are unique across the installation.
      * @throws PasswordRefusedException when the policy refuses the password (no user is added)
      */
+    @RolesAllowed({PROVISIONING, Installation.OPERATOR}) // operators through Installation: an account's first admin
     public AppUser addUser(long accountId, String username, String displayName, String email, UserRole role,
                            char[] password) {
         AppUser user = addUser(accountId, username, displayName, email, role);
@@ -217,12 +241,8 @@ public class AccountService {
         setPassword(user(username).orElseThrow(() -> new IllegalArgumentException("no user " + username)), password);
     }
 
-    /** Every password set goes through here, so the policy holds for all of them. */
     private void setPassword(AppUser user, char[] password) {
-        PasswordPolicy.check(user.getUsername(), password).ifPresent(error -> {
-            throw new PasswordRefusedException(error);
-        });
-        user.setPasswordHash(passwordHashes.hash(password));
+        passwords.set(user, password);
     }
 
     /** Lets a support user work on another agency's suppressions and mail. */
@@ -238,18 +258,21 @@ public class AccountService {
      * @param grantedBy who granted it, for the record
      */
     public void grantModule(String principal, long accountId, String grantedBy) {
-        if (principal == null || principal.isBlank() || principal.startsWith(Callers.API_KEY_PRINCIPAL)
-                || principal.strip().equalsIgnoreCase(Callers.ANONYMOUS)) {
-            throw new IllegalArgumentException("principal: not a module's name: '" + principal + "'");
-        }
+        Names.modulePrincipalProblem(principal).ifPresent(problem -> {
+            throw new IllegalArgumentException("principal: " + problem);
+        });
         if (em.find(ModuleGrant.class, new ModuleGrant.Key(principal.strip(), accountId)) == null) {
             em.persist(new ModuleGrant(principal.strip(), account(accountId).getId(), clock.instant(), grantedBy));
         }
     }
 
-    /** @return the signed-in user's profile: their account, and for support staff the accounts granted to them */
+    /**
+     * @return the signed-in user's profile: their account, and for support staff the accounts granted to them;
+     *         empty for a deactivated user, who is then nobody's caller (Callers) and no screen's user (CurrentUser)
+     */
+    @PermitAll // who the caller is: Callers and the screens ask it about the caller themselves
     public Optional<UserProfile> profile(String username) {
-        return user(username).map(user -> {
+        return user(username).filter(AppUser::isActive).map(user -> {
             Account home = em.find(Account.class, user.getAccountId());
             List<AccountRef> accounts = new ArrayList<>();
             accounts.add(ref(home));
@@ -264,6 +287,7 @@ public class AccountService {
     }
 
     /** The admins of an account, e.g. to tell them the queue is stuck. */
+    @PermitAll // the application's own notifications (timers, no caller) find whom to tell
     public List<AppUser> usersWithRole(long accountId, UserRole role) {
         return em.createNamedQuery(AppUser.WITH_ROLE, AppUser.class).setParameter("accountId", accountId)
                 .setParameter("role", role).getResultList();
@@ -278,6 +302,7 @@ public class AccountService {
         return new AccountRef(account.getId(), account.getCode(), account.getName());
     }
 
+    @PermitAll // the raised-by names of an account's mail for the screens' filters (their boundaries check the account)
     public List<AppUser> users(long accountId) {
         return em.createNamedQuery(AppUser.OF_ACCOUNT, AppUser.class).setParameter("accountId", accountId).getResultList();
     }

@@ -29,8 +29,11 @@ import java.util.stream.Collectors;
  * (account id null), so it shows on the operator's log and not in an agency's.
  */
 @Stateless
-@RolesAllowed("operator")
+@RolesAllowed(Installation.OPERATOR)
 public class Installation {
+
+    /** The role of the installation's operators (group OPERATOR, glassfish-web.xml). */
+    public static final String OPERATOR = "operator";
 
     /** Lower-case letters, digits and inner hyphens, 2 to 64 characters: it appears in URLs and logs. */
     static final Pattern CODE = Pattern.compile("[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])");

@@ -55,12 +55,23 @@ public class SignIns {
         }
         Optional<AppUser> user = em.createNamedQuery(AppUser.BY_USERNAME, AppUser.class).setParameter("username", name)
                 .getResultStream().findFirst();
-        if (hashes.verify(password, user.map(AppUser::getPasswordHash).orElse(null))) {
+        // A deactivated user's hash is not looked at: the check runs against the dummy, in the same time, and fails.
+        if (hashes.verify(password, user.filter(AppUser::isActive).map(AppUser::getPasswordHash).orElse(null))) {
             throttles.succeeded(SignInThrottles.key(ThrottleKind.USER, name));
+            throttles.signedIn(new AppUser.Key(user.get().getAccountId(), user.get().getUsername()));
             return SignInResult.signedIn(user.get().getUsername(), user.get().getRole());
         }
         countFailure(keys);
         return throttles.lockedUntil(keys).map(SignInResult::locked).orElseGet(SignInResult::refused);
+    }
+
+    /**
+     * Whether a signed-in user may go on with their session: not once deactivated (or removed). The screens ask
+     * it on every request, so a deactivation ends a session on its next request.
+     */
+    public boolean mayStaySignedIn(String username) {
+        return username != null && em.createNamedQuery(AppUser.BY_USERNAME, AppUser.class).setParameter("username", username)
+                .getResultStream().findFirst().map(AppUser::isActive).orElse(false);
     }
 
     private void countFailure(Map<String, ThrottleKind> keys) {

@@ -1,5 +1,6 @@
 package io.distman.account.control;
 
+import io.distman.account.entity.AppUser;
 import io.distman.account.entity.SignInThrottle;
 import io.distman.account.entity.ThrottleKind;
 import io.distman.platform.boundary.Hashes;
@@ -66,6 +67,14 @@ public class SignInThrottles {
         SignInThrottle row = em.find(SignInThrottle.class, userKey);
         if (row != null) {
             em.remove(row);
+        }
+    }
+
+    /** When the user last got in, for their admin (the users screen): one small write, in the same new transaction kind. */
+    public void signedIn(AppUser.Key user) {
+        AppUser found = em.find(AppUser.class, user);
+        if (found != null) {
+            found.signedIn(clock.instant());
         }
     }
 

@@ -9,6 +9,7 @@ import jakarta.persistence.IdClass;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 import java.io.Serializable;
+import java.time.Instant;
 import java.util.Objects;
 
 /** A person of an account, as the host platform knows them: the raised-by of the mail they send. */
@@ -21,12 +22,15 @@ import java.util.Objects;
 @NamedQuery(name = AppUser.WITH_ROLE,
         query = "SELECT u FROM AppUser u WHERE u.accountId = :accountId AND u.role = :role ORDER BY u.username")
 @NamedQuery(name = AppUser.COUNT_BY_ACCOUNT, query = "SELECT u.accountId, COUNT(u.username) FROM AppUser u GROUP BY u.accountId")
+@NamedQuery(name = AppUser.ACTIVE_WITH_ROLE, query = "SELECT COUNT(u) FROM AppUser u"
+        + " WHERE u.accountId = :accountId AND u.role = :role AND u.active = TRUE")
 public class AppUser {
 
     public static final String COUNT_BY_ACCOUNT = "AppUser.countByAccount";
     public static final String OF_ACCOUNT = "AppUser.ofAccount";
     public static final String BY_USERNAME = "AppUser.byUsername";
     public static final String WITH_ROLE = "AppUser.withRole";
+    public static final String ACTIVE_WITH_ROLE = "AppUser.activeWithRole";
 
     @Id
     @Column(name = "account_id")
@@ -50,6 +54,13 @@ public class AppUser {
     @Column(name = "password_hash", length = 400)
     private String passwordHash;
 
+    /** A deactivated user cannot sign in; the row stays, being the raised-by of their mail. */
+    @Column(nullable = false)
+    private boolean active = true;
+
+    @Column(name = "last_sign_in_at")
+    private Instant lastSignInAt;
+
     protected AppUser() {
     }
 
@@ -72,6 +83,21 @@ public class AppUser {
 
     public void setPasswordHash(String passwordHash) {
         this.passwordHash = passwordHash;
+    }
+
+    public boolean isActive() { return active; }
+    public Instant getLastSignInAt() { return lastSignInAt; }
+
+    public void setActive(boolean active) {
+        this.active = active;
+    }
+
+    public void setRole(UserRole role) {
+        this.role = role;
+    }
+
+    public void signedIn(Instant at) {
+        this.lastSignInAt = at;
     }
 
     /** Composite key: a username is unique within its account. */

@@ -19,9 +19,12 @@ import java.util.Objects;
 @IdClass(ModuleGrant.Key.class)
 @NamedQuery(name = ModuleGrant.ACCOUNTS_OF,
         query = "SELECT g.accountId FROM ModuleGrant g WHERE g.principalName = :principal")
+@NamedQuery(name = ModuleGrant.OF_ACCOUNT, query = "SELECT g FROM ModuleGrant g WHERE g.accountId = :accountId"
+        + " ORDER BY g.principalName")
 public class ModuleGrant {
 
     public static final String ACCOUNTS_OF = "ModuleGrant.accountsOf";
+    public static final String OF_ACCOUNT = "ModuleGrant.ofAccount";
 
     @Id
     @Column(name = "principal_name", length = 200)
@@ -46,6 +49,11 @@ public class ModuleGrant {
         this.grantedAt = grantedAt;
         this.grantedBy = grantedBy;
     }
+
+    public String getPrincipalName() { return principalName; }
+    public Long getAccountId() { return accountId; }
+    public Instant getGrantedAt() { return grantedAt; }
+    public String getGrantedBy() { return grantedBy; }
 
     public static class Key implements Serializable {
         private static final long serialVersionUID = 1L;

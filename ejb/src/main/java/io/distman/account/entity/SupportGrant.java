@@ -16,9 +16,14 @@ import java.util.Objects;
 @NamedQuery(name = SupportGrant.ACCOUNTS_OF,
         query = "SELECT a FROM Account a WHERE a.id IN (SELECT g.accountId FROM SupportGrant g WHERE g.username = :username)"
                 + " ORDER BY a.name")
+@NamedQuery(name = SupportGrant.OF_ACCOUNT, query = "SELECT g FROM SupportGrant g WHERE g.accountId = :accountId"
+        + " ORDER BY g.username")
+@NamedQuery(name = SupportGrant.OF_USER, query = "SELECT g FROM SupportGrant g WHERE g.username = :username")
 public class SupportGrant {
 
+    public static final String OF_USER = "SupportGrant.ofUser";
     public static final String ACCOUNTS_OF = "SupportGrant.accountsOf";
+    public static final String OF_ACCOUNT = "SupportGrant.ofAccount";
 
     @Id
     @Column(length = 100)
@@ -36,11 +41,19 @@ public class SupportGrant {
         this.accountId = accountId;
     }
 
+    public String getUsername() { return username; }
+    public Long getAccountId() { return accountId; }
+
     public static class Key implements Serializable {
         private String username;
         private Long accountId;
 
         public Key() {
+        }
+
+        public Key(String username, Long accountId) {
+            this.username = username;
+            this.accountId = accountId;
         }
 
         @Override

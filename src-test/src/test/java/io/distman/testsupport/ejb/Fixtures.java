@@ -43,6 +43,30 @@ public class Fixtures {
     @Inject
     DeliveryStatusRecorder statuses;
 
+    @EJB
+    AsCaller asCaller;
+
+    /**
+     * Runs {@code work} as the installation's provisioning code (AccountService's writes are for that role only),
+     * as DemoData does by its run-as identity. Application exceptions come out as they were thrown.
+     */
+    public <T> T asProvisioner(java.util.concurrent.Callable<T> work) {
+        try {
+            return asCaller.call(AccountService.PROVISIONER, java.util.Set.of(), work);
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private void provision(Runnable work) {
+        asProvisioner(() -> {
+            work.run();
+            return null;
+        });
+    }
+
     /** An account of its own for each test, so tests never see each other's mail. */
     public record TestAccount(long id, String code, String apiKey) {
     }
@@ -70,9 +94,12 @@ public class Fixtures {
     /** An account that may send From nowhere yet: for the tests of sender identities themselves. */
     public TestAccount newAccountWithoutIdentities(String prefix) {
         String code = prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
-        Account account = accounts.create(code, "Test " + code);
-        accounts.grantModule(TestModule.PRINCIPAL, account.getId(), "tests");
-        return new TestAccount(account.getId(), code, accounts.storeApiKey(account.getId(), "test", io.distman.account.control.ApiKeys.newKey()));
+        return asProvisioner(() -> {
+            Account account = accounts.create(code, "Test " + code);
+            accounts.grantModule(TestModule.PRINCIPAL, account.getId(), "tests");
+            return new TestAccount(account.getId(), code,
+                    accounts.storeApiKey(account.getId(), "test", io.distman.account.control.ApiKeys.newKey()));
+        });
     }
 
     /**
@@ -81,8 +108,8 @@ public class Fixtures {
      */
     public String newUser(long accountId, String prefix, UserRole role, String password) {
         String username = prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
-        accounts.addUser(accountId, username, "Test " + username, username + "@staff.example.org", role,
-                password.toCharArray());
+        provision(() -> accounts.addUser(accountId, username, "Test " + username, username + "@staff.example.org", role,
+                password.toCharArray()));
         return username;
     }
 
@@ -115,11 +142,11 @@ public class Fixtures {
 
     /** Lets a module principal act for the account (see {@code AccountService.grantModule}). */
     public void grantModule(String principal, long accountId) {
-        accounts.grantModule(principal, accountId, "tests");
+        provision(() -> accounts.grantModule(principal, accountId, "tests"));
     }
 
     public void grantSupport(String username, long accountId) {
-        accounts.grantSupport(username, accountId);
+        provision(() -> accounts.grantSupport(username, accountId));
     }
 
     /** A unique address at a domain of the test, so mail found in GreenMail is surely this test's. */
@@ -129,11 +156,11 @@ public class Fixtures {
 
     /** A relay on this machine without TLS or AUTH (smtp-sink, the test GreenMail), as only loopback may be. */
     public void useRelay(long accountId, String host, Integer port) {
-        accounts.useSmtpRelay(accountId, new RelaySettings(host, port, RelaySecurity.NONE, null, null));
+        provision(() -> accounts.useSmtpRelay(accountId, new RelaySettings(host, port, RelaySecurity.NONE, null, null)));
     }
 
     public void useMailgun(long accountId, String apiKey, String domain, String baseUrl) {
-        accounts.useMailgun(accountId, apiKey, domain, MailgunRegion.US, baseUrl);
+        provision(() -> accounts.useMailgun(accountId, apiKey, domain, MailgunRegion.US, baseUrl));
     }
 
     public Delivery delivery(long id) {
@@ -146,6 +173,30 @@ public class Fixtures {
     public List<DeliveryEvent> events(long deliveryId) {
         return em.createNamedQuery(DeliveryEvent.OF_DELIVERIES, DeliveryEvent.class)
                 .setParameter("deliveryIds", List.of(deliveryId)).getResultList();
+    }
+
+
+    /** How many admin log rows (any column) contain {@code text}: a secret must be in none. */
+    public long adminChangesMentioning(String text) {
+        return ((Number) em.createNativeQuery("SELECT COUNT(*) FROM admin_change WHERE actor LIKE ? OR action LIKE ?"
+                + " OR subject LIKE ? OR before_value LIKE ? OR after_value LIKE ?")
+                .setParameter(1, "%" + text + "%").setParameter(2, "%" + text + "%").setParameter(3, "%" + text + "%")
+                .setParameter(4, "%" + text + "%").setParameter(5, "%" + text + "%").getSingleResult()).longValue();
+    }
+
+    /** How many messages of the account came from {@code sourceModule} about {@code sourceRef} (the application's own mail). */
+    public long messages(long accountId, String sourceModule, String sourceRef) {
+        return ((Number) em.createNativeQuery("SELECT COUNT(*) FROM message WHERE account_id = ? AND source_module = ?"
+                + " AND source_ref = ?").setParameter(1, accountId).setParameter(2, sourceModule).setParameter(3, sourceRef)
+                .getSingleResult()).longValue();
+    }
+
+    /** Pretends the user's set-password links were issued long ago: expired now. */
+    public void expireInvitations(long accountId, String username) {
+        em.createNativeQuery("UPDATE user_invitation SET expires_at = ? WHERE account_id = ? AND username = ?")
+                .setParameter(1, java.sql.Timestamp.from(Instant.now().minusSeconds(60))).setParameter(2, accountId)
+                .setParameter(3, username).executeUpdate();
+        em.getEntityManagerFactory().getCache().evictAll();
     }
 
     /** Skips the back-off wait: the delivery is due now (as the clock will make it in a minute). */

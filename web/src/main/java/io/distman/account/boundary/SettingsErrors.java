@@ -11,8 +11,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The admin API's refusals: 400 for settings that cannot work, naming the request's field; 403 when the
- * caller lacks the role (an API key without the admin scope; the boundaries declare {@code @RolesAllowed}).
+ * The admin and installation APIs' refusals: 400 for settings that cannot work, naming the request's field; 403
+ * when the caller lacks the role (an API key without the admin scope, an admin on the installation's API; the
+ * boundaries declare {@code @RolesAllowed}). The one mapper of each exception: JAX-RS picks one of several at random.
  */
 public final class SettingsErrors {
 
@@ -31,12 +32,21 @@ public final class SettingsErrors {
     private SettingsErrors() {
     }
 
-    /** The field a refusal is about: the longest known beginning of its message, else the body. */
+    /** A message that starts with its field's name ("code: is already in use", "label: ..."). */
+    private static final java.util.regex.Pattern NAMED_FIELD = java.util.regex.Pattern.compile("^([a-zA-Z][a-zA-Z0-9.]*): ");
+
+    /**
+     * The field a refusal is about: the longest known beginning of its message, else a field the message
+     * starts with by name, else the body.
+     */
     static String field(String message) {
         String text = message == null ? "" : message;
         return FIELDS.entrySet().stream().filter(e -> text.startsWith(e.getKey()))
                 .max((a, b) -> Integer.compare(a.getKey().length(), b.getKey().length()))
-                .map(Map.Entry::getValue).orElse("body");
+                .map(Map.Entry::getValue).orElseGet(() -> {
+                    java.util.regex.Matcher named = NAMED_FIELD.matcher(text);
+                    return named.find() ? named.group(1) : "body";
+                });
     }
 
     @Provider
@@ -51,8 +61,8 @@ public final class SettingsErrors {
     public static class RoleMissing implements ExceptionMapper<EJBAccessException> {
         @Override
         public Response toResponse(EJBAccessException e) {
-            return ApiErrors.of(Response.Status.FORBIDDEN, "forbidden", "this API key may not administer the account"
-                    + " (it needs the admin scope)", List.of());
+            return ApiErrors.of(Response.Status.FORBIDDEN, "forbidden", "the caller's role may not do this (the account's"
+                    + " administration needs an API key with the admin scope; the installation's, an operator)", List.of());
         }
     }
 }
