@@ -2,17 +2,21 @@ package io.distman.platform.boundary;
 
 import io.distman.platform.entity.KeyVersion;
 import io.distman.platform.entity.SigningKey;
+import jakarta.annotation.Resource;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
 import jakarta.ejb.DependsOn;
 import jakarta.ejb.EJB;
+import jakarta.ejb.EJBException;
+import jakarta.ejb.SessionContext;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceException;
 import jakarta.persistence.PersistenceContext;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -61,6 +65,10 @@ public class Secrets {
 
     private final Map<String, Versions> versions = new ConcurrentHashMap<>();
     private final Map<SigningKey.Key, byte[]> opened = new ConcurrentHashMap<>();
+    private final Object creatingFirst = new Object();
+
+    @Resource
+    SessionContext context;
 
     @PersistenceContext(unitName = "distman")
     EntityManager em;
@@ -125,12 +133,42 @@ public class Secrets {
         List<SigningKey> rows = em.createNamedQuery(SigningKey.VERSIONS, SigningKey.class).setParameter("name", name)
                 .getResultList();
         if (rows.isEmpty()) {
-            rows = List.of(create(name, 0, now));
+            rows = firstVersion(name);
         }
         rows.forEach(em::detach);
         Versions loaded = new Versions(List.copyOf(rows), now);
         versions.put(name, loaded);
         return loaded;
+    }
+
+    /**
+     * Makes version 0 in a transaction of its own, one thread of this server at a time, and reads what is there
+     * after: a fresh installation's first dispatch asks for the key from several partitions at once, and the
+     * loser of that race (or of one with another server) must find the winner's key, not fail its whole block
+     * on the primary key.
+     */
+    private List<SigningKey> firstVersion(String name) {
+        synchronized (creatingFirst) {
+            try {
+                context.getBusinessObject(Secrets.class).createFirstVersion(name);
+            } catch (EJBException | PersistenceException madeElsewhere) {
+                // another server made it a moment ago: its row is read below
+            }
+        }
+        List<SigningKey> rows = em.createNamedQuery(SigningKey.VERSIONS, SigningKey.class).setParameter("name", name)
+                .getResultList();
+        if (rows.isEmpty()) {
+            throw new IllegalStateException("signing key " + name + " could not be made");
+        }
+        return rows;
+    }
+
+    /** Version 0 of the key unless it exists; for {@link #firstVersion} only (public for its own transaction). */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public void createFirstVersion(String name) {
+        if (em.createNamedQuery(SigningKey.VERSIONS, SigningKey.class).setParameter("name", name).getResultList().isEmpty()) {
+            create(name, 0, clock.instant());
+        }
     }
 
     private SigningKey create(String name, int version, Instant now) {
