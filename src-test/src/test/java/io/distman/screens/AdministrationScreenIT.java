@@ -61,6 +61,8 @@ public class AdministrationScreenIT extends ScreenTest {
         String code = "screen-" + UUID.randomUUID().toString().substring(0, 8);
         try (Browser browser = signedIn(operator)) {
             browser.waitUntil(d -> d.getCurrentUrl().contains("operator/accounts.xhtml"));
+            assertFalse(browser.pageSource().contains("menuQueue") || browser.pageSource().contains("menuWorkbench"),
+                    "an operator works on no account's mail: no menu leads to a page they would be refused");
             browser.type(By.id("accountsForm:code"), code);
             browser.type(By.id("accountsForm:name"), "Screen Lettings");
             browser.click(By.id("accountsForm:create"));
