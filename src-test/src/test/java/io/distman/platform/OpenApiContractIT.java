@@ -1,8 +1,10 @@
 package io.distman.platform;
 
+import static io.distman.testsupport.contract.ApiContract.array;
 import static io.distman.testsupport.contract.ApiContract.bearer;
 import static io.distman.testsupport.contract.ApiContract.object;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.distman.testsupport.TestEnvironment;
@@ -12,6 +14,8 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import jakarta.json.JsonObject;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -19,11 +23,15 @@ import org.junit.jupiter.api.Test;
  * The served OpenAPI document against the real API: the messages API's whole round (submit, read, cancel), its
  * refusals (400, 401, 403, 404, 409, 415) and the health probe, each request and response checked by Atlassian's
  * swagger-request-validator ({@link ApiContract}). A response the document does not describe (a field it lacks, a
- * status it does not list, a wrong type) fails here. The keys' and the operator's endpoints are checked the same
- * way in ApiKeysIT and InstallationIT.
+ * status it does not list, a wrong type) fails here. The account's administration with an ADMIN-scope key (users,
+ * grants, admin log, transport, identities, tracking, webhooks) and its refusals are checked here too. The keys' and
+ * the operator's endpoints are checked the same way in ApiKeysIT and InstallationIT.
  */
 public class OpenApiContractIT extends ApiTest {
 
+    private static final String PASSWORD = "quiet-harbour-lantern-42";
+    /** Stands for every secret written through the admin API: it must come back in no response. */
+    private static final String SECRET = "s3cret-never-shown-" + System.nanoTime();
 
     private static String message(String subject) {
         return """
@@ -74,6 +82,122 @@ public class OpenApiContractIT extends ApiTest {
         assertEquals(403, api.call("GET", "account/apikeys", key, null).statusCode(), "a SEND key");
         assertEquals(404, api.call("GET", "messages/" + id, bearer(data.newAccount("contract-other").apiKey()), null).statusCode());
         assertEquals(415, api.refused("POST", "messages", key, "text/plain", "hello").statusCode());
+    }
+
+    @Test
+    void theAccountsAdministrationMatchesTheDocument() {
+        Account account = data.newAccount("contract-admin");
+        String admin = bearer(data.adminKey(account.id()));
+        String suffix = Long.toString(System.nanoTime(), 36);
+        List<HttpResponse<String>> answers = new java.util.ArrayList<>();
+
+        // users: with a password, with an invitation (no address: no mailedTo, no email), role, deactivation, reset
+        String ann = "ann-" + suffix;
+        HttpResponse<String> added = api.call("POST", "admin/users", admin, """
+                {"username":"%s","displayName":"Ann Agent","email":"ann@staff.example.org","role":"AGENT","password":"%s"}"""
+                .formatted(ann, PASSWORD));
+        assertEquals(201, added.statusCode(), added.body());
+        assertTrue(object(added).getBoolean("passwordSet"));
+        String ivo = "ivo-" + suffix;
+        HttpResponse<String> invited = api.call("POST", "admin/users", admin, """
+                {"username":"%s","displayName":"Ivo Invited","role":"AGENT"}""".formatted(ivo));
+        assertEquals(201, invited.statusCode(), invited.body());
+        assertTrue(object(invited).getString("link").contains("invite.xhtml?token="), invited.body());
+        HttpResponse<String> role = api.call("PUT", "admin/users/" + ann + "/role", admin, "{\"role\":\"SUPPORT\"}");
+        assertEquals("SUPPORT", object(role).getString("role"), role.body());
+        HttpResponse<String> off = api.call("PUT", "admin/users/" + ann + "/active", admin, "{\"active\":false}");
+        assertFalse(object(off).getBoolean("active"), off.body());
+        answers.add(api.call("PUT", "admin/users/" + ivo + "/password", admin, "{\"password\":\"" + SECRET + "\"}"));
+        assertEquals(200, answers.get(0).statusCode(), answers.get(0).body());
+        HttpResponse<String> reset = api.call("POST", "admin/users/" + ivo + "/invitation", admin, null);
+        assertEquals(201, reset.statusCode(), reset.body());
+        HttpResponse<String> users = api.call("GET", "admin/users", admin, null);
+        assertTrue(users.body().contains(ann) && users.body().contains(ivo), users.body());
+
+        // grants: a support user of another account, a module
+        Account staff = data.newAccount("contract-staff");
+        String support = data.newUser(staff.id(), "support", "SUPPORT", PASSWORD);
+        assertEquals(200, api.call("PUT", "admin/grants/support/" + support, admin, null).statusCode());
+        assertTrue(api.call("GET", "admin/grants/support", admin, null).body().contains(support));
+        assertEquals(204, api.call("DELETE", "admin/grants/support/" + support, admin, null).statusCode());
+        assertEquals(404, api.call("DELETE", "admin/grants/support/" + support, admin, null).statusCode());
+        String module = "billing-" + suffix;
+        assertEquals(200, api.call("PUT", "admin/grants/modules/" + module, admin, null).statusCode());
+        assertTrue(api.call("GET", "admin/grants/modules", admin, null).body().contains(module));
+        assertEquals(204, api.call("DELETE", "admin/grants/modules/" + module, admin, null).statusCode());
+
+        // transport: the installation's, then a relay on this machine (NONE is allowed there), tested
+        assertEquals("INSTALLATION", object(api.call("GET", "admin/transport", admin, null)).getString("mode"));
+        answers.add(api.call("PUT", "admin/transport", admin, """
+                {"mode":"RELAY","relay":{"host":"127.0.0.1","port":3025,"security":"NONE","username":"billing","password":"%s"}}"""
+                .formatted(SECRET)));
+        assertEquals("RELAY", object(answers.get(1)).getString("mode"), answers.get(1).body());
+        assertTrue(object(answers.get(1)).getJsonObject("relay").containsKey("passwordSetAt"));
+        answers.add(api.call("GET", "admin/transport", admin, null));
+        HttpResponse<String> test = api.call("POST", "admin/transport/test", admin, "{\"host\":\"127.0.0.1\",\"port\":3025,\"security\":\"NONE\"}");
+        assertTrue(object(test).getBoolean("ok"), test.body());
+        assertEquals(200, api.call("POST", "admin/transport/test", admin, null).statusCode(), "the stored relay");
+
+        // identities: a domain with its records, its DKIM key rotated and the previous one retired
+        String domain = account.code().toLowerCase(java.util.Locale.ROOT) + ".example";
+        HttpResponse<String> identity = api.call("POST", "admin/identities", admin, "{\"domain\":\"" + domain + "\"}");
+        assertEquals(201, identity.statusCode(), identity.body());
+        long previous = object(identity).getJsonArray("dkimKeys").getJsonObject(0).getJsonNumber("id").longValue();
+        HttpResponse<String> rotated = api.call("POST", "admin/identities/dkim/" + domain + "/rotate", admin, null);
+        assertEquals(200, rotated.statusCode(), rotated.body());
+        assertTrue(object(rotated).getBoolean("signing"));
+        HttpResponse<String> identities = api.call("GET", "admin/identities", admin, null);
+        assertEquals(2, array(identities).getValuesAs(JsonObject.class).stream().filter(i -> i.getString("value").equals(domain))
+                .findFirst().orElseThrow().getJsonArray("dkimKeys").size(), identities.body());
+        assertEquals(204, api.call("DELETE", "admin/identities/dkim/" + previous, admin, null).statusCode());
+
+        // tracking and a webhook key
+        assertTrue(object(api.call("GET", "admin/tracking", admin, null)).getJsonObject("BULK").getBoolean("clicks"));
+        HttpResponse<String> tracking = api.call("PUT", "admin/tracking", admin, "{\"category\":\"BULK\",\"opens\":false,\"clicks\":true}");
+        assertFalse(object(tracking).getJsonObject("BULK").getBoolean("opens"), tracking.body());
+        assertEquals(4, array(api.call("GET", "admin/webhooks", admin, null)).size());
+        answers.add(api.call("PUT", "admin/webhooks/mailgun", admin, "{\"signingKey\":\"" + SECRET + "\"}"));
+        JsonObject mailgun = array(answers.get(3)).getValuesAs(JsonObject.class).stream()
+                .filter(w -> w.getString("provider").equals("mailgun")).findFirst().orElseThrow();
+        assertTrue(mailgun.getBoolean("ownCredential"), answers.get(3).body());
+        assertTrue(mailgun.getString("url").endsWith("api/v1/webhooks/mailgun/" + account.code()), mailgun.toString());
+        assertEquals(204, api.call("DELETE", "admin/webhooks/mailgun", admin, null).statusCode());
+
+        // the admin log of it all, paged; no secret anywhere
+        HttpResponse<String> log = api.call("GET", "admin/log", Map.of("first", "0", "size", "5"), admin);
+        assertEquals(5, object(log).getJsonArray("rows").size(), log.body());
+        assertTrue(object(log).getJsonNumber("total").longValue() >= 15, log.body());
+        answers.add(api.call("GET", "admin/log", Map.of("size", "500"), admin));
+        answers.forEach(answer -> assertFalse(answer.body().contains(SECRET), answer.body()));
+    }
+
+    @Test
+    void theAdministrationsRefusalsMatchTheDocument() {
+        Account account = data.newAccount("contract-admin-refused");
+        String admin = bearer(data.adminKey(account.id()));
+
+        HttpResponse<String> unknown = api.refused("POST", "admin/users", admin, "application/json",
+                "{\"username\":\"x-" + System.nanoTime() + "\",\"displayName\":\"X\",\"role\":\"AGENT\",\"shoeSize\":42}");
+        assertEquals(400, unknown.statusCode(), unknown.body());
+        assertEquals("shoeSize", object(unknown).getJsonArray("errors").getJsonObject(0).getString("field"));
+        HttpResponse<String> farRelay = api.call("PUT", "admin/transport", admin,
+                "{\"mode\":\"RELAY\",\"relay\":{\"host\":\"smtp.example.com\",\"port\":25,\"security\":\"NONE\"}}");
+        assertEquals(400, farRelay.statusCode(), farRelay.body());
+        assertEquals("relay.security", object(farRelay).getJsonArray("errors").getJsonObject(0).getString("field"));
+        HttpResponse<String> noClicks = api.refused("PUT", "admin/tracking", admin, "application/json", "{\"category\":\"BULK\",\"opens\":true}");
+        assertEquals("clicks", object(noClicks).getJsonArray("errors").getJsonObject(0).getString("field"), noClicks.body());
+        assertEquals(404, api.call("PUT", "admin/users/nobody-" + System.nanoTime() + "/active", admin, "{\"active\":false}").statusCode());
+        assertEquals(415, api.refused("PUT", "admin/tracking", admin, "text/plain", "BULK").statusCode());
+
+        String send = bearer(account.apiKey());
+        for (String path : new String[]{"admin/users", "admin/grants/support", "admin/log", "admin/transport", "admin/identities",
+                "admin/tracking", "admin/webhooks"}) {
+            HttpResponse<String> refused = api.call("GET", path, send, null);
+            assertEquals(403, refused.statusCode(), path + ": " + refused.body());
+            assertEquals("forbidden", object(refused).getString("error"));
+            assertEquals(401, api.refused("GET", path, null, null, null).statusCode(), path);
+        }
+        assertEquals(403, api.call("PUT", "admin/tracking", send, "{\"category\":\"BULK\",\"opens\":true,\"clicks\":true}").statusCode());
     }
 
 }
