@@ -54,23 +54,10 @@ public final class DatabaseSetup {
     static final String TEST_INSTALLATION_KEYS = "# test-only installation key (DatabaseSetup); never use it elsewhere\n"
             + "it-1=ZGlzdG1hbi1pbnRlZ3JhdGlvbi10ZXN0cy1rZXktMDE=\n";
 
-    /**
-     * The suite deploys the EAR once per test class (about 60 times a run) into one GlassFish, and each
-     * redeployment leaves some of the last one on the heap: at GlassFish's shipped 1 GB the deployments after
-     * about the 45th failed with OutOfMemoryError. 2 GB keeps the whole run deployable. A test-run setting
-     * (production deploys once); the leak across redeployments itself is an open question (see HARNESS.md).
-     */
-    static void raiseHeap(Path domainXml) throws IOException {
-        String xml = Files.readString(domainXml);
-        Files.writeString(domainXml, xml.replace("<jvm-options>-Xmx1g</jvm-options>", "<jvm-options>-Xmx2g</jvm-options>")
-                .replace("<jvm-options>-Xmx512m</jvm-options>", "<jvm-options>-Xmx2g</jvm-options>"));
-    }
-
     public static void main(String[] args) throws IOException {
         Path out = Path.of(args[0]);
         Path keyFile = Path.of(System.getProperty("distman.test.keyFile"));
         writeInstallationKeys(keyFile);
-        raiseHeap(keyFile.getParent().resolve("domain.xml"));
         RelayCertificate.create(Path.of(System.getProperty("distman.test.relayTls")), keyFile.getParent().resolve("cacerts.jks"));
         String forced = System.getProperty("distman.test.db", "").trim().toLowerCase();
         String host = System.getProperty("distman.test.pg.host", "127.0.0.1");
