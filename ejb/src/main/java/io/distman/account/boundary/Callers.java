@@ -20,7 +20,6 @@ import java.security.Principal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashSet;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -84,8 +83,8 @@ public class Callers {
             return new Caller(name, name, user.get().role() == UserRole.OPERATOR ? Set.of()
                     : active(user.get().accounts().stream().map(UserProfile.AccountRef::id).collect(Collectors.toSet())));
         }
-        return new Caller(name, name, active(new HashSet<>(em.createNamedQuery(ModuleGrant.ACCOUNTS_OF, Long.class)
-                .setParameter("principal", name).getResultList())));
+        return new Caller(name, name, Set.copyOf(em.createNamedQuery(ModuleGrant.ACTIVE_ACCOUNTS_OF, Long.class)
+                .setParameter("principal", name).getResultList()));
     }
 
     /** The accounts that are not suspended. */

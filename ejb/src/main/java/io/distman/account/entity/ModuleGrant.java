@@ -17,13 +17,15 @@ import java.util.Objects;
 @Entity
 @Table(name = "module_grant")
 @IdClass(ModuleGrant.Key.class)
-@NamedQuery(name = ModuleGrant.ACCOUNTS_OF,
-        query = "SELECT g.accountId FROM ModuleGrant g WHERE g.principalName = :principal")
+// The caller check of every submission: the granted accounts that are not suspended, in one round trip
+// (not a look-up per granted account, which a module granted many accounts would pay on every call).
+@NamedQuery(name = ModuleGrant.ACTIVE_ACCOUNTS_OF, query = "SELECT g.accountId FROM ModuleGrant g, Account a"
+        + " WHERE a.id = g.accountId AND g.principalName = :principal AND a.suspendedAt IS NULL")
 @NamedQuery(name = ModuleGrant.OF_ACCOUNT, query = "SELECT g FROM ModuleGrant g WHERE g.accountId = :accountId"
         + " ORDER BY g.principalName")
 public class ModuleGrant {
 
-    public static final String ACCOUNTS_OF = "ModuleGrant.accountsOf";
+    public static final String ACTIVE_ACCOUNTS_OF = "ModuleGrant.activeAccountsOf";
     public static final String OF_ACCOUNT = "ModuleGrant.ofAccount";
 
     @Id

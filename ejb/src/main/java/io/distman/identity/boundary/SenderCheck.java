@@ -1,11 +1,15 @@
 package io.distman.identity.boundary;
 
 import io.distman.identity.control.SenderNames;
+import io.distman.identity.control.VerifiedSenders;
 import io.distman.identity.entity.SenderIdentity;
 import io.distman.platform.boundary.Settings;
 import jakarta.enterprise.context.Dependent;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -21,6 +25,12 @@ public class SenderCheck {
     @PersistenceContext(unitName = "distman")
     EntityManager em;
 
+    @Inject
+    VerifiedSenders verifiedSenders;
+
+    @Inject
+    Clock clock;
+
     /** @return why the account may not send From {@code from}, or empty when it may */
     public Optional<String> refusal(long accountId, String from) {
         String address = SenderNames.comparable(from);
@@ -28,9 +38,15 @@ public class SenderCheck {
             return Optional.of("is not an address an identity could cover");
         }
         String domain = SenderNames.domainOf(address);
+        Instant now = clock.instant();
+        if (verifiedSenders.covers(accountId, address, domain, now)) {
+            return Optional.empty();
+        }
         List<SenderIdentity> known = em.createNamedQuery(SenderIdentity.OF_VALUES, SenderIdentity.class)
                 .setParameter("accountId", accountId).setParameter("values", List.of(address, domain)).getResultList();
-        if (known.stream().anyMatch(SenderIdentity::isVerified)) {
+        Optional<SenderIdentity> verified = known.stream().filter(SenderIdentity::isVerified).findFirst();
+        if (verified.isPresent()) {
+            verifiedSenders.remember(accountId, verified.get().getValue(), now);
             return Optional.empty();
         }
         if (!known.isEmpty()) {

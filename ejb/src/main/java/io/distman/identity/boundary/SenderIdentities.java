@@ -8,6 +8,7 @@ import io.distman.identity.control.IdentityVerifier;
 import io.distman.identity.control.RandomText;
 import io.distman.identity.control.SenderNames;
 import io.distman.identity.control.TxtLookup;
+import io.distman.identity.control.VerifiedSenders;
 import io.distman.identity.entity.DkimKey;
 import io.distman.identity.entity.DkimKeyView;
 import io.distman.identity.entity.DnsRecord;
@@ -52,6 +53,9 @@ public class SenderIdentities {
     @Inject
     Clock clock;
 
+    @Inject
+    VerifiedSenders verifiedSenders;
+
     public List<IdentityView> list(long accountId) {
         List<SenderIdentity> identities = em.createNamedQuery(SenderIdentity.OF_ACCOUNT, SenderIdentity.class)
                 .setParameter("accountId", accountId).getResultList();
@@ -77,6 +81,7 @@ public class SenderIdentities {
     public IdentityView verify(long accountId, long identityId) {
         SenderIdentity identity = identity(accountId, identityId);
         IdentityVerifier.check(identity, dns, clock.instant());
+        verifiedSenders.forget(accountId); // a withdrawn verification refuses this server's next submission
         return view(accountId, identity);
     }
 

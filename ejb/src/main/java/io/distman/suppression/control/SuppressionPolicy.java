@@ -10,7 +10,7 @@ import io.distman.platform.boundary.Settings;
 import io.distman.suppression.entity.SoftBounce;
 import io.distman.suppression.entity.Suppression;
 import jakarta.annotation.Resource;
-import jakarta.enterprise.context.Dependent;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
@@ -37,7 +37,10 @@ import java.util.Set;
  * <li>a delivery, open or click clears the soft count.</li>
  * </ul>
  */
-@Dependent
+// One instance for the application: it keeps nothing between calls (its per-transaction knowledge is a
+// transaction resource), and a @Dependent observer is created with its resource injection (JNDI look-ups)
+// for every event, i.e. for every delivery a submission stores and every webhook event recorded.
+@ApplicationScoped
 public class SuppressionPolicy {
 
     /** Transaction resource: counters known not to exist, so clearing them needs no look-up. */
