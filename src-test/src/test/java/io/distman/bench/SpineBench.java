@@ -121,6 +121,14 @@ public class SpineBench {
         report("submit_rate_8_callers", concurrent.length / cseconds, "msgs/s");
         report("submit_p50_8_callers", percentile(concurrent, 50) / 1e6, "ms");
         report("submit_p99_8_callers", percentile(concurrent, 99) / 1e6, "ms");
+
+        // The floor under both: durable one-row commits straight through JDBC, now, on this machine.
+        double floor = commitRate(1, n);
+        double floor8 = commitRate(callers, callers * each);
+        report("commit_floor_sequential", floor, "commits/s");
+        report("submit_vs_commit_floor_sequential", (n / seconds) / floor, "x");
+        report("commit_floor_8_callers", floor8, "commits/s");
+        report("submit_vs_commit_floor_8_callers", (concurrent.length / cseconds) / floor8, "x");
         // Keep the submit bench's mail out of the dispatch bench: nothing of it is due.
         executeUpdate("UPDATE delivery SET status = 'CANCELLED' WHERE status = 'PENDING'");
     }
@@ -153,6 +161,38 @@ public class SpineBench {
         report("dispatch_rate", rate, "msgs/s");
         report("smtp_limit", limit, "msgs/s");
         report("dispatch_vs_smtp_limit", rate / limit, "x");
+    }
+
+    /**
+     * Single-row INSERTs, each its own durable commit (autocommit), from {@code threads} connections: what one
+     * commit costs this machine's PostgreSQL and disk in the same run (the WAL flush, which no submission can
+     * skip), so submit's rate can be read against it. The rows go again afterwards.
+     */
+    private double commitRate(int threads, int total) throws Exception {
+        String run = "floor-" + System.nanoTime(); // provider is VARCHAR(30)
+        List<Future<?>> futures = new ArrayList<>();
+        long start = System.nanoTime();
+        for (int t = 0; t < threads; t++) {
+            int thread = t;
+            futures.add(executor.submit(() -> {
+                try (var c = dataSource.getConnection(); var insert = c.prepareStatement(
+                        "INSERT INTO webhook_token (provider, token, keep_until) VALUES (?, ?, CURRENT_TIMESTAMP)")) {
+                    c.setAutoCommit(true);
+                    for (int i = thread; i < total; i += threads) {
+                        insert.setString(1, run);
+                        insert.setString(2, String.valueOf(i));
+                        insert.executeUpdate();
+                    }
+                }
+                return null;
+            }));
+        }
+        for (Future<?> f : futures) {
+            f.get();
+        }
+        double rate = total / ((System.nanoTime() - start) / 1e9);
+        executeUpdate("DELETE FROM webhook_token WHERE provider = '" + run + "'");
+        return rate;
     }
 
     /** Runs src-test/tools/smtp-limit (smtp-sink + smtp-source, 1 session) on this machine, now. */

@@ -7,6 +7,7 @@ import io.distman.platform.boundary.Settings;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.ejb.EJB;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
@@ -14,6 +15,7 @@ import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -35,6 +37,14 @@ public class WebhookBatcher {
 
     @Resource
     ManagedThreadFactory threads;
+
+    /**
+     * Answers the requests of a stored batch, so that the writer is free for the next batch at once: completing a
+     * request's stage writes its HTTP response (JAX-RS resumes on the completing thread), which for a batch of
+     * one-event requests took about as long as storing it.
+     */
+    @Resource
+    ManagedExecutorService answers;
 
     @EJB
     WebhookBatches batches;
@@ -114,9 +124,16 @@ public class WebhookBatcher {
             }
             return;
         }
-        outcome.stored().forEach((request, result) -> request.result().complete(result));
-        outcome.replays().forEach(request -> request.result().completeExceptionally(
-                new WebhookRejectedException(request.provider() + " token was already used")));
+        Runnable answer = () -> {
+            outcome.stored().forEach((request, result) -> request.result().complete(result));
+            outcome.replays().forEach(request -> request.result().completeExceptionally(
+                    new WebhookRejectedException(request.provider() + " token was already used")));
+        };
+        try {
+            answers.execute(answer);
+        } catch (RejectedExecutionException e) {
+            answer.run(); // no thread to spare (or shutting down): answer here rather than not at all
+        }
     }
 
     @PreDestroy
