@@ -128,6 +128,22 @@ public class CallerChecksIT {
     }
 
     @Test
+    void aModuleIsRefusedForAGrantedAccountWhileItIsSuspended() throws Exception {
+        fixtures.grantModule(moduleA, b.id()); // a second grant: the suspended one is left out, the other still works
+        fixtures.suspended(a.id(), true);
+        try {
+            Map<String, Long> before = written();
+            assertThrows(AccountAccessDeniedException.class, () -> asModuleA(() -> service.submit(request(a))));
+            assertEquals(before, written(), "nothing written for a suspended account");
+            assertEquals(DeliveryStatus.PENDING, asModuleA(() -> service.submit(request(b))).deliveries().get(0).status());
+        } finally {
+            fixtures.suspended(a.id(), false);
+        }
+        assertEquals(DeliveryStatus.PENDING, asModuleA(() -> service.submit(request(a))).deliveries().get(0).status(),
+                "reactivated, the grant applies again");
+    }
+
+    @Test
     void aModuleActsForItsOwnAccountAndTheTimelineNamesItAndThePerson() throws Exception {
         SubmitReceipt own = asModuleA(() -> service.submit(request(a)));
         assertEquals("Rent demand", asModuleA(() -> service.message(a.code(), own.messageId())).subject());

@@ -145,6 +145,16 @@ public class Fixtures {
         provision(() -> accounts.grantModule(principal, accountId, "tests"));
     }
 
+    /** Suspends the account now (as an operator would through {@code Installation.suspend}), or lifts it. */
+    public void suspended(long accountId, boolean suspended) {
+        Account account = em.find(Account.class, accountId);
+        if (suspended) {
+            account.suspend(Instant.now());
+        } else {
+            account.reactivate();
+        }
+    }
+
     public void grantSupport(String username, long accountId) {
         provision(() -> accounts.grantSupport(username, accountId));
     }
