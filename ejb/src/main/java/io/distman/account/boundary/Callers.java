@@ -20,6 +20,7 @@ import java.security.Principal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -78,13 +79,19 @@ public class Callers {
             return key == null || key.isRevoked() ? new Caller(name, "revoked API key", Set.of())
                     : new Caller(name, "API key '" + key.getLabel() + "'", active(Set.of(key.getAccount().getId())));
         }
+        // A module (the common caller of submit) is answered by one query; a user, or a module granted nothing
+        // active, by the look-ups below.
+        List<Long> granted = em.createNamedQuery(ModuleGrant.ACTIVE_ACCOUNTS_OF, Long.class)
+                .setParameter("principal", name).getResultList();
+        if (!granted.isEmpty()) {
+            return new Caller(name, name, Set.copyOf(granted));
+        }
         Optional<UserProfile> user = accounts.profile(name);
         if (user.isPresent()) {
             return new Caller(name, name, user.get().role() == UserRole.OPERATOR ? Set.of()
                     : active(user.get().accounts().stream().map(UserProfile.AccountRef::id).collect(Collectors.toSet())));
         }
-        return new Caller(name, name, Set.copyOf(em.createNamedQuery(ModuleGrant.ACTIVE_ACCOUNTS_OF, Long.class)
-                .setParameter("principal", name).getResultList()));
+        return new Caller(name, name, Set.of()); // a principal granted no active account
     }
 
     /** The accounts that are not suspended. */

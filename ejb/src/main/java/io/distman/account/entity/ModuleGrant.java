@@ -17,10 +17,12 @@ import java.util.Objects;
 @Entity
 @Table(name = "module_grant")
 @IdClass(ModuleGrant.Key.class)
-// The caller check of every submission: the granted accounts that are not suspended, in one round trip
-// (not a look-up per granted account, which a module granted many accounts would pay on every call).
+// The caller check of every submission from a module: its granted accounts that are not suspended, unless an
+// active user has the principal's name (then the user's accounts apply), in one round trip instead of a user
+// look-up, a grant look-up and a look-up per granted account.
 @NamedQuery(name = ModuleGrant.ACTIVE_ACCOUNTS_OF, query = "SELECT g.accountId FROM ModuleGrant g, Account a"
-        + " WHERE a.id = g.accountId AND g.principalName = :principal AND a.suspendedAt IS NULL")
+        + " WHERE a.id = g.accountId AND g.principalName = :principal AND a.suspendedAt IS NULL"
+        + " AND NOT EXISTS (SELECT u.username FROM AppUser u WHERE u.username = :principal AND u.active = TRUE)")
 @NamedQuery(name = ModuleGrant.OF_ACCOUNT, query = "SELECT g FROM ModuleGrant g WHERE g.accountId = :accountId"
         + " ORDER BY g.principalName")
 public class ModuleGrant {
