@@ -21,7 +21,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.Signature;
+import java.security.spec.ECGenParameterSpec;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
@@ -46,12 +51,16 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * (replay token, provider_event row, timeline event, status). Prints {@code BENCH webhook_ingest_rate}.
  * Then "opened" events for the same deliveries from 32 senders ({@code webhook_ingest_rate_32}), and,
  * for each, the rate of a no-op POST endpoint with the same bodies and senders in the same run: the
- * HTTP layer's ceiling here, since senders and server share this machine's two cores.
+ * HTTP layer's ceiling here, since senders and server share this machine's two cores. Last, SendGrid's batches:
+ * signed requests of 100 "delivered" events each from 8 senders ({@code webhook_ingest_rate_sendgrid_batches}).
  */
 @ExtendWith(ArquillianExtension.class)
 public class WebhookBench {
 
     private static final String KEY = "bench-signing-key";
+
+    /** SendGrid's signing key pair for this run (SendGrid keeps the private half; the server gets the public). */
+    private static KeyPair sendGridKey;
 
     @Deployment
     public static EnterpriseArchive deployment() {
@@ -110,6 +119,59 @@ public class WebhookBench {
         report("webhook_ingest_rate_32", rate32, "events/s");
         report("webhook_noop_post_rate_32", ceiling32, "requests/s");
         report("webhook_ingest_vs_noop_32", rate32 / ceiling32, "ratio");
+
+        // SendGrid posts its events in batches: the same deliveries, "delivered" again with new event ids, 100 a request.
+        List<String> batches = sendGridBatches(account.id(), deliveries, 100);
+        URI sendGrid = TestEnvironment.url("api/v1/webhooks/sendgrid");
+        List<String> warmUp = sendGridBatches(account.id(), deliveries.subList(0, 500), 100);
+        post(http, sendGrid, warmUp, 8, true);
+        long start = System.nanoTime();
+        post(http, sendGrid, batches, 8, true);
+        double batchRate = n / ((System.nanoTime() - start) / 1e9);
+        long recorded = count("SELECT COUNT(*) FROM delivery_event WHERE account_id = " + account.id()
+                + " AND source = 'WEBHOOK:sendgrid' AND dedupe_key LIKE 'webhook:sendgrid:bench-%'");
+        if (recorded != n + 500) {
+            throw new AssertionError("only " + recorded + " of " + (n + 500) + " SendGrid events recorded");
+        }
+        report("webhook_ingest_rate_sendgrid_batches", batchRate, "events/s");
+        report("webhook_ingest_sendgrid_events_per_request", 100, "events");
+    }
+
+    /**
+     * SendGrid Event Webhook requests of {@code perRequest} "delivered" events each, signed as SendGrid signs
+     * (ECDSA P-256 over timestamp and body) with a key made for this run, whose public half the server is given.
+     * Each element is the signature header, a newline, the timestamp header, a newline and the body.
+     */
+    private List<String> sendGridBatches(long accountId, List<Long> deliveries, int perRequest) throws Exception {
+        if (sendGridKey == null) {
+            KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
+            generator.initialize(new ECGenParameterSpec("secp256r1"));
+            sendGridKey = generator.generateKeyPair();
+            System.setProperty("distman.webhook.sendgrid.publicKey",
+                    Base64.getEncoder().encodeToString(sendGridKey.getPublic().getEncoded()));
+        }
+        KeyVersion key = secrets.current(DeliveryTokens.SECRET);
+        List<String> requests = new ArrayList<>();
+        for (int from = 0; from < deliveries.size(); from += perRequest) {
+            StringBuilder body = new StringBuilder("[");
+            for (int i = from; i < Math.min(deliveries.size(), from + perRequest); i++) {
+                long id = deliveries.get(i);
+                body.append(i == from ? "" : ",").append("{\"email\":\"r").append(i).append("@sink.example.org\",")
+                        .append("\"event\":\"delivered\",\"timestamp\":").append(System.currentTimeMillis() / 1000)
+                        .append(",\"sg_event_id\":\"bench-").append(UUID.randomUUID()).append("\",")
+                        .append("\"sg_message_id\":\"bench.").append(id).append("\",\"response\":\"250 OK\",")
+                        .append("\"").append(DeliveryTokens.METADATA_KEY).append("\":\"")
+                        .append(DeliveryTokens.sign(key, accountId, id)).append("\"}");
+            }
+            String json = body.append(']').toString();
+            String timestamp = String.valueOf(System.currentTimeMillis() / 1000);
+            Signature signer = Signature.getInstance("SHA256withECDSA");
+            signer.initSign(sendGridKey.getPrivate());
+            signer.update(timestamp.getBytes(StandardCharsets.UTF_8));
+            signer.update(json.getBytes(StandardCharsets.UTF_8));
+            requests.add(Base64.getEncoder().encodeToString(signer.sign()) + "\n" + timestamp + "\n" + json);
+        }
+        return requests;
     }
 
     /**
@@ -136,6 +198,11 @@ public class WebhookBench {
     }
 
     private void post(HttpClient http, URI uri, List<String> bodies, int count) throws Exception {
+        post(http, uri, bodies, count, false);
+    }
+
+    /** @param signedHeaders each body starts with the SendGrid signature and timestamp lines */
+    private void post(HttpClient http, URI uri, List<String> bodies, int count, boolean signedHeaders) throws Exception {
         AtomicInteger next = new AtomicInteger();
         List<Future<?>> senders = new ArrayList<>();
         // Plain threads: exactly `count` senders, whatever the server's managed executors are sized to.
@@ -144,8 +211,16 @@ public class WebhookBench {
             senders.add(executor.submit(() -> {
                 int i;
                 while ((i = next.getAndIncrement()) < bodies.size()) {
-                    HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri).header("Content-Type", "application/json")
-                            .POST(HttpRequest.BodyPublishers.ofString(bodies.get(i))).build(), HttpResponse.BodyHandlers.ofString());
+                    HttpRequest.Builder request = HttpRequest.newBuilder(uri).header("Content-Type", "application/json");
+                    String body = bodies.get(i);
+                    if (signedHeaders) {
+                        String[] parts = body.split("\n", 3);
+                        request.header("X-Twilio-Email-Event-Webhook-Signature", parts[0])
+                                .header("X-Twilio-Email-Event-Webhook-Timestamp", parts[1]);
+                        body = parts[2];
+                    }
+                    HttpResponse<String> response = http.send(request.POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                            HttpResponse.BodyHandlers.ofString());
                     if (response.statusCode() != 200) {
                         throw new IllegalStateException("webhook answered " + response.statusCode() + ": " + response.body());
                     }
