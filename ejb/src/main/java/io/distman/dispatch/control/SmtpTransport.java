@@ -112,8 +112,18 @@ public class SmtpTransport implements MailTransport {
 
     private SendResult tooSlow(OutgoingMail mail) {
         disconnect();
-        return result(mail, SendOutcome.TEMPORARY_FAILURE, null, "the relay did not complete the transaction within "
-                + deadline.toSeconds() + " s; connection closed", null);
+        String why = "the relay did not complete the transaction within " + deadline.toSeconds() + " s; connection closed";
+        stalled(why);
+        return result(mail, SendOutcome.TEMPORARY_FAILURE, null, why, null);
+    }
+
+    /**
+     * A relay that stalls is about the relay, not the recipient: the rest of the block is not tried on it (each
+     * would wait out its own deadline, holding the block for minutes) but waits for its retry, as after a failed connect.
+     */
+    private void stalled(String why) {
+        connectFailure = "not tried: the SMTP relay stalled on an earlier mail of this block (" + why + ")";
+        LOG.warning(connectFailure + "; the block's mail waits and is retried");
     }
 
     private SendResult refused(OutgoingMail mail, int code, String reply) {
@@ -136,6 +146,9 @@ public class SmtpTransport implements MailTransport {
         }
         disconnect();
         String reply = describe(e);
+        if (timedOut(e)) {
+            stalled(reply);
+        }
         Integer code = SendResult.replyCodeIn(reply);
         return result(mail, SendResult.outcomeOf(code), code, reply, null);
     }
@@ -202,6 +215,15 @@ public class SmtpTransport implements MailTransport {
         }
         Matcher m = QUEUE_ID.matcher(reply);
         return m.find() ? m.group(1) : null;
+    }
+
+    private static boolean timedOut(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof java.net.SocketTimeoutException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     static String describe(Throwable e) {

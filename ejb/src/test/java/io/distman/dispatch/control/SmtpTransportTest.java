@@ -142,6 +142,24 @@ class SmtpTransportTest {
     }
 
     @Test
+    void aRefusalRightBehindThe354IsKeptThoughJakartaMailReadItIntoItsBuffer() {
+        serve((command, connection, out, in, socket) -> {
+            if (command.equals("DATA")) {
+                // Postfix smtp-sink -A 0: the 550 in the same packet as the 354, and no more reading.
+                out.write("354 go on\r\n550 5.7.1 Aborted\r\n".getBytes(StandardCharsets.US_ASCII));
+                out.flush();
+                return false;
+            }
+            return normally(command, out, in);
+        });
+        try (SmtpTransport smtp = transport(Duration.ofSeconds(30))) {
+            SendResult result = smtp.send(mail(1, BIG));
+            assertEquals(SendOutcome.FAILED, result.outcome(), result.reply());
+            assertEquals(550, result.smtpCode(), result.reply());
+        }
+    }
+
+    @Test
     void aHangUpAtRcptIsTemporaryAndTheNextMailGetsAFreshConnection() {
         serve((command, connection, out, in, socket) -> {
             if (command.equals("RCPT") && connection == 1) {
