@@ -1,0 +1,43 @@
+package io.distman.faults;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.time.Duration;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A relay slower than the lease: smtp-sink waits a second before answering each DATA, so a block of 50 takes about
+ * 50 s against a 15 s lease. A sweep then finds the block's deliveries claimable while their first sender is still
+ * talking to the relay (issue 12: 600 mails at ~1 s each gave 50 duplicates). Required: no mail twice, none lost,
+ * none left SENDING.
+ */
+class SlowRelayFault {
+
+    static final String SCENARIO = "slow_relay";
+    static final int MESSAGES = Integer.getInteger("distman.faults.slowRelay.messages", 400);
+
+    @Test
+    void slowRelaySendsEachMailOnce() {
+        String tag = "slow";
+        try (SinkDump sink = new SinkDump(SCENARIO, "-w", "1");
+             FaultRig rig = new FaultRig(SCENARIO, null, "-Ddistman.dispatch.lease=PT15S").start()) {
+            // One common due time, so the blocks are claimed together as in a real backlog.
+            rig.submit(tag, MESSAGES, Instant.now().plusSeconds(15));
+            long deliveries = rig.deliveries(tag);
+            boolean drained = FaultRig.await(Duration.ofMinutes(4), Duration.ofSeconds(1), () -> rig.open(tag) == 0);
+            FaultRig.pause(Duration.ofSeconds(2));
+            var ids = rig.messageIds(tag);
+            SinkDump.Arrivals arrivals = SinkDump.Arrivals.of(ids, sink.copiesByMessageId());
+            long stuck = rig.stuck(tag);
+            FaultRig.log("drained=" + drained + " open=" + rig.open(tag) + " SENDING=" + rig.inStatus(tag, "SENDING")
+                    + " ACCEPTED=" + rig.inStatus(tag, "ACCEPTED") + " duplicated Message-IDs=" + arrivals.duplicatedIds());
+            FaultRig.faultLine(SCENARIO, deliveries, arrivals.lost(), arrivals.duplicates(), stuck);
+
+            assertEquals(MESSAGES, deliveries);
+            assertEquals(0, arrivals.duplicates(), "mail sent twice");
+            assertEquals(0, arrivals.lost(), "mail never arrived");
+            assertEquals(0, stuck, "deliveries left SENDING without a lease");
+        }
+    }
+}
