@@ -46,7 +46,7 @@ final class FaultRig implements AutoCloseable {
     final String database;
     private final List<String> jvmOptions;
     private final String mailProperties;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
 
     /** A fresh domain and database for {@code scenario}; the JVM options add to the suite's defaults. */
     FaultRig(String scenario, String mailProperties, String... jvmOptions) {
@@ -101,7 +101,7 @@ final class FaultRig implements AutoCloseable {
         List<String> command = new ArrayList<>();
         command.add(System.getProperty("distman.faults.instance", "tools/instance"));
         command.addAll(List.of(args));
-        ProcessBuilder pb = new ProcessBuilder(command).inheritIO();
+        ProcessBuilder pb = new ProcessBuilder(command).inheritIO().redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
         pb.environment().put("INSTANCE_DIR", instanceDir().toString());
         pb.environment().put("SMTP_PORT", String.valueOf(SMTP_PORT));
         if (mailProperties != null) {
@@ -162,7 +162,7 @@ final class FaultRig implements AutoCloseable {
                 + "\",\"idempotencyKey\":\"" + tag + "-" + n + "\",\"sender\":{\"address\":\"" + SENDER + "\"},"
                 + "\"to\":[{\"address\":\"" + tag + "-" + n + "@faults.example\"}],\"subject\":\"faults " + tag + " " + n
                 + "\",\"textBody\":\"fault scenario " + scenario + ", message " + n + "\""
-                + (sendAt == null ? "" : ",\"sendAt\":\"" + sendAt + "\"") + "}";
+                + (sendAt == null ? "" : ",\"sendAt\":\"" + sendAt.truncatedTo(java.time.temporal.ChronoUnit.SECONDS) + "\"") + "}";
         for (int attempt = 1; ; attempt++) {
             try {
                 HttpResponse<String> answer = http.send(HttpRequest.newBuilder(api("messages"))

@@ -24,7 +24,7 @@ class Kill9Fault {
         String tag = "k9";
         try (SinkDump sink = new SinkDump(SCENARIO);
              FaultRig rig = new FaultRig(SCENARIO, null, "-Ddistman.dispatch.lease=PT30S").start()) {
-            Instant sendAt = Instant.now().plusSeconds(60 + MESSAGES / 200);
+            Instant sendAt = Instant.now().plusSeconds(20 + MESSAGES / 250);
             long submitStart = System.nanoTime();
             List<Long> messages = rig.submit(tag, MESSAGES, sendAt);
             FaultRig.log("submitted " + messages.size() + " in " + (System.nanoTime() - submitStart) / 1_000_000 + " ms, due at " + sendAt);
