@@ -253,6 +253,26 @@ final class FaultRig implements AutoCloseable {
         }
     }
 
+    /** What a scenario ended with: counted from the database and the sink's dump. */
+    record Outcome(boolean drained, long open, long sending, SinkDump.Arrivals arrivals, long stuck, long foreignCopies) {
+    }
+
+    /**
+     * Waits (at most {@code timeout}) until none of the tag's deliveries is still queued or in flight, counts what
+     * arrived per Message-ID, and prints the scenario's FAULT line, before any assertion.
+     */
+    Outcome finish(SinkDump sink, String tag, long deliveries, Duration timeout) {
+        boolean drained = await(timeout, Duration.ofSeconds(1), () -> open(tag) == 0);
+        pause(Duration.ofSeconds(2)); // the last transactions reach the dump
+        List<String> ids = messageIds(tag);
+        Outcome o = new Outcome(drained, open(tag), inStatus(tag, "SENDING"), SinkDump.Arrivals.of(ids, sink.copiesByMessageId()),
+                stuck(tag), sink.foreignCopies(tag, ids));
+        log("drained=" + o.drained() + " open=" + o.open() + " SENDING=" + o.sending() + " ACCEPTED=" + inStatus(tag, "ACCEPTED")
+                + " duplicated Message-IDs=" + o.arrivals().duplicatedIds() + " copies under an unknown Message-ID=" + o.foreignCopies());
+        faultLine(scenario, deliveries, o.arrivals().lost(), o.arrivals().duplicates(), o.stuck());
+        return o;
+    }
+
     // ---- waiting and reporting -------------------------------------------------------------------------------
 
     static boolean await(Duration timeout, Duration every, BooleanSupplier done) {

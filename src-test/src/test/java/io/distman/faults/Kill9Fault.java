@@ -41,24 +41,15 @@ class Kill9Fault {
             FaultRig.log("killed at " + acceptedAtKill + " accepted, " + inFlight + " SENDING");
 
             rig.restart();
-            boolean drained = FaultRig.await(Duration.ofMinutes(6), Duration.ofSeconds(1), () -> rig.open(tag) == 0);
-            FaultRig.pause(Duration.ofSeconds(2)); // the last transactions reach the dump
-            List<String> ids = rig.messageIds(tag);
-            SinkDump.Arrivals arrivals = SinkDump.Arrivals.of(ids, sink.copiesByMessageId());
-            long stuck = rig.stuck(tag);
-            long sending = rig.inStatus(tag, "SENDING");
-            long foreign = sink.foreignCopies(tag, ids);
-            FaultRig.log("drained=" + drained + " open=" + rig.open(tag) + " SENDING=" + sending + " duplicated Message-IDs="
-                    + arrivals.duplicatedIds() + " copies under an unknown Message-ID=" + foreign + " in flight at the kill=" + inFlight);
-            FaultRig.faultLine(SCENARIO, deliveries, arrivals.lost(), arrivals.duplicates(), stuck);
+            FaultRig.Outcome o = rig.finish(sink, tag, deliveries, Duration.ofMinutes(6));
 
             assertEquals(MESSAGES, deliveries);
-            assertEquals(0, arrivals.lost(), "mail never arrived");
-            assertEquals(0, stuck, "deliveries left SENDING without a lease");
-            assertEquals(0, sending, "deliveries left SENDING");
-            assertEquals(0, foreign, "mail sent again under a new Message-ID");
-            assertTrue(arrivals.duplicates() <= inFlight,
-                    arrivals.duplicates() + " duplicates, more than the " + inFlight + " deliveries in flight at the kill");
+            assertEquals(0, o.arrivals().lost(), "mail never arrived");
+            assertEquals(0, o.stuck(), "deliveries left SENDING without a lease");
+            assertEquals(0, o.sending(), "deliveries left SENDING");
+            assertEquals(0, o.foreignCopies(), "mail sent again under a new Message-ID");
+            assertTrue(o.arrivals().duplicates() <= inFlight,
+                    o.arrivals().duplicates() + " duplicates, more than the " + inFlight + " deliveries in flight at the kill");
         }
     }
 }

@@ -88,20 +88,13 @@ class PgRestartFault {
             prober.join(15_000);
             FaultRig.log("API answers around the restart: " + new TreeMap<>(answers));
 
-            boolean drained = FaultRig.await(Duration.ofMinutes(4), Duration.ofSeconds(1), () -> rig.open(tag) == 0);
-            FaultRig.pause(Duration.ofSeconds(2));
-            var ids = rig.messageIds(tag);
-            SinkDump.Arrivals arrivals = SinkDump.Arrivals.of(ids, sink.copiesByMessageId());
-            long stuck = rig.stuck(tag);
-            FaultRig.log("drained=" + drained + " open=" + rig.open(tag) + " SENDING=" + rig.inStatus(tag, "SENDING")
-                    + " ACCEPTED=" + rig.inStatus(tag, "ACCEPTED") + " duplicated Message-IDs=" + arrivals.duplicatedIds());
-            FaultRig.faultLine(SCENARIO, deliveries, arrivals.lost(), arrivals.duplicates(), stuck);
+            FaultRig.Outcome o = rig.finish(sink, tag, deliveries, Duration.ofMinutes(4));
 
             assertTrue(apiBack, "the API did not answer 200 again within 3 minutes of the restart");
             assertEquals(MESSAGES, deliveries);
-            assertEquals(0, arrivals.lost(), "mail never arrived");
-            assertEquals(0, stuck, "deliveries left SENDING without a lease");
-            assertEquals(0, rig.open(tag), "deliveries still queued: the dispatch did not resume");
+            assertEquals(0, o.arrivals().lost(), "mail never arrived");
+            assertEquals(0, o.stuck(), "deliveries left SENDING without a lease");
+            assertEquals(0, o.open(), "deliveries still queued: the dispatch did not resume");
             assertTrue(badBodies.isEmpty(), "error answers that are not JSON or show SQL/Java: " + badBodies);
         }
     }

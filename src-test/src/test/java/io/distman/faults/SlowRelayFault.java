@@ -25,19 +25,12 @@ class SlowRelayFault {
             // One common due time, so the blocks are claimed together as in a real backlog.
             rig.submit(tag, MESSAGES, Instant.now().plusSeconds(15));
             long deliveries = rig.deliveries(tag);
-            boolean drained = FaultRig.await(Duration.ofMinutes(4), Duration.ofSeconds(1), () -> rig.open(tag) == 0);
-            FaultRig.pause(Duration.ofSeconds(2));
-            var ids = rig.messageIds(tag);
-            SinkDump.Arrivals arrivals = SinkDump.Arrivals.of(ids, sink.copiesByMessageId());
-            long stuck = rig.stuck(tag);
-            FaultRig.log("drained=" + drained + " open=" + rig.open(tag) + " SENDING=" + rig.inStatus(tag, "SENDING")
-                    + " ACCEPTED=" + rig.inStatus(tag, "ACCEPTED") + " duplicated Message-IDs=" + arrivals.duplicatedIds());
-            FaultRig.faultLine(SCENARIO, deliveries, arrivals.lost(), arrivals.duplicates(), stuck);
+            FaultRig.Outcome o = rig.finish(sink, tag, deliveries, Duration.ofMinutes(4));
 
             assertEquals(MESSAGES, deliveries);
-            assertEquals(0, arrivals.duplicates(), "mail sent twice");
-            assertEquals(0, arrivals.lost(), "mail never arrived");
-            assertEquals(0, stuck, "deliveries left SENDING without a lease");
+            assertEquals(0, o.arrivals().duplicates(), "mail sent twice");
+            assertEquals(0, o.arrivals().lost(), "mail never arrived");
+            assertEquals(0, o.stuck(), "deliveries left SENDING without a lease");
         }
     }
 }
