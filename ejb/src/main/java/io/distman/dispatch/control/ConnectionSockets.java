@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Properties;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import javax.net.SocketFactory;
 import javax.net.ssl.SSLSocketFactory;
 
 /**
@@ -18,10 +19,11 @@ import javax.net.ssl.SSLSocketFactory;
  * a send for ever; with the sockets at hand, a watchdog can cut the connection when a send's overall deadline
  * passes. The sending thread says which connection it is opening with {@link #track}.
  */
-final class ConnectionSockets extends SSLSocketFactory {
+final class ConnectionSockets {
 
     private static final Logger LOG = Logger.getLogger(ConnectionSockets.class.getName());
-    static final ConnectionSockets INSTANCE = new ConnectionSockets();
+    private static final SocketFactory PLAIN = new Plain();
+    private static final SSLSocketFactory TLS = new Tls();
     private static final ThreadLocal<List<Socket>> OPENING = new ThreadLocal<>();
 
     private ConnectionSockets() {
@@ -29,8 +31,9 @@ final class ConnectionSockets extends SSLSocketFactory {
 
     /** Makes a session's SMTP connections, plain and TLS, with this factory (objects, hence put, not setProperty). */
     static void install(Properties session) {
-        session.put("mail.smtp.socketFactory", INSTANCE);
-        session.put("mail.smtp.ssl.socketFactory", INSTANCE);
+        session.put("mail.smtp.socketFactory", PLAIN);
+        session.put("mail.smtp.socketFactory.fallback", "false"); // never a connection the watchdog cannot see
+        session.put("mail.smtp.ssl.socketFactory", TLS);
     }
 
     /** Collects the sockets made on this thread until {@link #untrack}; returns the (live) list. */
@@ -57,6 +60,18 @@ final class ConnectionSockets extends SSLSocketFactory {
         }
     }
 
+    /** The server's reply read after a write on one of these sockets failed, if there was one. */
+    static String salvagedReply(List<Socket> sockets) {
+        synchronized (sockets) {
+            for (Socket socket : sockets) {
+                if (socket instanceof ReplyKeepingSocket keeping && keeping.salvagedReply() != null) {
+                    return keeping.salvagedReply();
+                }
+            }
+        }
+        return null;
+    }
+
     private static <S extends Socket> S noted(S socket) {
         List<Socket> sockets = OPENING.get();
         if (sockets != null) {
@@ -67,48 +82,81 @@ final class ConnectionSockets extends SSLSocketFactory {
         return socket;
     }
 
-    private static SSLSocketFactory tls() {
-        return (SSLSocketFactory) SSLSocketFactory.getDefault();
+    /** Plain connections (and the TCP connection under implicit TLS). */
+    private static final class Plain extends SocketFactory {
+
+        /** What Jakarta Mail asks for before connecting; one that keeps the server's last words. */
+        @Override
+        public Socket createSocket() {
+            return noted(new ReplyKeepingSocket());
+        }
+
+        @Override
+        public Socket createSocket(String host, int port) throws IOException {
+            return noted(new Socket(host, port));
+        }
+
+        @Override
+        public Socket createSocket(String host, int port, InetAddress localHost, int localPort) throws IOException {
+            return noted(new Socket(host, port, localHost, localPort));
+        }
+
+        @Override
+        public Socket createSocket(InetAddress host, int port) throws IOException {
+            return noted(new Socket(host, port));
+        }
+
+        @Override
+        public Socket createSocket(InetAddress address, int port, InetAddress localAddress, int localPort) throws IOException {
+            return noted(new Socket(address, port, localAddress, localPort));
+        }
     }
 
-    @Override
-    public Socket createSocket() throws IOException {
-        return noted(new Socket());
-    }
+    /** TLS over a connected socket (STARTTLS, and implicit TLS after the plain connect), by the JVM's default. */
+    private static final class Tls extends SSLSocketFactory {
 
-    @Override
-    public Socket createSocket(String host, int port) throws IOException {
-        return noted(new Socket(host, port));
-    }
+        private static SSLSocketFactory jvm() {
+            return (SSLSocketFactory) SSLSocketFactory.getDefault();
+        }
 
-    @Override
-    public Socket createSocket(String host, int port, InetAddress localHost, int localPort) throws IOException {
-        return noted(new Socket(host, port, localHost, localPort));
-    }
+        @Override
+        public Socket createSocket() throws IOException {
+            return PLAIN.createSocket();
+        }
 
-    @Override
-    public Socket createSocket(InetAddress host, int port) throws IOException {
-        return noted(new Socket(host, port));
-    }
+        @Override
+        public Socket createSocket(Socket socket, String host, int port, boolean autoClose) throws IOException {
+            return noted(jvm().createSocket(socket, host, port, autoClose));
+        }
 
-    @Override
-    public Socket createSocket(InetAddress address, int port, InetAddress localAddress, int localPort) throws IOException {
-        return noted(new Socket(address, port, localAddress, localPort));
-    }
+        @Override
+        public Socket createSocket(String host, int port) throws IOException {
+            return noted(jvm().createSocket(host, port));
+        }
 
-    /** TLS over a connected socket: STARTTLS, and implicit TLS after the plain connect. */
-    @Override
-    public Socket createSocket(Socket socket, String host, int port, boolean autoClose) throws IOException {
-        return noted(tls().createSocket(socket, host, port, autoClose));
-    }
+        @Override
+        public Socket createSocket(String host, int port, InetAddress localHost, int localPort) throws IOException {
+            return noted(jvm().createSocket(host, port, localHost, localPort));
+        }
 
-    @Override
-    public String[] getDefaultCipherSuites() {
-        return tls().getDefaultCipherSuites();
-    }
+        @Override
+        public Socket createSocket(InetAddress host, int port) throws IOException {
+            return noted(jvm().createSocket(host, port));
+        }
 
-    @Override
-    public String[] getSupportedCipherSuites() {
-        return tls().getSupportedCipherSuites();
+        @Override
+        public Socket createSocket(InetAddress address, int port, InetAddress localAddress, int localPort) throws IOException {
+            return noted(jvm().createSocket(address, port, localAddress, localPort));
+        }
+
+        @Override
+        public String[] getDefaultCipherSuites() {
+            return jvm().getDefaultCipherSuites();
+        }
+
+        @Override
+        public String[] getSupportedCipherSuites() {
+            return jvm().getSupportedCipherSuites();
+        }
     }
 }

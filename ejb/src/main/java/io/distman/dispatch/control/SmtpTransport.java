@@ -129,6 +129,11 @@ public class SmtpTransport implements MailTransport {
 
     private SendResult faulted(OutgoingMail mail, Exception e) {
         LOG.log(Level.FINE, "SMTP fault for delivery " + mail.deliveryId(), e);
+        String salvaged = ConnectionSockets.salvagedReply(sockets);
+        if (salvaged != null) {
+            // The server refused (or went down) before the end of DATA, and said so before closing.
+            return refused(mail, SendResult.replyCodeIn(salvaged) == null ? -1 : SendResult.replyCodeIn(salvaged), salvaged);
+        }
         disconnect();
         String reply = describe(e);
         Integer code = SendResult.replyCodeIn(reply);
