@@ -24,11 +24,12 @@ class Kill9Fault {
         String tag = "k9";
         try (SinkDump sink = new SinkDump(SCENARIO);
              FaultRig rig = new FaultRig(SCENARIO, null, "-Ddistman.dispatch.lease=PT30S").start()) {
-            Instant sendAt = Instant.now().plusSeconds(20 + MESSAGES / 250);
+            Instant sendAt = FaultRig.held();
             long submitStart = System.nanoTime();
             List<Long> messages = rig.submit(tag, MESSAGES, sendAt);
-            FaultRig.log("submitted " + messages.size() + " in " + (System.nanoTime() - submitStart) / 1_000_000 + " ms, due at " + sendAt);
+            FaultRig.log("submitted " + messages.size() + " in " + (System.nanoTime() - submitStart) / 1_000_000 + " ms, held");
             long deliveries = rig.deliveries(tag);
+            rig.release(tag);
 
             long killAt = deliveries / 5;
             boolean reached = FaultRig.await(Duration.ofMinutes(5), Duration.ofMillis(100),
@@ -44,6 +45,7 @@ class Kill9Fault {
             FaultRig.Outcome o = rig.finish(sink, tag, deliveries, Duration.ofMinutes(6));
 
             assertEquals(MESSAGES, deliveries);
+            assertTrue(acceptedAtKill < deliveries / 2, "the kill came too late to prove anything: " + acceptedAtKill + " accepted");
             assertEquals(0, o.arrivals().lost(), "mail never arrived");
             assertEquals(0, o.stuck(), "deliveries left SENDING without a lease");
             assertEquals(0, o.sending(), "deliveries left SENDING");

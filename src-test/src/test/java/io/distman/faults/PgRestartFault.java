@@ -36,8 +36,9 @@ class PgRestartFault {
         String tag = "pg";
         try (SinkDump sink = new SinkDump(SCENARIO);
              FaultRig rig = new FaultRig(SCENARIO, null, "-Ddistman.dispatch.lease=PT30S").start()) {
-            List<Long> messages = rig.submit(tag, MESSAGES, Instant.now().plusSeconds(20 + MESSAGES / 200));
+            List<Long> messages = rig.submit(tag, MESSAGES, FaultRig.held());
             long deliveries = rig.deliveries(tag);
+            rig.release(tag);
             String probe = "messages/" + messages.get(0);
 
             long restartAt = deliveries * 3 / 10;

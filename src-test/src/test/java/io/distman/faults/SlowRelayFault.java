@@ -3,7 +3,6 @@ package io.distman.faults;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.time.Duration;
-import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -23,8 +22,9 @@ class SlowRelayFault {
         try (SinkDump sink = new SinkDump(SCENARIO, "-w", "1");
              FaultRig rig = new FaultRig(SCENARIO, null, "-Ddistman.dispatch.lease=PT15S").start()) {
             // One common due time, so the blocks are claimed together as in a real backlog.
-            rig.submit(tag, MESSAGES, Instant.now().plusSeconds(15));
+            rig.submit(tag, MESSAGES, FaultRig.held());
             long deliveries = rig.deliveries(tag);
+            rig.release(tag);
             FaultRig.Outcome o = rig.finish(sink, tag, deliveries, Duration.ofMinutes(4));
 
             assertEquals(MESSAGES, deliveries);
