@@ -124,7 +124,8 @@ class SmtpFaultsFault {
             try (ResultSet r = s.executeQuery()) {
                 while (r.next()) {
                     int code = r.getInt(5);
-                    result.add(new FirstAttempt(r.getLong(1), r.getString(4), r.wasNull() ? null : code, r.getString(2), r.getInt(3)));
+                    Integer smtpCode = r.wasNull() ? null : code; // right after its own column: wasNull reads the last one
+                    result.add(new FirstAttempt(r.getLong(1), r.getString(4), smtpCode, r.getString(2), r.getInt(3)));
                 }
             }
             return result;
