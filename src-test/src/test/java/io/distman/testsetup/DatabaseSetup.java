@@ -103,7 +103,8 @@ public final class DatabaseSetup {
                     + ":serverName=" + host + ":portNumber=" + port + ":databaseName=" + database;
             commands = String.join("\n",
                     "create-jdbc-connection-pool --datasourceclassname org.postgresql.ds.PGSimpleDataSource"
-                            + " --restype javax.sql.DataSource --property " + props + " distman-pool",
+                            + " --restype javax.sql.DataSource" + validation("PostgresConnectionValidation")
+                            + " --property " + props + " distman-pool",
                     "create-jdbc-resource --connectionpoolid distman-pool jdbc/distman",
                     MAIL_RESOURCE, SWALLOW_LIMIT);
             banner = MARKER + "PostgreSQL (" + where + ")";
@@ -112,7 +113,7 @@ public final class DatabaseSetup {
             // lib/databases like GlassFish's own __TimerPool; GlassFish expands ${com.sun.aas.instanceRoot}.
             commands = String.join("\n",
                     "create-jdbc-connection-pool --datasourceclassname org.apache.derby.jdbc.EmbeddedDataSource"
-                            + " --restype javax.sql.DataSource --property"
+                            + " --restype javax.sql.DataSource" + validation("DerbyConnectionValidation") + " --property"
                             + " databaseName=${com.sun.aas.instanceRoot}/lib/databases/distman:createDatabase=create"
                             + " distman-pool",
                     "create-jdbc-resource --connectionpoolid distman-pool jdbc/distman",
@@ -132,6 +133,16 @@ public final class DatabaseSetup {
         String line = "=".repeat(banner.length());
         System.out.println(line + "\n" + banner + "\n" + line);
         System.out.println("GlassFish post-boot commands:\n  " + commands.replace("\n", "\n  "));
+    }
+
+    /**
+     * Every pooled connection is checked before it is handed out, and one found broken throws away the whole pool:
+     * without it a database restart left every connection closed and every sweep and request failing until the pool
+     * was flushed by hand (issue 12). The same options as the README's, the run profile's and src-test/tools/instance.
+     */
+    static String validation(String glassFishValidator) {
+        return " --isconnectvalidatereq=true --validationmethod custom-validation"
+                + " --validationclassname org.glassfish.api.jdbc.validation." + glassFishValidator + " --failconnection=true";
     }
 
     private static void writeInstallationKeys(Path file) throws IOException {

@@ -15,7 +15,11 @@ import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageCont
 import jakarta.security.enterprise.credential.UsernamePasswordCredential;
 import jakarta.security.enterprise.identitystore.CredentialValidationResult;
 import jakarta.security.enterprise.identitystore.IdentityStoreHandler;
+import io.distman.platform.boundary.ApiErrors;
+import io.distman.platform.boundary.DatabaseFailures;
+import jakarta.security.enterprise.AuthenticationStatus;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.io.Serializable;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
@@ -25,6 +29,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * Turns a REST request's API key ({@code Authorization: Bearer}) into the container's caller
@@ -50,6 +57,7 @@ public class ApiKeyAuthentication implements Serializable {
     private static final String BEARER = "Bearer ";
     private static final String API_V1 = "/api/v1/";
     private static final String BASIC = "Basic ";
+    private static final Logger LOG = Logger.getLogger(ApiKeyAuthentication.class.getName());
 
     /** Binds this interceptor to the authentication mechanism. */
     @InterceptorBinding
@@ -70,12 +78,28 @@ public class ApiKeyAuthentication implements Serializable {
             return invocation.proceed();
         }
         HttpServletRequest request = (HttpServletRequest) invocation.getParameters()[0];
+        HttpServletResponse response = (HttpServletResponse) invocation.getParameters()[1];
         HttpMessageContext context = (HttpMessageContext) invocation.getParameters()[2];
         String path = request.getRequestURI().substring(request.getContextPath().length());
         if (!path.startsWith("/api/")) {
             return invocation.proceed();
         }
         String below = path.startsWith(API_V1) ? path.substring(API_V1.length()) : "";
+        try {
+            return apiCaller(request, context, below);
+        } catch (RuntimeException e) {
+            // Thrown here the container would answer its HTML 500 page (JAX-RS's mappers are not reached yet).
+            if (!DatabaseFailures.unavailable(e)) {
+                throw e;
+            }
+            String incident = UUID.randomUUID().toString();
+            LOG.log(Level.WARNING, "API authentication failed: database unavailable, incident " + incident, e);
+            ApiErrors.writeUnavailable(response, incident);
+            return AuthenticationStatus.SEND_FAILURE;
+        }
+    }
+
+    private AuthenticationStatus apiCaller(HttpServletRequest request, HttpMessageContext context, String below) {
         if (ApiKeyFilter.operatorPath(below)) {
             return basic(request).map(identityStores::validate)
                     .filter(result -> result.getStatus() == CredentialValidationResult.Status.VALID)

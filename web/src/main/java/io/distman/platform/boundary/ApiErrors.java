@@ -99,7 +99,35 @@ public final class ApiErrors {
         }
     }
 
-    /** Anything unforeseen: 500 with an incident number to find the logged stack trace, never the exception's text. */
+    /** Seconds a client is asked to wait after a 503 for a database that is away (a restart takes a few seconds). */
+    public static final int RETRY_AFTER_SECONDS = 10;
+
+    /**
+     * 503 for a database that is away ({@link DatabaseFailures}), with {@code Retry-After}: the request may be
+     * repeated as it is. Also written by the API key authentication, which runs before JAX-RS.
+     */
+    public static Response unavailable(String incident) {
+        return Response.fromResponse(of(Response.Status.SERVICE_UNAVAILABLE, "database_unavailable",
+                "the database cannot be reached just now; try again shortly (incident " + incident + ")", List.of()))
+                .header("Retry-After", RETRY_AFTER_SECONDS).build();
+    }
+
+    /** {@link #unavailable} for code that runs before JAX-RS (the API key authentication), on the servlet response. */
+    public static void writeUnavailable(jakarta.servlet.http.HttpServletResponse response, String incident) throws java.io.IOException {
+        response.resetBuffer();
+        response.setStatus(Response.Status.SERVICE_UNAVAILABLE.getStatusCode());
+        response.setHeader("Retry-After", String.valueOf(RETRY_AFTER_SECONDS));
+        response.setContentType("application/json;charset=UTF-8");
+        ErrorBody body = (ErrorBody) unavailable(incident).getEntity();
+        // incident is a UUID and the message fixed: nothing here needs JSON escaping.
+        response.getWriter().write("{\"error\":\"" + body.error() + "\",\"message\":\"" + body.message() + "\",\"errors\":[]}");
+        response.flushBuffer();
+    }
+
+    /**
+     * Anything unforeseen: 500 with an incident number to find the logged stack trace, never the exception's text;
+     * a database that is away is a 503 instead (one mapper for both: they arrive as the same EJBException).
+     */
     @Provider
     public static class Unexpected implements ExceptionMapper<Throwable> {
         private static final java.util.logging.Logger LOG = java.util.logging.Logger.getLogger(ApiErrors.class.getName());
@@ -107,6 +135,10 @@ public final class ApiErrors {
         @Override
         public Response toResponse(Throwable e) {
             String incident = java.util.UUID.randomUUID().toString();
+            if (DatabaseFailures.unavailable(e)) {
+                LOG.log(java.util.logging.Level.WARNING, "REST request failed: database unavailable, incident " + incident, e);
+                return unavailable(incident);
+            }
             LOG.log(java.util.logging.Level.SEVERE, "REST request failed, incident " + incident, e);
             return of(Response.Status.INTERNAL_SERVER_ERROR, "internal_error",
                     "the request failed on the server (incident " + incident + ")", List.of());
