@@ -217,9 +217,13 @@ public class TwoInstanceBench {
         args.addAll(List.of(more));
         if (command.equals("start")) {
             args.addAll(List.of("-Ddistman.dispatch.interval=PT2S", "-Ddistman.dispatch.initialDelay=PT2S",
-                    "-Ddistman.dispatch.lease=PT20S", "-Ddistman.dispatch.blockSize=5", "-Ddistman.dispatch.partitions=4"));
+                    "-Ddistman.dispatch.lease=PT20S", "-Ddistman.dispatch.blockSize=5", "-Ddistman.dispatch.partitions=4", "-Xmx768m"));
         }
-        Process process = new ProcessBuilder(args).redirectErrorStream(true).start();
+        ProcessBuilder builder = new ProcessBuilder(args).redirectErrorStream(true);
+        // The instances share the database, so they share its installation key: the one of this run's server.
+        Path serverLog = Path.of(TestEnvironment.get("distman.test.serverLog"));
+        builder.environment().put("DISTMAN_KEYS", serverLog.getParent().getParent().resolve("config/distman-installation.keys").toString());
+        Process process = builder.start();
         String output;
         try (InputStream in = process.getInputStream()) {
             output = new String(in.readAllBytes(), StandardCharsets.UTF_8);
