@@ -23,8 +23,9 @@ import java.util.logging.Logger;
  * {@code distman.bounce.mailbox.url} is set; the URL is read at each tick, so setting it needs no
  * redeploy. Not persistent: a poll missed while the server was down is simply the next one. Every
  * server ticks, one polls: the one that takes the poll's turn in the shared database
- * ({@link ScheduleLeases}), at most once per interval and never two at a time (the turn is held until
- * the poll ends, or {@code distman.bounce.mailbox.lease}, default 15 minutes, if its server dies).
+ * ({@link ScheduleLeases}), at most once per interval and never two at a time: the turn is held until
+ * the poll's job ends ({@link MailboxJobs#ended()} gives it back), or for {@code distman.bounce.mailbox.lease}
+ * (default 15 minutes) if its server dies or a poll runs longer.
  */
 @Singleton
 @Startup
@@ -35,9 +36,6 @@ public class MailboxSchedule {
 
     @Resource
     TimerService timers;
-
-    /** The poll's row in {@code scheduled_task}. */
-    static final String TASK = "bounce-mailbox poll";
 
     @EJB
     MailboxJobs jobs;
@@ -50,15 +48,20 @@ public class MailboxSchedule {
     @PostConstruct
     void schedule() {
         interval = Settings.duration("distman.bounce.mailbox.interval", Duration.ofMinutes(1));
-        timers.createIntervalTimer(interval.toMillis(), interval.toMillis(), new TimerConfig(TASK, false));
+        timers.createIntervalTimer(interval.toMillis(), interval.toMillis(), new TimerConfig("bounce-mailbox poll", false));
         LOG.info(() -> "Bounce mailbox poll every " + interval + " when " + MailboxSettings.URL + " is set");
     }
 
     @Timeout
     void poll() {
         try {
+            if (jobs.polling()) {
+                return; // this server's poll is still going: it holds the turn until it ends
+            }
             Duration lease = Settings.duration("distman.bounce.mailbox.lease", Duration.ofMinutes(15));
-            leases.once(TASK, lease, ScheduleLeases.gapFor(interval), jobs::poll);
+            if (leases.tryRun(MailboxJobs.POLL_TASK, lease, ScheduleLeases.gapFor(interval)) && jobs.poll() < 0) {
+                leases.finish(MailboxJobs.POLL_TASK); // no mailbox set, or no run started: nothing holds the turn
+            }
         } catch (RuntimeException e) {
             // Never out of the timeout: the next tick must poll again whatever failed in this one.
             LOG.log(Level.SEVERE, "The bounce mailbox poll failed; trying again at the next tick", e);
