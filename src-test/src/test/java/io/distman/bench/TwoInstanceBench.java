@@ -66,7 +66,7 @@ public class TwoInstanceBench {
 
     @Deployment
     public static EnterpriseArchive deployment() {
-        return Deployments.ear(TwoInstanceBench.class);
+        return Deployments.ear(TwoInstanceBench.class, BenchFigures.class);
     }
 
     @EJB
