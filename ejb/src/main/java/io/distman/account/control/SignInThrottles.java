@@ -4,6 +4,8 @@ import io.distman.account.entity.AppUser;
 import io.distman.account.entity.SignInThrottle;
 import io.distman.account.entity.ThrottleKind;
 import io.distman.platform.boundary.Hashes;
+import io.distman.platform.boundary.ScheduleLeases;
+import jakarta.ejb.EJB;
 import jakarta.ejb.Schedule;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
@@ -14,6 +16,7 @@ import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
@@ -33,6 +36,9 @@ public class SignInThrottles {
 
     @Inject
     Clock clock;
+
+    @EJB
+    ScheduleLeases leases;
 
     /** The row's key: no username (or password typed into its field) is stored as such. */
     public static String key(ThrottleKind kind, String value) {
@@ -78,9 +84,15 @@ public class SignInThrottles {
         }
     }
 
-    /** Rows nobody failed on for a day are of no use: an attacker's many usernames do not pile up. */
+    /**
+     * Rows nobody failed on for a day are of no use: an attacker's many usernames do not pile up. Every server
+     * ticks; one per installation purges (the turn is not given back: its 30-minute gap is what keeps the others out).
+     */
     @Schedule(hour = "*", minute = "23", persistent = false)
     public void purge() {
+        if (!leases.tryRun("sign-in throttle purge", Duration.ofMinutes(10), Duration.ofMinutes(30))) {
+            return;
+        }
         Instant before = clock.instant().minus(SignInThrottle.MEMORY);
         em.createNamedQuery(SignInThrottle.PURGE).setParameter("before", before).executeUpdate();
     }

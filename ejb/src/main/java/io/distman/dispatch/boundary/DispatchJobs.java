@@ -3,6 +3,7 @@ package io.distman.dispatch.boundary;
 import io.distman.message.boundary.DeliveryResent;
 import io.distman.message.boundary.MessageSubmitted;
 import io.distman.message.entity.Priority;
+import io.distman.platform.boundary.ScheduleLeases;
 import io.distman.platform.boundary.Settings;
 import jakarta.annotation.Resource;
 import jakarta.annotation.security.PermitAll;
@@ -11,6 +12,7 @@ import jakarta.batch.runtime.BatchRuntime;
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
 import jakarta.ejb.DependsOn;
+import jakarta.ejb.EJB;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionAttribute;
@@ -41,6 +43,8 @@ import java.util.logging.Logger;
 public class DispatchJobs {
 
     public static final String JOB = "dispatch-pending";
+    /** The sweep's row in {@code scheduled_task}: a sweep starts once per interval per installation (DispatchSchedule). */
+    public static final String SWEEP_TASK = "dispatch sweep";
     private static final Logger LOG = Logger.getLogger(DispatchJobs.class.getName());
 
     private final AtomicBoolean urgentRunning = new AtomicBoolean();
@@ -49,6 +53,9 @@ public class DispatchJobs {
 
     @Resource
     ManagedExecutorService executor;
+
+    @EJB
+    ScheduleLeases leases;
 
     public void submitted(@Observes MessageSubmitted submitted) {
         if (submitted.priority() == Priority.URGENT) {
@@ -76,10 +83,16 @@ public class DispatchJobs {
         return start(false);
     }
 
+    /** Whether a sweep runs on this server now. */
+    public boolean sweeping() {
+        return sweepRunning.get();
+    }
+
     /** Called by the job listener when a run ends, however it ended. */
     public void ended(boolean urgent) {
         if (!urgent) {
             sweepRunning.set(false);
+            giveBackTurn();
             return;
         }
         urgentRunning.set(false);
@@ -92,6 +105,15 @@ public class DispatchJobs {
     public void started(boolean urgent) {
         if (urgent) {
             urgentWanted.set(false);
+        }
+    }
+
+    /** The next server's tick need not wait for this sweep's turn to expire (a no-op when this server held none). */
+    private void giveBackTurn() {
+        try {
+            leases.finish(SWEEP_TASK);
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Could not give back the dispatch sweep's turn; it expires after one interval", e);
         }
     }
 

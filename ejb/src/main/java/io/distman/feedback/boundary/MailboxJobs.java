@@ -1,12 +1,14 @@
 package io.distman.feedback.boundary;
 
 import io.distman.feedback.control.MailboxSettings;
+import io.distman.platform.boundary.ScheduleLeases;
 import jakarta.annotation.security.PermitAll;
 import jakarta.batch.runtime.BatchRuntime;
 import jakarta.batch.runtime.BatchStatus;
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
 import jakarta.ejb.DependsOn;
+import jakarta.ejb.EJB;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionAttribute;
@@ -31,9 +33,15 @@ import java.util.logging.Logger;
 public class MailboxJobs {
 
     public static final String JOB = "bounce-mailbox";
+    /** The poll's row in {@code scheduled_task}: one server of the installation polls at a time (MailboxSchedule). */
+    public static final String POLL_TASK = "bounce-mailbox poll";
     private static final Logger LOG = Logger.getLogger(MailboxJobs.class.getName());
 
     private final AtomicBoolean running = new AtomicBoolean();
+
+    @EJB
+    ScheduleLeases leases;
+
     private volatile long execution = -1;
 
     /** @return the job execution id, or -1 when no mailbox is configured or a run is still going */
@@ -79,8 +87,18 @@ public class MailboxJobs {
         }
     }
 
-    /** Called by the job listener when a run ends, however it ended. */
+    /** Whether this server's poll job is going (it holds the poll's turn). */
+    public boolean polling() {
+        return running.get() && !lastRunEnded();
+    }
+
+    /** Called by the job listener when a run ends, however it ended: the next server's tick may poll. */
     public void ended() {
         running.set(false);
+        try {
+            leases.finish(POLL_TASK);
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Could not give back the mailbox poll's turn; it expires by itself", e);
+        }
     }
 }

@@ -1,5 +1,6 @@
 package io.distman.notification.control;
 
+import io.distman.platform.boundary.ScheduleLeases;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.ejb.EJB;
@@ -22,8 +23,10 @@ import jakarta.inject.Inject;
 /**
  * The two notification timers: the daily summary at {@code distman.notify.dailyAt} (server time) and the
  * stuck-queue check every {@code distman.notify.stuckCheckInterval}. Not persistent, like the dispatch
- * sweep: each server runs its own; the episode key and the summary's idempotency key keep them from
- * telling anyone twice.
+ * sweep: each server has its own timers, and the one that takes the job's turn in the shared database
+ * ({@link ScheduleLeases}) runs it: the summary once a day (the turn needs 12 hours since the last one
+ * began), the check once per interval. The episode key and the summary's idempotency key stay as a second
+ * guard against telling anyone twice.
  */
 @Singleton
 @Startup
@@ -43,6 +46,11 @@ public class NotificationSchedule {
     @EJB
     StuckQueueCheck stuckQueue;
 
+    @EJB
+    ScheduleLeases leases;
+
+    private Duration every;
+
     @Inject
     Clock clock;
 
@@ -51,7 +59,7 @@ public class NotificationSchedule {
         LocalTime at = NotifySettings.dailyAt();
         timers.createCalendarTimer(new ScheduleExpression().hour(at.getHour()).minute(at.getMinute()).second(0),
                 new TimerConfig(DAILY, false));
-        Duration every = NotifySettings.stuckCheckInterval();
+        every = NotifySettings.stuckCheckInterval();
         timers.createIntervalTimer(every.toMillis(), every.toMillis(), new TimerConfig(STUCK, false));
         LOG.info(() -> "Notification summary daily at " + at + ", stuck-queue check every " + every);
     }
@@ -60,9 +68,9 @@ public class NotificationSchedule {
     void run(Timer timer) {
         try {
             if (DAILY.equals(timer.getInfo())) {
-                summary.send(clock.instant());
+                leases.once(DAILY, Duration.ofHours(1), Duration.ofHours(12), () -> summary.send(clock.instant()));
             } else {
-                stuckQueue.check(clock.instant());
+                leases.once(STUCK, every, ScheduleLeases.gapFor(every), () -> stuckQueue.check(clock.instant()));
             }
         } catch (RuntimeException e) {
             // Logged, not thrown: a thrown exception would make the container retry the timeout at once.

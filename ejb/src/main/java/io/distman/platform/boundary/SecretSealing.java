@@ -14,6 +14,7 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.logging.Level;
@@ -44,14 +45,22 @@ public class SecretSealing {
     @EJB
     SecretBox box;
 
+    @EJB
+    ScheduleLeases leases;
+
     @PostConstruct
     void atStart() {
         run();
     }
 
+    /** Every server ticks; one per installation seals (the rows are shared, one pass is enough). */
     @Schedule(hour = "*", minute = "17", persistent = false)
     void hourly() {
-        run();
+        try {
+            leases.once("secret sealing", Duration.ofMinutes(30), Duration.ofMinutes(30), this::run);
+        } catch (RuntimeException e) {
+            LOG.log(Level.SEVERE, "The hourly sealing of stored secrets could not start", e);
+        }
     }
 
     /** One pass over every table of sealed secrets (each feature's {@link SealedSecrets}); logged and returned. */
