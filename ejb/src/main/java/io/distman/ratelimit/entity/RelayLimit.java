@@ -1,0 +1,43 @@
+package io.distman.ratelimit.entity;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+
+/** What an account's way out (its relay or provider) takes: a null bound is no limit. */
+@Entity
+@Table(name = "relay_limit")
+public class RelayLimit {
+
+    @Id
+    @Column(name = "account_id")
+    private long accountId;
+
+    @Column(name = "messages_per_second")
+    private Integer messagesPerSecond;
+
+    @Column(name = "recipients_per_connection")
+    private Integer recipientsPerConnection;
+
+    @Column(name = "updated_at", nullable = false)
+    private Instant updatedAt;
+
+    protected RelayLimit() {
+    }
+
+    public RelayLimit(long accountId) {
+        this.accountId = accountId;
+    }
+
+    public void change(RelayLimits limits, Instant at) {
+        this.messagesPerSecond = limits.messagesPerSecond();
+        this.recipientsPerConnection = limits.recipientsPerConnection();
+        this.updatedAt = at;
+    }
+
+    public RelayLimits view() {
+        return new RelayLimits(messagesPerSecond, recipientsPerConnection);
+    }
+}
