@@ -1,8 +1,8 @@
 package io.distman.dispatch.boundary;
 
 import io.distman.dispatch.control.AttemptRecorder;
-import io.distman.dispatch.control.MailTransport;
-import io.distman.dispatch.control.MailTransports;
+import io.distman.dispatch.control.LimitReplies;
+import io.distman.dispatch.control.LimitedSending;
 import io.distman.dispatch.control.OutgoingMailLoader;
 import io.distman.dispatch.entity.OutgoingMail;
 import io.distman.dispatch.entity.SendResult;
@@ -40,14 +40,20 @@ public class DispatchService {
     OutgoingMailLoader loader;
 
     @Inject
-    MailTransports transports;
+    LimitedSending sending;
+
+    @Inject
+    LimitReplies limits;
 
     /** Leases up to {@code limit} due deliveries of the given priorities to {@code owner}; urgent first. */
     public List<Long> claim(String owner, Collection<Priority> priorities, int limit) {
         return claims.claim(owner, priorities, limit);
     }
 
-    /** Sends claimed deliveries, one transport (SMTP connection, Mailgun domain) per route, and records every result. */
+    /**
+     * Sends claimed deliveries, one transport (SMTP connection, Mailgun domain) per route and relay limit, records
+     * every result and tells the rate limits what the receivers said.
+     */
     public List<SendResult> send(List<Long> deliveryIds) {
         Map<OutgoingMail.Route, List<OutgoingMail>> byRoute = new LinkedHashMap<>();
         for (OutgoingMail mail : loader.load(deliveryIds)) {
@@ -55,11 +61,10 @@ public class DispatchService {
         }
         List<SendResult> results = new ArrayList<>();
         for (Map.Entry<OutgoingMail.Route, List<OutgoingMail>> route : byRoute.entrySet()) {
-            try (MailTransport transport = transports.open(route.getKey())) {
-                results.addAll(transport.sendAll(route.getValue()));
-            }
+            results.addAll(sending.send(route.getKey(), route.getValue())); // within the relay's limits
         }
         recorder.record(results);
+        limits.observe(results);
         return results;
     }
 

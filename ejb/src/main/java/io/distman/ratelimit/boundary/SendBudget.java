@@ -3,24 +3,33 @@ package io.distman.ratelimit.boundary;
 import io.distman.message.entity.Delivery;
 import io.distman.ratelimit.control.DomainAdmission;
 import io.distman.ratelimit.control.DomainBackoffs;
+import io.distman.ratelimit.control.PaceSlots;
+import io.distman.ratelimit.control.WindowedLimit;
+import io.distman.ratelimit.entity.AccountRelayLimits;
+import io.distman.ratelimit.entity.RelayLimit;
 import io.distman.ratelimit.entity.DeliveryHold;
 import io.distman.ratelimit.entity.SmtpReply;
 import jakarta.annotation.security.PermitAll;
+import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
  * What the send path asks the limits: which claimed deliveries may go now ({@link #admit}), what the receivers
- * said ({@link #observe}), and, for the Queue, why a delivery waits ({@link #holds}).
+ * said ({@link #observe}), the relay's limits and pace ({@link #relayLimits}, {@link #pace}) and, for the Queue,
+ * why a delivery waits ({@link #holds}).
  */
 @Stateless
 @PermitAll // the dispatch job (no caller identity) and the Queue's EJB, which has checked the caller, call it
@@ -34,6 +43,12 @@ public class SendBudget {
 
     @Inject
     DomainBackoffs backoffs;
+
+    @EJB
+    PaceSlots slots;
+
+    @Inject
+    Clock clock;
 
     /**
      * In the claim's transaction, before the claimed deliveries are leased: those over a domain limit or to a
@@ -50,6 +65,47 @@ public class SendBudget {
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public void observe(List<SmtpReply> replies) {
         backoffs.observe(replies);
+    }
+
+    /**
+     * The relay limits of the accounts these deliveries belong to, per delivery id; empty (one query) when
+     * none of them has any.
+     */
+    @TransactionAttribute(TransactionAttributeType.REQUIRED)
+    public Map<Long, AccountRelayLimits> relayLimits(Collection<Long> deliveryIds) {
+        if (deliveryIds.isEmpty()) {
+            return Map.of();
+        }
+        Map<Long, AccountRelayLimits> limits = new HashMap<>();
+        for (Object[] row : em.createNamedQuery(RelayLimit.OF_DELIVERIES, Object[].class)
+                .setParameter("ids", List.copyOf(deliveryIds)).getResultList()) {
+            RelayLimit limit = (RelayLimit) row[1];
+            limits.put(((Number) row[0]).longValue(), new AccountRelayLimits(limit.getAccountId(), limit.view()));
+        }
+        return limits;
+    }
+
+    /**
+     * Waits, outside any transaction, until the account's relay may take one more message this second (a
+     * window shared by every instance), and takes it.
+     */
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+    public void pace(long accountId, int messagesPerSecond) {
+        WindowedLimit window = new WindowedLimit(messagesPerSecond, Duration.ofSeconds(1));
+        String scope = "relay:" + accountId;
+        while (true) {
+            Instant now = clock.instant();
+            Instant start = window.windowStart(now);
+            if (slots.take(scope, start, window.quota())) {
+                return;
+            }
+            try {
+                Thread.sleep(Math.max(1, Duration.between(now, window.nextWindow(start)).toMillis()));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
     }
 
     /** Why each of these deliveries of the account waits, for those a limit holds. */
