@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.distman.account.entity.AccountAccessDeniedException;
 import io.distman.account.entity.UserRole;
 import io.distman.dispatch.boundary.DispatchService;
+import io.distman.dispatch.entity.Claim;
 import io.distman.message.entity.Category;
 import io.distman.message.entity.Delivery;
 import io.distman.message.entity.DeliveryStatus;
@@ -118,10 +119,10 @@ public class RateLimitIT {
 
         // Two "instances": claimers with their own owners, taking turns, sharing nothing but the database.
         List<Long> claimed = new ArrayList<>();
-        List<Long> block;
+        List<Claim> block;
         int turn = 0;
         while (!(block = dispatch.claim("instance-" + (turn++ % 2), ALL, 3)).isEmpty()) {
-            claimed.addAll(block.stream().filter(ours::contains).toList());
+            claimed.addAll(block.stream().map(Claim::deliveryId).filter(ours::contains).toList());
             dispatch.send(block);
         }
         assertEquals(7, claimed.size(), "exactly the domain's 7 of this hour went, whichever instance claimed");
@@ -205,8 +206,8 @@ public class RateLimitIT {
     void transactionalMailIsClaimedBeforeABulkBacklog() {
         List<Long> bulk = submit(Category.BULK, Priority.NORMAL, 120, domain);
         long transactional = submit(Category.TRANSACTIONAL, Priority.NORMAL, 1, domain).get(0);
-        List<Long> first = dispatch.claim("node", List.of(Priority.NORMAL), 50);
-        assertTrue(first.contains(transactional), "the transactional mail leads the first block, ahead of "
+        List<Claim> first = dispatch.claim("node", List.of(Priority.NORMAL), 50);
+        assertTrue(first.stream().anyMatch(c -> c.deliveryId() == transactional), "the transactional mail leads the first block, ahead of "
                 + bulk.size() + " older bulk mails");
         dispatch.send(first);
         dispatch.dispatchAll("node", ALL, 50);

@@ -7,15 +7,15 @@ import io.distman.ratelimit.entity.AccountRelayLimits;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Consumer;
 
 /**
  * Sends one route's mail within its accounts' relay limits: a fresh connection after the relay's recipients per
- * connection, and no faster than its messages per second (counted across instances). Without limits the route's
- * transport sends the whole list its own way (Mailgun overlaps requests).
+ * connection, and no faster than its messages per second (counted across instances). Each connection sends in
+ * steps of its transport's parallelism (Mailgun overlaps requests), whose results go to the block's recorder.
  */
 @Dependent
 public class LimitedSending {
@@ -26,27 +26,25 @@ public class LimitedSending {
     @EJB
     SendBudget budget;
 
-    public List<SendResult> send(OutgoingMail.Route route, List<OutgoingMail> mails) {
+    /** Sends the route's mail, handing each group of results (one per transport step) to {@code sent} as it comes. */
+    public void send(OutgoingMail.Route route, List<OutgoingMail> mails, Consumer<List<SendResult>> sent) {
         Map<Long, AccountRelayLimits> limits = budget.relayLimits(mails.stream().map(OutgoingMail::deliveryId).toList());
-        if (limits.isEmpty()) {
-            try (MailTransport transport = transports.open(route)) {
-                return transport.sendAll(mails);
-            }
-        }
         int perConnection = limits.values().stream().map(l -> l.limits().recipientsPerConnection())
                 .filter(Objects::nonNull).min(Integer::compare).orElse(mails.size());
-        List<SendResult> results = new ArrayList<>(mails.size());
         for (int from = 0; from < mails.size(); from += perConnection) {
+            List<OutgoingMail> connection = mails.subList(from, Math.min(mails.size(), from + perConnection));
             try (MailTransport transport = transports.open(route)) {
-                for (OutgoingMail mail : mails.subList(from, Math.min(mails.size(), from + perConnection))) {
-                    AccountRelayLimits account = limits.get(mail.deliveryId());
-                    if (account != null && account.limits().messagesPerSecond() != null) {
-                        budget.pace(account.accountId(), account.limits().messagesPerSecond());
+                for (int step = 0; step < connection.size(); step += transport.parallelism()) {
+                    List<OutgoingMail> chunk = connection.subList(step, Math.min(connection.size(), step + transport.parallelism()));
+                    for (OutgoingMail mail : chunk) {
+                        AccountRelayLimits account = limits.get(mail.deliveryId());
+                        if (account != null && account.limits().messagesPerSecond() != null) {
+                            budget.pace(account.accountId(), account.limits().messagesPerSecond());
+                        }
                     }
-                    results.add(transport.send(mail));
+                    sent.accept(transport.sendAll(chunk));
                 }
             }
         }
-        return results;
     }
 }
