@@ -55,7 +55,7 @@ public class RateLimitIT {
 
     private static final List<Priority> ALL = List.of(Priority.URGENT, Priority.NORMAL);
     private static final String PASSWORD = "quiet-harbour-lantern-42";
-    private static final int BUSY_PORT = 2528;
+    private static final int BUSY_PORT = 2531;
 
     @Deployment
     public static EnterpriseArchive deployment() {
