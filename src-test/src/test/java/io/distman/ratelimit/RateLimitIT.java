@@ -8,12 +8,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.distman.account.entity.AccountAccessDeniedException;
 import io.distman.account.entity.UserRole;
+import io.distman.audit.entity.AuditSort;
 import io.distman.dispatch.boundary.DispatchService;
 import io.distman.dispatch.entity.Claim;
 import io.distman.message.entity.Category;
 import io.distman.message.entity.Delivery;
 import io.distman.message.entity.DeliveryStatus;
 import io.distman.message.entity.Priority;
+import io.distman.queue.boundary.EmailQueue;
+import io.distman.queue.entity.QueueRow;
 import io.distman.ratelimit.boundary.SendBudget;
 import io.distman.ratelimit.boundary.SendLimitsAdmin;
 import io.distman.ratelimit.entity.InvalidLimitException;
@@ -78,6 +81,9 @@ public class RateLimitIT {
     AsCaller as;
 
     @EJB
+    EmailQueue queue;
+
+    @EJB
     Fixtures fixtures;
 
     TestAccount account;
@@ -139,6 +145,16 @@ public class RateLimitIT {
             assertEquals(0, d.getAttempts(), "a hold is no attempt");
             assertFalse(d.getNextAttemptAt().isBefore(nextPeriod), "waits for the next period's slot: " + d.getNextAttemptAt());
             assertTrue(holds.get(id).startsWith("held: " + domain + " limit 7/h, next slot "), holds.get(id));
+        }
+        // The Queue shows why: the hold in place of the last detail, the other columns as they were.
+        String agent = fixtures.newUser(account.id(), "agent", UserRole.AGENT, PASSWORD);
+        List<QueueRow> queued = as.call(agent, Set.of("AGENT"),
+                () -> queue.page(account.id(), Set.of(), AuditSort.NEXT_ATTEMPT, true, 0, 100));
+        assertEquals(5, queued.size());
+        for (QueueRow row : queued) {
+            assertEquals(holds.get(row.deliveryId()), row.detail());
+            assertEquals(DeliveryStatus.PENDING, row.mail().status());
+            assertEquals(0, row.attempts());
         }
         TestMailServer.awaitMessages(7, Duration.ofSeconds(10));
     }
