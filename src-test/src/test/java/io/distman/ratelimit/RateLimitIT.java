@@ -121,7 +121,7 @@ public class RateLimitIT {
         // 7 "per hour" in days, so that the test never straddles two windows (7 has no divisor: one window a period).
         System.setProperty("distman.limits.domainPeriod", "PT24H");
         asAdmin(() -> limits.setDomainLimit(account.id(), domain, 7));
-        List<Long> ours = submit(Category.BULK, Priority.NORMAL, 12, domain);
+        List<Long> ours = submit(Category.TRANSACTIONAL, Priority.NORMAL, 12, domain);
 
         // Two "instances": claimers with their own owners, taking turns, sharing nothing but the database.
         List<Long> claimed = new ArrayList<>();
@@ -156,6 +156,21 @@ public class RateLimitIT {
             assertEquals(DeliveryStatus.PENDING, row.mail().status());
             assertEquals(0, row.attempts());
         }
+        TestMailServer.awaitMessages(7, Duration.ofSeconds(10));
+    }
+
+    @Test
+    void aBulkBacklogLeavesRoomInTheLimitForTransactionalMail() throws Exception {
+        System.setProperty("distman.limits.domainPeriod", "PT24H"); // one window a period (7 has no divisor)
+        asAdmin(() -> limits.setDomainLimit(account.id(), domain, 7));
+        List<Long> bulk = submit(Category.BULK, Priority.NORMAL, 20, domain);
+        dispatch.dispatchAll("node", ALL, 50);
+        long sentBulk = bulk.stream().filter(id -> fixtures.delivery(id).getStatus() == DeliveryStatus.ACCEPTED).count();
+        assertEquals(6, sentBulk, "bulk mail takes all but the last share of the window");
+        long transactional = submit(Category.TRANSACTIONAL, Priority.NORMAL, 1, domain).get(0);
+        dispatch.dispatchAll("node", ALL, 50);
+        assertEquals(DeliveryStatus.ACCEPTED, fixtures.delivery(transactional).getStatus(),
+                "not behind the 14 bulk mails reserved for later windows");
         TestMailServer.awaitMessages(7, Duration.ofSeconds(10));
     }
 

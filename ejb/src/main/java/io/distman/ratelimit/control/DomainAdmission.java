@@ -123,11 +123,31 @@ public class DomainAdmission {
             return held;
         }
         WindowedLimit window = new WindowedLimit(limit.getRecipientsPerHour(), period());
+        // Lanes within the limit: transactional and essential mail first, and bulk mail never takes the last share
+        // of a window, so a bulk backlog reserved days ahead leaves room for them in every window.
+        held.addAll(place(accountId, limit, window, toCount.stream().filter(d -> !d.isBulk()).toList(), window.quota(), holds, now));
+        held.addAll(place(accountId, limit, window, toCount.stream().filter(Delivery::isBulk).toList(),
+                bulkQuota(window.quota()), holds, now));
+        return held;
+    }
+
+    /** Of a window's quota, what bulk mail may use: all but a fifth (at least one), and at least one itself. */
+    static int bulkQuota(int quota) {
+        return quota == 1 ? 1 : quota - Math.max(1, quota / 5);
+    }
+
+    /** Takes what the current window has for these, reserves later slots for the rest. @return the held ones */
+    private List<Delivery> place(long accountId, DomainLimit limit, WindowedLimit window, List<Delivery> deliveries,
+                                 int quota, Map<Long, DeliveryHold> holds, Instant now) {
+        List<Delivery> held = new ArrayList<>();
+        if (deliveries.isEmpty()) {
+            return held;
+        }
         String scope = scope(accountId, limit.getDomain());
         Instant current = window.windowStart(now);
-        int granted = counters.take(scope, current, toCount.size(), window.quota());
-        Iterator<Delivery> waiting = toCount.subList(granted, toCount.size()).iterator();
-        int left = toCount.size() - granted;
+        int granted = counters.take(scope, current, deliveries.size(), quota);
+        Iterator<Delivery> waiting = deliveries.subList(granted, deliveries.size()).iterator();
+        int left = deliveries.size() - granted;
         if (left == 0) {
             return held;
         }
@@ -143,10 +163,10 @@ public class DomainAdmission {
                 }
                 break;
             }
-            if (used.getOrDefault(slot, 0) >= window.quota()) {
+            if (used.getOrDefault(slot, 0) >= quota) {
                 continue;
             }
-            int reserved = counters.take(scope, slot, left, window.quota());
+            int reserved = counters.take(scope, slot, left, quota);
             left -= reserved;
             for (int i = 0; i < reserved; i++) {
                 Delivery delivery = waiting.next();

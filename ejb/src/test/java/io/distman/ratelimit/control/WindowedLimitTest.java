@@ -55,6 +55,14 @@ class WindowedLimitTest {
     }
 
     @Test
+    void bulkMailLeavesAFifthOfEachWindowToTheOtherLanesButAlwaysGetsOne() {
+        assertEquals(1, DomainAdmission.bulkQuota(1));
+        assertEquals(1, DomainAdmission.bulkQuota(2));
+        assertEquals(6, DomainAdmission.bulkQuota(7));
+        assertEquals(80, DomainAdmission.bulkQuota(100));
+    }
+
+    @Test
     void noLimitOfZeroOrLess() {
         assertThrows(IllegalArgumentException.class, () -> new WindowedLimit(0, HOUR));
         assertThrows(IllegalArgumentException.class, () -> new WindowedLimit(5, Duration.ZERO));
