@@ -4,8 +4,19 @@
 CREATE TABLE relay_limit (
     account_id                BIGINT       PRIMARY KEY REFERENCES account(id),
     messages_per_second       INTEGER,
+    max_connections           INTEGER,
     recipients_per_connection INTEGER,
     updated_at                TIMESTAMPTZ  NOT NULL
+);
+
+-- Connections open to an account's relay, across all instances: one row per slot up to its limit, taken by a
+-- sender while its connection is open (a crashed sender's slot is free again once its lease has run out).
+CREATE TABLE relay_connection (
+    scope       VARCHAR(300)  NOT NULL,
+    slot        INTEGER       NOT NULL,
+    holder      VARCHAR(100),
+    lease_until TIMESTAMPTZ,
+    PRIMARY KEY (scope, slot)
 );
 
 -- Recipients per hour an account may send to one destination domain (e.g. a large mailbox provider).

@@ -178,7 +178,7 @@ public class OpenApiContractIT extends ApiTest {
         JsonObject none = object(api.call("GET", "admin/limits", admin, null));
         assertTrue(none.getJsonArray("domains").isEmpty(), none.toString());
         JsonObject relay = object(api.call("PUT", "admin/limits/relay", admin,
-                "{\"messagesPerSecond\":20,\"recipientsPerConnection\":100}"));
+                "{\"messagesPerSecond\":20,\"maxConnections\":4,\"recipientsPerConnection\":100}"));
         assertEquals(20, relay.getJsonObject("relay").getInt("messagesPerSecond"));
         JsonObject domain = object(api.call("PUT", "admin/limits/domains/GMail.com", admin, "{\"recipientsPerHour\":500}"));
         assertEquals("gmail.com", domain.getJsonArray("domains").getJsonObject(0).getString("domain"));

@@ -30,7 +30,9 @@ import io.distman.testsupport.ejb.AsCaller;
 import io.distman.testsupport.ejb.Fixtures;
 import io.distman.testsupport.ejb.Fixtures.TestAccount;
 import io.distman.testsupport.ejb.TestModule;
+import jakarta.annotation.Resource;
 import jakarta.ejb.EJB;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.ejb.EJBAccessException;
 import java.time.Duration;
 import java.time.Instant;
@@ -40,6 +42,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.Callable;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
@@ -51,7 +55,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /**
  * Rate limits on the real send path: a domain limit holds across two claimers sharing the database (two
  * instances), held mail keeps its status and attempt count and goes at its slot, a "too many" reply backs off
- * the whole domain, transactional mail is claimed before a bulk backlog, and only an account's admin sets limits.
+ * the whole domain, transactional mail is claimed before a bulk backlog (and keeps room within a limit), a relay's
+ * connections are slots shared by every instance, and only an account's admin sets limits.
  */
 @ExtendWith(ArquillianExtension.class)
 public class RateLimitIT {
@@ -85,6 +90,9 @@ public class RateLimitIT {
 
     @EJB
     Fixtures fixtures;
+
+    @Resource
+    ManagedExecutorService executor;
 
     TestAccount account;
     String domain;
@@ -246,12 +254,27 @@ public class RateLimitIT {
     }
 
     @Test
+    void aRelaysConnectionsAreSlotsSharedByEveryInstance() throws Exception {
+        int first = budget.connect(account.id(), 1, "instance-a", Duration.ofMinutes(1));
+        Future<Integer> second = executor.submit(() -> budget.connect(account.id(), 1, "instance-b", Duration.ofSeconds(2)));
+        Thread.sleep(1000);
+        assertFalse(second.isDone(), "the relay's only connection is in use");
+        budget.disconnected(account.id(), first, "instance-a");
+        assertEquals(0, second.get(5, TimeUnit.SECONDS));
+        // instance-b "crashes" holding the slot: it is free again once its lease has run out.
+        long start = System.nanoTime();
+        assertEquals(0, budget.connect(account.id(), 1, "instance-c", Duration.ofMinutes(1)));
+        assertTrue(System.nanoTime() - start > 500_000_000L, "waited for the crashed holder's lease");
+        budget.disconnected(account.id(), 0, "instance-c");
+    }
+
+    @Test
     void onlyTheAccountsAdminSetsLimitsAndEveryChangeIsLogged() throws Exception {
         SendLimits set = asAdmin(() -> {
-            limits.setRelayLimits(account.id(), new RelayLimits(20, 100));
+            limits.setRelayLimits(account.id(), new RelayLimits(20, 4, 100));
             return limits.setDomainLimit(account.id(), " GMail.com ", 500);
         });
-        assertEquals(new RelayLimits(20, 100), set.relay());
+        assertEquals(new RelayLimits(20, 4, 100), set.relay());
         assertEquals("gmail.com", set.domains().get(0).domain());
         assertEquals(500, set.domains().get(0).recipientsPerHour());
         List<String> log = fixtures.adminLog(account.id());
@@ -264,8 +287,11 @@ public class RateLimitIT {
         InvalidLimitException zero = assertThrows(InvalidLimitException.class,
                 () -> asAdmin(() -> limits.setDomainLimit(account.id(), "gmail.com", 0)));
         assertEquals("recipientsPerHour", zero.error().field());
+        InvalidLimitException noConnection = assertThrows(InvalidLimitException.class,
+                () -> asAdmin(() -> limits.setRelayLimits(account.id(), new RelayLimits(null, 0, null))));
+        assertEquals("maxConnections", noConnection.error().field());
         InvalidLimitException negative = assertThrows(InvalidLimitException.class,
-                () -> asAdmin(() -> limits.setRelayLimits(account.id(), new RelayLimits(-1, null))));
+                () -> asAdmin(() -> limits.setRelayLimits(account.id(), new RelayLimits(-1, null, null))));
         assertEquals("messagesPerSecond", negative.error().field());
 
         TestAccount theirs = fixtures.newAccount("limits-theirs");

@@ -1,6 +1,7 @@
 package io.distman.ratelimit.boundary;
 
 import io.distman.message.entity.Delivery;
+import io.distman.ratelimit.control.ConnectionSlots;
 import io.distman.ratelimit.control.DomainAdmission;
 import io.distman.ratelimit.control.DomainBackoffs;
 import io.distman.ratelimit.control.PaceSlots;
@@ -28,12 +29,15 @@ import java.util.stream.Collectors;
 
 /**
  * What the send path asks the limits: which claimed deliveries may go now ({@link #admit}), what the receivers
- * said ({@link #observe}), the relay's limits and pace ({@link #relayLimits}, {@link #pace}) and, for the Queue,
- * why a delivery waits ({@link #holds}).
+ * said ({@link #observe}), the relay's limits, pace and connections ({@link #relayLimits}, {@link #pace},
+ * {@link #connect}) and, for the Queue, why a delivery waits ({@link #holds}).
  */
 @Stateless
 @PermitAll // the dispatch job (no caller identity) and the Queue's EJB, which has checked the caller, call it
 public class SendBudget {
+
+    /** How often a sender waiting for a connection slot looks again. */
+    static final Duration CONNECTION_POLL = Duration.ofMillis(200);
 
     @PersistenceContext(unitName = "distman")
     EntityManager em;
@@ -46,6 +50,9 @@ public class SendBudget {
 
     @EJB
     PaceSlots slots;
+
+    @EJB
+    ConnectionSlots connections;
 
     @Inject
     Clock clock;
@@ -106,6 +113,33 @@ public class SendBudget {
                 return;
             }
         }
+    }
+
+    /**
+     * Waits, outside any transaction, until the account's relay has a connection free (of {@code maxConnections}
+     * across every instance), and takes it for {@code holder} for at most {@code lease}. @return the slot to free
+     */
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+    public int connect(long accountId, int maxConnections, String holder, Duration lease) {
+        while (true) {
+            Instant now = clock.instant();
+            Integer slot = connections.take("relay:" + accountId, maxConnections, holder, now, now.plus(lease));
+            if (slot != null) {
+                return slot;
+            }
+            try {
+                Thread.sleep(CONNECTION_POLL.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted waiting for a connection to the relay of account " + accountId, e);
+            }
+        }
+    }
+
+    /** Frees a slot {@link #connect} gave. */
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+    public void disconnected(long accountId, int slot, String holder) {
+        connections.free("relay:" + accountId, slot, holder);
     }
 
     /** Why each of these deliveries of the account waits, for those a limit holds. */

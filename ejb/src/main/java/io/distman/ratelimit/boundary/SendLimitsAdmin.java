@@ -20,8 +20,8 @@ import java.time.Clock;
 import java.time.Instant;
 
 /**
- * The account admin's rate limits: what the account's relay or provider takes (messages per second, recipients
- * per connection) and recipients per hour per destination domain. Per account, because each account sends
+ * The account admin's rate limits: what the account's relay or provider takes (messages per second, connections
+ * at once, recipients per connection) and recipients per hour per destination domain. Per account, because each account sends
  * through its own relay or provider account and so has its own reputation with a receiver. Checks the caller
  * against the account, checks every bound (naming the field), and records each change in the admin log in the
  * same transaction.
@@ -52,6 +52,7 @@ public class SendLimitsAdmin {
         Caller caller = callers.forAccount(accountId);
         RelayLimits checked = new RelayLimits(
                 LimitInputs.optionalBound("messagesPerSecond", limits.messagesPerSecond(), LimitInputs.MAX_PER_SECOND),
+                LimitInputs.optionalBound("maxConnections", limits.maxConnections(), LimitInputs.MAX_CONNECTIONS),
                 LimitInputs.optionalBound("recipientsPerConnection", limits.recipientsPerConnection(),
                         LimitInputs.MAX_PER_CONNECTION));
         RelayLimit stored = em.find(RelayLimit.class, accountId);

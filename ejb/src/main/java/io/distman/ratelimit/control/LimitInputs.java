@@ -11,6 +11,7 @@ public final class LimitInputs {
     /** Beyond these a limit is no limit at all, and most likely a typing error. */
     public static final int MAX_PER_SECOND = 10_000;
     public static final int MAX_PER_CONNECTION = 100_000;
+    public static final int MAX_CONNECTIONS = 1_000;
     public static final int MAX_PER_HOUR = 10_000_000;
 
     /** LDH labels of 1-63 characters, at least two of them, the last not all digits (so no IP address). */

@@ -24,6 +24,9 @@ public class RelayLimit {
     @Column(name = "messages_per_second")
     private Integer messagesPerSecond;
 
+    @Column(name = "max_connections")
+    private Integer maxConnections;
+
     @Column(name = "recipients_per_connection")
     private Integer recipientsPerConnection;
 
@@ -39,6 +42,7 @@ public class RelayLimit {
 
     public void change(RelayLimits limits, Instant at) {
         this.messagesPerSecond = limits.messagesPerSecond();
+        this.maxConnections = limits.maxConnections();
         this.recipientsPerConnection = limits.recipientsPerConnection();
         this.updatedAt = at;
     }
@@ -46,6 +50,6 @@ public class RelayLimit {
     public long getAccountId() { return accountId; }
 
     public RelayLimits view() {
-        return new RelayLimits(messagesPerSecond, recipientsPerConnection);
+        return new RelayLimits(messagesPerSecond, maxConnections, recipientsPerConnection);
     }
 }

@@ -28,6 +28,7 @@ public class SendLimitsBean implements Serializable {
     CurrentUser currentUser;
 
     private Integer messagesPerSecond;
+    private Integer maxConnections;
     private Integer recipientsPerConnection;
     private String domain;
     private Integer recipientsPerHour;
@@ -41,6 +42,7 @@ public class SendLimitsBean implements Serializable {
 
     private void show(SendLimits limits) {
         messagesPerSecond = limits.relay().messagesPerSecond();
+        maxConnections = limits.relay().maxConnections();
         recipientsPerConnection = limits.relay().recipientsPerConnection();
         domains = limits.domains();
         backedOff = limits.backedOff();
@@ -49,7 +51,7 @@ public class SendLimitsBean implements Serializable {
     public void saveRelay() {
         AdminScreens.attempt("Relay limits saved", () -> {
             SendLimits saved = admin.setRelayLimits(currentUser.accountId(),
-                    new RelayLimits(messagesPerSecond, recipientsPerConnection));
+                    new RelayLimits(messagesPerSecond, maxConnections, recipientsPerConnection));
             show(saved);
             return saved.relay().toString() + ".";
         });
@@ -79,6 +81,8 @@ public class SendLimitsBean implements Serializable {
 
     public Integer getMessagesPerSecond() { return messagesPerSecond; }
     public void setMessagesPerSecond(Integer messagesPerSecond) { this.messagesPerSecond = messagesPerSecond; }
+    public Integer getMaxConnections() { return maxConnections; }
+    public void setMaxConnections(Integer maxConnections) { this.maxConnections = maxConnections; }
     public Integer getRecipientsPerConnection() { return recipientsPerConnection; }
     public void setRecipientsPerConnection(Integer recipientsPerConnection) { this.recipientsPerConnection = recipientsPerConnection; }
     public String getDomain() { return domain; }

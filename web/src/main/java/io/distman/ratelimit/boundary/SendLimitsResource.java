@@ -26,7 +26,7 @@ import java.util.List;
 
 /**
  * The account's rate limits for an installer's scripts: {@code GET /api/v1/admin/limits}, {@code PUT .../relay}
- * (messages per second, recipients per connection; null lifts one), {@code PUT} and {@code DELETE
+ * (messages per second, connections at once, recipients per connection; null lifts one), {@code PUT} and {@code DELETE
  * .../domains/{domain}} (recipients per hour). The API key's account; the key needs the admin scope.
  */
 @Path("admin/limits")
@@ -53,7 +53,7 @@ public class SendLimitsResource {
     public Response relay(InputStream body) throws IOException {
         RelayLimits request = JsonRequests.parse(body.readAllBytes(), RelayLimits.class); // bounded by RequestBodyLimit
         if (request == null) {
-            return ApiErrors.invalid(List.of(new FieldError("body", "is required: messagesPerSecond, recipientsPerConnection")));
+            return ApiErrors.invalid(List.of(new FieldError("body", "is required: messagesPerSecond, maxConnections, recipientsPerConnection")));
         }
         return Response.ok(admin.setRelayLimits(caller.accountId(), request)).build();
     }
