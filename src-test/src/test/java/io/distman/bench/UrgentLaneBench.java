@@ -79,6 +79,9 @@ public class UrgentLaneBench {
         long backlogAtFirst;
         try (SmtpSink sink = SmtpSink.start(SINK_PORT)) {
             long sweep = jobs.sweep();
+            if (sweep < 0) {
+                throw new IllegalStateException("a sweep was already running: the backlog would not be this bench's alone");
+            }
             Instant started = Instant.now();
             backlogAtFirst = -1;
             while (running(sweep) && urgent.size() < 200) {
