@@ -188,26 +188,31 @@ public class RateLimitIT {
         asAdmin(() -> limits.setDomainLimit(account.id(), domain, 1));
         List<Long> ours = submit(Category.TRANSACTIONAL, Priority.NORMAL, 3, domain);
         dispatch.dispatchAll("node", ALL, 50);
+        // The window may end while the run claims (it lasts 3 s), so one or two went; the third waits for sure.
         List<Instant> slots = new ArrayList<>();
         for (long id : ours) {
             Delivery d = fixtures.delivery(id);
             if (d.getStatus() == DeliveryStatus.PENDING) {
                 slots.add(d.getNextAttemptAt());
+                assertEquals(0, d.getAttempts(), "a hold is no attempt");
             }
         }
-        assertEquals(2, slots.size(), "one went, two wait");
-        assertEquals(2, slots.stream().distinct().count(), "each held one has a slot of its own: " + slots);
+        assertFalse(slots.isEmpty(), "mail over the limit waits");
+        assertEquals(slots.size(), slots.stream().distinct().count(), "each held one has a slot of its own: " + slots);
         Instant last = slots.stream().max(Instant::compareTo).orElseThrow();
         while (Instant.now().isBefore(last.plusMillis(200))) {
-            Thread.sleep(500);
+            Thread.sleep(300);
             dispatch.dispatchAll("node", ALL, 50);
         }
         dispatch.dispatchAll("node", ALL, 50);
+        Set<Long> windows = new java.util.HashSet<>();
         for (long id : ours) {
             Delivery d = fixtures.delivery(id);
             assertEquals(DeliveryStatus.ACCEPTED, d.getStatus(), "released automatically: " + d.getStatusDetail());
             assertEquals(1, d.getAttempts(), "holds counted no attempt");
+            windows.add(d.getStatusAt().toEpochMilli() / 3000);
         }
+        assertEquals(3, windows.size(), "one a window, as the limit says");
         assertTrue(budget.holds(account.id(), ours).isEmpty(), "no hold left once sent");
         TestMailServer.awaitMessages(3, Duration.ofSeconds(10));
     }
