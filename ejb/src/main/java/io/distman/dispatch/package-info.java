@@ -5,6 +5,7 @@
  * connection" ({@code RelayCheck}) and the admin's transport ({@code TransportAdmin}); retry back-off ({@code RetryPolicy}) and the batch job's schedule. The
  * Jakarta Batch artifacts in batch-jobs ({@code dispatch.batch}) stay thin and call this feature.
  * May touch: account, identity (signing keys), message, suppression (re-check at claim), tracking (pixel, links,
- * tokens), bounce (the one reading of SMTP replies and their severity), adminlog, platform.
+ * tokens), bounce (the one reading of SMTP replies and their severity), ratelimit (what may go now, receivers' "too
+ * many"), adminlog, platform.
  */
 package io.distman.dispatch;

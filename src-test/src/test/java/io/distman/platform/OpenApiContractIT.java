@@ -172,6 +172,29 @@ public class OpenApiContractIT extends ApiTest {
     }
 
     @Test
+    void theRateLimitsMatchTheDocument() {
+        Account account = data.newAccount("contract-limits");
+        String admin = bearer(data.adminKey(account.id()));
+        JsonObject none = object(api.call("GET", "admin/limits", admin, null));
+        assertTrue(none.getJsonArray("domains").isEmpty(), none.toString());
+        JsonObject relay = object(api.call("PUT", "admin/limits/relay", admin,
+                "{\"messagesPerSecond\":20,\"maxConnections\":4,\"recipientsPerConnection\":100}"));
+        assertEquals(20, relay.getJsonObject("relay").getInt("messagesPerSecond"));
+        JsonObject domain = object(api.call("PUT", "admin/limits/domains/GMail.com", admin, "{\"recipientsPerHour\":500}"));
+        assertEquals("gmail.com", domain.getJsonArray("domains").getJsonObject(0).getString("domain"));
+        HttpResponse<String> notADomain = api.call("PUT", "admin/limits/domains/gmail", admin, "{\"recipientsPerHour\":5}");
+        assertEquals(400, notADomain.statusCode());
+        assertTrue(notADomain.body().contains("\"domain\""), notADomain.body());
+        HttpResponse<String> zero = api.refused("PUT", "admin/limits/relay", admin, "application/json",
+                "{\"messagesPerSecond\":0}");
+        assertEquals(400, zero.statusCode());
+        assertTrue(zero.body().contains("messagesPerSecond"), zero.body());
+        JsonObject removed = object(api.call("DELETE", "admin/limits/domains/gmail.com", admin, null));
+        assertTrue(removed.getJsonArray("domains").isEmpty(), removed.toString());
+        assertEquals(403, api.call("GET", "admin/limits", bearer(account.apiKey()), null).statusCode(), "a SEND key");
+    }
+
+    @Test
     void theAdministrationsRefusalsMatchTheDocument() {
         Account account = data.newAccount("contract-admin-refused");
         String admin = bearer(data.adminKey(account.id()));

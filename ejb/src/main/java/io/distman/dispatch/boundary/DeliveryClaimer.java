@@ -7,6 +7,7 @@ import io.distman.message.entity.DeliveryStatus;
 import io.distman.message.entity.Priority;
 import io.distman.message.entity.StatusChange;
 import io.distman.platform.boundary.SchemaMigration;
+import io.distman.ratelimit.boundary.SendBudget;
 import io.distman.suppression.boundary.SuppressionList;
 import io.distman.suppression.entity.Suppression;
 import jakarta.ejb.EJB;
@@ -55,16 +56,26 @@ public class DeliveryClaimer {
     @Inject
     Clock clock;
 
+    @EJB
+    SendBudget budget;
+
     /** @return the claimed deliveries, now SENDING and leased to {@code owner} */
     public List<Delivery> claim(String owner, Collection<Priority> priorities, int limit, Duration lease) {
         Instant now = clock.instant();
-        List<Long> ids = database.isPostgreSql() ? skipLocked(priorities, limit, now) : portable(owner, priorities, limit, now, lease);
-        if (ids.isEmpty()) {
-            return List.of();
-        }
-        List<Delivery> claimed = em.createNamedQuery(Delivery.WITH_MESSAGE, Delivery.class).setParameter("ids", ids)
-                .getResultList();
-        return lease(owner, claimed, now, lease, "DISPATCH", "");
+        List<Delivery> admitted;
+        do {
+            List<Long> ids = database.isPostgreSql() ? skipLocked(priorities, limit, now) : portable(owner, priorities, limit, now, lease);
+            if (ids.isEmpty()) {
+                return List.of();
+            }
+            List<Delivery> claimed = em.createNamedQuery(Delivery.WITH_MESSAGE, Delivery.class).setParameter("ids", ids)
+                    .getResultList();
+            // Over a rate limit: held (next attempt at its slot, no attempt counted). A block held whole must not
+            // end the run while other mail is due, so claim on; held rows are no longer due once flushed.
+            admitted = budget.admit(claimed, now);
+            em.flush();
+        } while (admitted.isEmpty());
+        return lease(owner, admitted, now, lease, "DISPATCH", "");
     }
 
     /**
@@ -128,7 +139,7 @@ public class DeliveryClaimer {
         String sql = "SELECT id FROM delivery WHERE status IN (" + literals(CLAIMABLE) + ")"
                 + " AND next_attempt_at <= ? AND (lease_until IS NULL OR lease_until < ?)"
                 + " AND priority IN (" + literals(priorities) + ")"
-                + " ORDER BY priority DESC, next_attempt_at LIMIT ? FOR UPDATE SKIP LOCKED";
+                + " ORDER BY priority DESC, bulk, next_attempt_at LIMIT ? FOR UPDATE SKIP LOCKED"; // lanes: BULK last
         @SuppressWarnings("unchecked")
         List<Number> rows = em.createNativeQuery(sql)
                 .setParameter(1, java.sql.Timestamp.from(now))

@@ -2,8 +2,8 @@ package io.distman.dispatch.boundary;
 
 import io.distman.dispatch.control.AttemptRecorder;
 import io.distman.dispatch.control.BlockProgress;
-import io.distman.dispatch.control.MailTransport;
-import io.distman.dispatch.control.MailTransports;
+import io.distman.dispatch.control.LimitReplies;
+import io.distman.dispatch.control.LimitedSending;
 import io.distman.dispatch.control.OutgoingMailLoader;
 import io.distman.dispatch.entity.Claim;
 import io.distman.dispatch.entity.OutgoingMail;
@@ -50,7 +50,10 @@ public class DispatchService {
     OutgoingMailLoader loader;
 
     @Inject
-    MailTransports transports;
+    LimitedSending sending;
+
+    @Inject
+    LimitReplies limits;
 
     @Inject
     Clock clock;
@@ -60,7 +63,10 @@ public class DispatchService {
         return claims.claim(owner, priorities, limit);
     }
 
-    /** Sends claimed deliveries, one transport (SMTP connection, Mailgun domain) per route, and records every result. */
+    /**
+     * Sends claimed deliveries, one transport (SMTP connection, Mailgun domain) per route and relay limit, records
+     * every result and tells the rate limits what the receivers said.
+     */
     public List<SendResult> send(List<Claim> block) {
         Map<OutgoingMail.Route, List<OutgoingMail>> byRoute = new LinkedHashMap<>();
         for (OutgoingMail mail : loader.load(block.stream().map(Claim::deliveryId).toList())) {
@@ -71,17 +77,13 @@ public class DispatchService {
                 Settings.duration("distman.dispatch.recordInterval", DEFAULT_STEP_INTERVAL), DeliveryClaims.lease()));
         List<SendResult> results = new ArrayList<>();
         for (Map.Entry<OutgoingMail.Route, List<OutgoingMail>> route : byRoute.entrySet()) {
-            try (MailTransport transport = transports.open(route.getKey())) {
-                List<OutgoingMail> mails = route.getValue();
-                for (int from = 0; from < mails.size(); from += transport.parallelism()) {
-                    List<SendResult> sent = transport.sendAll(mails.subList(from,
-                            Math.min(mails.size(), from + transport.parallelism())));
-                    progress.sent(sent);
-                    results.addAll(sent);
-                }
-            }
+            sending.send(route.getKey(), route.getValue(), sent -> { // within the relay's limits
+                progress.sent(sent);
+                results.addAll(sent);
+            });
         }
         progress.finish();
+        limits.observe(results);
         return results;
     }
 

@@ -31,7 +31,7 @@ import java.time.Instant;
 @NamedQuery(name = Delivery.CLAIM_CANDIDATES,
         query = "SELECT d.id FROM Delivery d WHERE d.status IN :claimable AND d.nextAttemptAt <= :now "
                 + "AND (d.leaseUntil IS NULL OR d.leaseUntil < :now) AND d.priority IN :priorities "
-                + "ORDER BY d.priority DESC, d.nextAttemptAt")
+                + "ORDER BY d.priority DESC, d.bulk, d.nextAttemptAt")
 @NamedQuery(name = Delivery.TAKE_LEASE,
         query = "UPDATE Delivery d SET d.claimOwner = :owner, d.leaseUntil = :leaseUntil "
                 + "WHERE d.id = :id AND d.status IN :claimable AND (d.leaseUntil IS NULL OR d.leaseUntil < :now)")
@@ -125,6 +125,10 @@ public class Delivery {
     @Column(nullable = false, length = 10)
     private Priority priority;
 
+    /** Copied from the message so the claim serves the other lanes (transactional, essential) before BULK (V32_1). */
+    @Column(nullable = false)
+    private boolean bulk;
+
     @Enumerated(EnumType.STRING)
     @Column(nullable = false, length = 20)
     private DeliveryStatus status;
@@ -183,6 +187,7 @@ public class Delivery {
         this.raisedBy = message.getRaisedBy();
         this.sourceModule = message.getSourceModule();
         this.priority = message.getPriority();
+        this.bulk = message.getCategory() == Category.BULK;
         this.recipientType = recipientType;
         this.address = address;
         this.displayName = displayName;
@@ -247,6 +252,7 @@ public class Delivery {
     public String getDomain() { return domain; }
     public String getRaisedBy() { return raisedBy; }
     public Priority getPriority() { return priority; }
+    public boolean isBulk() { return bulk; }
     public DeliveryStatus getStatus() { return status; }
     public Instant getStatusAt() { return statusAt; }
     public String getStatusDetail() { return statusDetail; }

@@ -11,6 +11,7 @@ import io.distman.message.entity.DeliveryStatus;
 import io.distman.message.entity.StatusGroups;
 import io.distman.platform.entity.NotFoundException;
 import io.distman.queue.control.QueueActions;
+import io.distman.ratelimit.boundary.SendBudget;
 import io.distman.queue.entity.QueueOutcome.Refusal;
 import io.distman.queue.entity.QueueOutcome;
 import io.distman.queue.entity.QueueRow;
@@ -24,6 +25,7 @@ import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -51,12 +53,19 @@ public class EmailQueue {
     @Inject
     Callers callers;
 
+    @EJB
+    SendBudget budget;
+
     /** One page, newest first or by the given sort; {@code statuses} empty means every queued status. */
     public List<QueueRow> page(long accountId, Set<DeliveryStatus> statuses, AuditSort sort, boolean ascending,
                                int first, int size) {
         callers.forAccount(accountId);
-        return queries.page(QueueRow.SELECT, QueueRow.class, accountId, filter(statuses).sortedBy(sort, ascending),
-                first, size);
+        List<QueueRow> rows = queries.page(QueueRow.SELECT, QueueRow.class, accountId,
+                filter(statuses).sortedBy(sort, ascending), first, size);
+        // A delivery a rate limit holds shows why and until when, in place of its last detail.
+        Map<Long, String> held = budget.holds(accountId, rows.stream().map(QueueRow::deliveryId).toList());
+        return held.isEmpty() ? rows : rows.stream()
+                .map(row -> held.containsKey(row.deliveryId()) ? row.withDetail(held.get(row.deliveryId())) : row).toList();
     }
 
     /** The exact number of queued deliveries with these statuses (empty: all queued). */

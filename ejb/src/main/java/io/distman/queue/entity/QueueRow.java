@@ -24,6 +24,11 @@ public record QueueRow(AuditRow mail, Instant nextAttemptAt, int attempts, Strin
                 statusAt), nextAttemptAt, attempts, detail);
     }
 
+    /** The same row with another detail (why a limit holds it). */
+    public QueueRow withDetail(String detail) {
+        return new QueueRow(mail, nextAttemptAt, attempts, detail);
+    }
+
     public long deliveryId() {
         return mail.deliveryId();
     }
