@@ -1,10 +1,11 @@
 package io.distman.dispatch.control;
 
 import io.distman.dispatch.entity.OutgoingMail;
+import io.distman.dispatch.entity.RenderedMime;
 import io.distman.identity.entity.SigningKey;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.SequenceInputStream;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.HashSet;
 import java.util.List;
@@ -12,7 +13,10 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.apache.james.jdkim.DKIMSigner;
+import org.apache.james.jdkim.api.BodyHasher;
+import org.apache.james.jdkim.impl.Message;
 import org.apache.james.jdkim.exceptions.FailException;
+import org.apache.james.mime4j.MimeException;
 
 /**
  * DKIM-signs one delivery's copy exactly as it leaves (its own header lines followed by the shared bytes),
@@ -32,25 +36,46 @@ public final class MailSigner {
     /** @return the mail with its DKIM-Signature line in front of its own header lines */
     public static OutgoingMail sign(OutgoingMail mail, SigningKey key) {
         byte[] own = mail.ownHeaderBytes();
-        String fields = SIGNED.stream().filter(headerNames(own, mail.mime())::contains).collect(Collectors.joining(":"));
+        RenderedMime mime = mail.mime();
+        String headers = mime.headerSection();
+        String fields = SIGNED.stream().filter(headerNames(own, headers)::contains).collect(Collectors.joining(":"));
         String template = "v=1; a=rsa-sha256; c=relaxed/relaxed; d=" + key.domain() + "; s=" + key.selector()
                 + "; h=" + fields + "; bh=; b=;";
         try {
-            String signature = new DKIMSigner(template, key.privateKey()).sign(
-                    new SequenceInputStream(new ByteArrayInputStream(own), new ByteArrayInputStream(mail.mime())));
+            // jDKIM's sign(InputStream) would parse the whole mail and keep its body (the attachments) in a buffer
+            // of its own per recipient; only the header section is parsed here, and the body is streamed through
+            // the hasher piece by piece from the shared pieces, never copied.
+            DKIMSigner signer = new DKIMSigner(template, key.privateKey());
+            BodyHasher hasher = signer.newBodyHasher(signer.newSignatureRecordTemplate(template));
+            try (OutputStream body = hasher.getOutputStream()) {
+                List<byte[]> pieces = mime.pieces();
+                int start = mime.bodyStart();
+                for (int i = 0; i < pieces.size(); i++) {
+                    byte[] piece = pieces.get(i);
+                    int from = i == 0 ? start : 0;
+                    body.write(piece, from, piece.length - from);
+                }
+            }
+            Message parsed = new Message(new ByteArrayInputStream((new String(own, StandardCharsets.ISO_8859_1) + headers
+                    + "\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1)));
+            String signature;
+            try {
+                signature = signer.sign(parsed, hasher);
+            } finally {
+                parsed.dispose();
+            }
             return mail.withOwnHeaderFirst(signature.endsWith("\r\n") ? signature : signature + "\r\n");
-        } catch (IOException | FailException e) {
+        } catch (IOException | FailException | MimeException e) {
             throw new IllegalStateException("Cannot DKIM-sign delivery " + mail.deliveryId() + " for " + key + ": "
                     + e.getMessage(), e);
         }
     }
 
-    /** The lower-case names of the header fields of the message (up to the first empty line). */
-    static Set<String> headerNames(byte[] own, byte[] mime) {
+    /** The lower-case names of the header fields of the message: its own lines and the rendered header section. */
+    static Set<String> headerNames(byte[] own, String headers) {
         Set<String> names = new HashSet<>();
         collect(new String(own, StandardCharsets.US_ASCII), names);
-        int end = headerEnd(mime);
-        collect(new String(mime, 0, end, StandardCharsets.ISO_8859_1), names);
+        collect(headers, names);
         return names;
     }
 
@@ -61,14 +86,5 @@ public final class MailSigner {
                 names.add(line.substring(0, colon).strip().toLowerCase(Locale.ROOT));
             }
         }
-    }
-
-    private static int headerEnd(byte[] mime) {
-        for (int i = 0; i + 3 < mime.length; i++) {
-            if (mime[i] == '\r' && mime[i + 1] == '\n' && mime[i + 2] == '\r' && mime[i + 3] == '\n') {
-                return i;
-            }
-        }
-        return mime.length;
     }
 }
