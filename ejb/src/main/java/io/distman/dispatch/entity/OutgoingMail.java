@@ -18,6 +18,13 @@ import java.nio.charset.StandardCharsets;
 public record OutgoingMail(long deliveryId, int attempt, String messageIdHeader, String envelopeFrom, String recipient,
                            RenderedMime mime, Route route, String ownHeaders, String tag, String echoId) {
 
+    /** A mail rendered in one piece (no attachment of its own to share). */
+    public OutgoingMail(long deliveryId, int attempt, String messageIdHeader, String envelopeFrom, String recipient,
+                        byte[] mime, Route route, String ownHeaders, String tag, String echoId) {
+        this(deliveryId, attempt, messageIdHeader, envelopeFrom, recipient, RenderedMime.of(mime), route, ownHeaders, tag,
+                echoId);
+    }
+
     /**
      * The header lines that precede the shared bytes in this delivery's copy: its Message-ID, then its
      * own headers. Every transport sends exactly these followed by {@link #mime()}, so the mail is the
