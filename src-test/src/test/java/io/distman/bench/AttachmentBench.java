@@ -1,10 +1,13 @@
 package io.distman.bench;
 
+import io.distman.identity.boundary.SenderIdentities;
+import io.distman.identity.entity.DnsRecord;
 import io.distman.message.entity.Category;
 import io.distman.message.entity.Priority;
 import io.distman.submission.entity.AttachmentInput;
 import io.distman.submission.entity.SubmitRequest;
 import io.distman.testsupport.Deployments;
+import io.distman.testsupport.DkimVerify;
 import io.distman.testsupport.Dispatching;
 import io.distman.testsupport.SmtpSink;
 import io.distman.testsupport.ejb.Fixtures;
@@ -18,6 +21,7 @@ import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.util.SharedFileInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -66,12 +70,17 @@ public class AttachmentBench {
     @EJB
     Fixtures fixtures;
 
+    @EJB
+    SenderIdentities identities;
+
     @Resource(lookup = "jdbc/distman")
     DataSource dataSource;
 
     @Test
     void bulkMailWithLargeAttachmentsGoesOutInAFixedHeap() throws Exception {
         TestAccount account = fixtures.newAccount("attachment-bench");
+        // Signed, as a sending installation's mail is: the DKIM body hash runs over every copy's 25 MB.
+        DnsRecord dkim = identities.rotateDkimKey(account.id(), "northside.example").record();
         byte[] pdf = random(1, FILE_BYTES);
         byte[] zip = random(2, FILE_BYTES);
         String[] recipients = IntStream.range(0, RECIPIENTS).mapToObj(i -> "reader" + i + "@sink.example.org")
@@ -105,7 +114,7 @@ public class AttachmentBench {
             long accepted = count("SELECT COUNT(*) FROM delivery WHERE account_id = " + account.id()
                     + " AND status = 'ACCEPTED'");
             BenchFigures.report("bulk_attachment_accepted", accepted, "mails");
-            int arrived = checkArrived(dumps, sha256(pdf), sha256(zip));
+            int arrived = checkArrived(dumps, sha256(pdf), sha256(zip), dkim);
             BenchFigures.report("bulk_attachment_arrived", arrived, "mails");
             if (accepted != RECIPIENTS || arrived != RECIPIENTS) {
                 throw new AssertionError(accepted + " accepted and " + arrived + " arrived of " + RECIPIENTS);
@@ -125,7 +134,7 @@ public class AttachmentBench {
      * they belong, and in the first {@value #CHECKED_IN_FULL} both files decoded and compared byte for byte
      * (by SHA-256; the mail is read from its file as a stream, not into the heap).
      */
-    private static int checkArrived(Path dumps, byte[] pdf, byte[] zip) throws Exception {
+    private static int checkArrived(Path dumps, byte[] pdf, byte[] zip, DnsRecord dkim) throws Exception {
         Session session = Session.getInstance(new Properties());
         Set<String> messageIds = new HashSet<>();
         List<Path> files;
@@ -139,6 +148,12 @@ public class AttachmentBench {
                 if (mail.getHeader("DKIM-Signature") == null) {
                     throw new AssertionError(files.get(i) + " is not DKIM-signed");
                 }
+                if (i == 0) {
+                    DkimVerify.Verdict verdict = DkimVerify.verify(asSent(files.get(i)), List.of(dkim));
+                    if (!verdict.passed()) {
+                        throw new AssertionError(files.get(i) + ": dkimpy does not verify its signature: " + verdict);
+                    }
+                }
                 Multipart mixed = (Multipart) mail.getContent();
                 if (mixed.getCount() != 3 || !"programme.pdf".equals(mixed.getBodyPart(1).getFileName())
                         || !"photos.zip".equals(mixed.getBodyPart(2).getFileName())) {
@@ -151,6 +166,21 @@ public class AttachmentBench {
             }
         }
         return messageIds.size();
+    }
+
+    /**
+     * The mail as it was sent: smtp-sink's dump without the lines it put in front (its X- headers and its
+     * Received), with the CRLF line ends it turned into LF (the mail had no bare LF: it is rendered CRLF).
+     */
+    private static byte[] asSent(Path dump) throws IOException {
+        String text = Files.readString(dump, StandardCharsets.ISO_8859_1);
+        int start = text.indexOf("\n", text.indexOf("\nReceived: ") + 1);
+        while (text.charAt(start + 1) == '\t' || text.charAt(start + 1) == ' ') {
+            start = text.indexOf("\n", start + 1); // the Received header's continuation lines
+        }
+        String mail = text.substring(start + 1);
+        mail = mail.endsWith("\n\n") ? mail.substring(0, mail.length() - 1) : mail; // the empty line smtp-sink adds
+        return mail.replace("\n", "\r\n").getBytes(StandardCharsets.ISO_8859_1);
     }
 
     private static byte[] random(long seed, int size) {
