@@ -3,7 +3,6 @@ package io.distman.dispatch.control;
 import io.distman.dispatch.entity.OutgoingMail;
 import io.distman.dispatch.entity.RenderedMime;
 import io.distman.identity.entity.SigningKey;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -14,9 +13,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.apache.james.jdkim.DKIMSigner;
 import org.apache.james.jdkim.api.BodyHasher;
-import org.apache.james.jdkim.impl.Message;
 import org.apache.james.jdkim.exceptions.FailException;
-import org.apache.james.mime4j.MimeException;
 
 /**
  * DKIM-signs one delivery's copy exactly as it leaves (its own header lines followed by the shared bytes),
@@ -43,8 +40,8 @@ public final class MailSigner {
                 + "; h=" + fields + "; bh=; b=;";
         try {
             // jDKIM's sign(InputStream) would parse the whole mail and keep its body (the attachments) in a buffer
-            // of its own per recipient; only the header section is parsed here, and the body is streamed through
-            // the hasher piece by piece from the shared pieces, never copied.
+            // of its own per recipient; here the body is streamed through the hasher piece by piece from the
+            // shared pieces, never copied, and the header fields are split by SignedHeaders.
             DKIMSigner signer = new DKIMSigner(template, key.privateKey());
             BodyHasher hasher = signer.newBodyHasher(signer.newSignatureRecordTemplate(template));
             try (OutputStream body = hasher.getOutputStream()) {
@@ -56,16 +53,9 @@ public final class MailSigner {
                     body.write(piece, from, piece.length - from);
                 }
             }
-            Message parsed = new Message(new ByteArrayInputStream((new String(own, StandardCharsets.ISO_8859_1) + headers
-                    + "\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1)));
-            String signature;
-            try {
-                signature = signer.sign(parsed, hasher);
-            } finally {
-                parsed.dispose();
-            }
+            String signature = signer.sign(new SignedHeaders(new String(own, StandardCharsets.US_ASCII) + headers), hasher);
             return mail.withOwnHeaderFirst(signature.endsWith("\r\n") ? signature : signature + "\r\n");
-        } catch (IOException | FailException | MimeException e) {
+        } catch (IOException | FailException e) {
             throw new IllegalStateException("Cannot DKIM-sign delivery " + mail.deliveryId() + " for " + key + ": "
                     + e.getMessage(), e);
         }

@@ -92,7 +92,7 @@ public final class MimeRenderer {
     public static RenderedMime render(Message message, MessageContent content, String html, List<byte[]> attachments,
                                       List<Visible> to, List<Visible> cc, Instant date) {
         try {
-            MimeMessage mime = new MimeMessage(RENDERING);
+            MimeMessage mime = new WithoutMessageId();
             mime.setFrom(address(message.getSenderAddress(), message.getSenderName()));
             if (message.getReplyTo() != null) {
                 mime.setReplyTo(new InternetAddress[] {address(message.getReplyTo(), null)});
@@ -118,6 +118,22 @@ public final class MimeRenderer {
             return splice(out.toByteArray(), markers, attachments);
         } catch (MessagingException | IOException e) {
             throw new IllegalStateException("Cannot render message " + message.getId() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * A message whose saveChanges() makes no Message-ID: each delivery writes its own, and Jakarta Mail's
+     * would ask for the local host name and build a unique value for every mail, only to be left out.
+     */
+    private static final class WithoutMessageId extends MimeMessage {
+
+        WithoutMessageId() {
+            super(RENDERING);
+        }
+
+        @Override
+        protected void updateMessageID() {
+            // The delivery's own Message-ID is written in front of the rendered bytes.
         }
     }
 
