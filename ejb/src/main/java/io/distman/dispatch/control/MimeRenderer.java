@@ -139,6 +139,9 @@ public final class MimeRenderer {
 
     /** One marker per attachment, unique to this rendering, so no text of the mail can be taken for one. */
     private static List<byte[]> markers(int count) {
+        if (count == 0) {
+            return List.of(); // most mail: no random value drawn
+        }
         String nonce = UUID.randomUUID().toString();
         List<byte[]> markers = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
