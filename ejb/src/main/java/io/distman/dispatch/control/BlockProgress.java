@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * A block being sent: records its results in small steps as they come (not only once the whole block is
@@ -69,7 +70,7 @@ public final class BlockProgress {
         if (step.size() >= steps.stepSize() || !now.isBefore(recordedAt.plus(steps.stepInterval()))) {
             flush();
         }
-        if (!unsent.isEmpty() && !clock.instant().isBefore(renewedAt.plus(steps.lease().dividedBy(3)))) {
+        if (!clock.instant().isBefore(renewedAt.plus(steps.lease().dividedBy(3)))) {
             renew();
         }
     }
@@ -85,10 +86,14 @@ public final class BlockProgress {
         return overtaken;
     }
 
+    /** Renews every claim of the block not yet on record: those still to go, and those sent but waiting in the step. */
     private void renew() {
         renewedAt = clock.instant();
-        Map<String, List<Long>> byOwner = unsent.values().stream()
+        Map<String, List<Long>> byOwner = Stream.concat(unsent.values().stream(), step.stream().map(AttemptResult::claim))
                 .collect(Collectors.groupingBy(Claim::owner, Collectors.mapping(Claim::deliveryId, Collectors.toList())));
+        if (byOwner.isEmpty()) {
+            return;
+        }
         try {
             byOwner.forEach(claims::renew);
         } catch (RuntimeException e) {
