@@ -73,6 +73,7 @@ class MailSignerTest {
     void aMailWithSharedAttachmentPiecesIsSignedOverAllOfThem() throws Exception {
         RenderedMime mime = MimeRendererTest.renderedWithAttachments("<p>Hello <b>Olivia</b></p>");
         assertTrue(mime.pieces().size() > 2, "the attachments are pieces of their own");
+        assertTrue(mime.headerSection().contains(",\r\n\t"), "a folded To header: " + mime.headerSection());
         OutgoingMail signed = MailSigner.sign(new OutgoingMail(1, 0, "<1@northside.example>", "bounce+x@northside.example",
                 "olivia@tenant.example", mime, OutgoingMail.Relay.DEFAULT, "", "bulk", "echo"),
                 new SigningKey("northside.example", "dm202612test", pair.getPrivate()));

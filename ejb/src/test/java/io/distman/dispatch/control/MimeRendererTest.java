@@ -50,11 +50,15 @@ class MimeRendererTest {
                 new MessageAttachment(7L, 1, new Attachment(1L, "b", ZIP, DATE), "Fotos März.zip", "application/zip"));
     }
 
-    /** One recipient's copy of a mail with text, {@code html} and the two attachments, as dispatch renders it. */
+    /**
+     * One recipient's copy of a mail with text, {@code html} and the two attachments, as dispatch renders it,
+     * shown to 40 recipients (a To header folded over many lines).
+     */
     static RenderedMime renderedWithAttachments(String html) {
+        List<MimeRenderer.Visible> to = java.util.stream.IntStream.range(0, 40)
+                .mapToObj(i -> new MimeRenderer.Visible("reader" + i + "@tenant.example", "Reader " + i)).toList();
         return MimeRenderer.render(message(), new MessageContent(7L, html, "Hello Olivia", null), html,
-                MimeRenderer.encodeAttachments(files()), List.of(new MimeRenderer.Visible("olivia@tenant.example", null)),
-                List.of(), DATE);
+                MimeRenderer.encodeAttachments(files()), to, List.of(), DATE);
     }
 
     @Test
