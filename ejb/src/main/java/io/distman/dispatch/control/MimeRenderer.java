@@ -33,6 +33,8 @@ import org.eclipse.angus.mail.util.MailStreamProvider;
  * Renders a message into MIME once, for all of its recipients: text and HTML as
  * multipart/alternative, attachments around them as multipart/mixed. The per-delivery parts
  * (Message-ID, envelope) are added at sending, so the body is encoded only once per message.
+ * Attachments are encoded on their own ({@link #encodeAttachments}) and spliced into each rendering as
+ * shared pieces, so even a copy rendered for one recipient (tracked HTML) carries no copy of its own of them.
  */
 public final class MimeRenderer {
 
