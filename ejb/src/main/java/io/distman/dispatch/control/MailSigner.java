@@ -1,10 +1,10 @@
 package io.distman.dispatch.control;
 
 import io.distman.dispatch.entity.OutgoingMail;
+import io.distman.dispatch.entity.RenderedMime;
 import io.distman.identity.entity.SigningKey;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.SequenceInputStream;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.HashSet;
 import java.util.List;
@@ -12,6 +12,7 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.apache.james.jdkim.DKIMSigner;
+import org.apache.james.jdkim.api.BodyHasher;
 import org.apache.james.jdkim.exceptions.FailException;
 
 /**
@@ -32,12 +33,27 @@ public final class MailSigner {
     /** @return the mail with its DKIM-Signature line in front of its own header lines */
     public static OutgoingMail sign(OutgoingMail mail, SigningKey key) {
         byte[] own = mail.ownHeaderBytes();
-        String fields = SIGNED.stream().filter(headerNames(own, mail.mime())::contains).collect(Collectors.joining(":"));
+        RenderedMime mime = mail.mime();
+        String headers = mime.headerSection();
+        String fields = SIGNED.stream().filter(headerNames(own, headers)::contains).collect(Collectors.joining(":"));
         String template = "v=1; a=rsa-sha256; c=relaxed/relaxed; d=" + key.domain() + "; s=" + key.selector()
                 + "; h=" + fields + "; bh=; b=;";
         try {
-            String signature = new DKIMSigner(template, key.privateKey()).sign(
-                    new SequenceInputStream(new ByteArrayInputStream(own), new ByteArrayInputStream(mail.mime())));
+            // jDKIM's sign(InputStream) would parse the whole mail and keep its body (the attachments) in a buffer
+            // of its own per recipient; here the body is streamed through the hasher piece by piece from the
+            // shared pieces, never copied, and the header fields are split by SignedHeaders.
+            DKIMSigner signer = new DKIMSigner(template, key.privateKey());
+            BodyHasher hasher = signer.newBodyHasher(signer.newSignatureRecordTemplate(template));
+            try (OutputStream body = hasher.getOutputStream()) {
+                List<byte[]> pieces = mime.pieces();
+                int start = mime.bodyStart();
+                for (int i = 0; i < pieces.size(); i++) {
+                    byte[] piece = pieces.get(i);
+                    int from = i == 0 ? start : 0;
+                    body.write(piece, from, piece.length - from);
+                }
+            }
+            String signature = signer.sign(new SignedHeaders(new String(own, StandardCharsets.US_ASCII) + headers), hasher);
             return mail.withOwnHeaderFirst(signature.endsWith("\r\n") ? signature : signature + "\r\n");
         } catch (IOException | FailException e) {
             throw new IllegalStateException("Cannot DKIM-sign delivery " + mail.deliveryId() + " for " + key + ": "
@@ -45,12 +61,11 @@ public final class MailSigner {
         }
     }
 
-    /** The lower-case names of the header fields of the message (up to the first empty line). */
-    static Set<String> headerNames(byte[] own, byte[] mime) {
+    /** The lower-case names of the header fields of the message: its own lines and the rendered header section. */
+    static Set<String> headerNames(byte[] own, String headers) {
         Set<String> names = new HashSet<>();
         collect(new String(own, StandardCharsets.US_ASCII), names);
-        int end = headerEnd(mime);
-        collect(new String(mime, 0, end, StandardCharsets.ISO_8859_1), names);
+        collect(headers, names);
         return names;
     }
 
@@ -61,14 +76,5 @@ public final class MailSigner {
                 names.add(line.substring(0, colon).strip().toLowerCase(Locale.ROOT));
             }
         }
-    }
-
-    private static int headerEnd(byte[] mime) {
-        for (int i = 0; i + 3 < mime.length; i++) {
-            if (mime[i] == '\r' && mime[i + 1] == '\n' && mime[i + 2] == '\r' && mime[i + 3] == '\n') {
-                return i;
-            }
-        }
-        return mime.length;
     }
 }

@@ -38,7 +38,7 @@ public final class MailgunRequest {
 
     public static MailgunRequest of(OutgoingMail mail) {
         String boundary = "distman-" + UUID.randomUUID().toString().replace("-", "");
-        List<byte[]> body = new ArrayList<>(6);
+        List<byte[]> body = new ArrayList<>(8);
         StringBuilder fields = new StringBuilder();
         field(fields, boundary, "to", mail.recipient());
         field(fields, boundary, "o:tag", mail.tag());
@@ -48,7 +48,7 @@ public final class MailgunRequest {
                 .append("Content-Type: application/octet-stream\r\n\r\n");
         body.add(fields.toString().getBytes(StandardCharsets.UTF_8));
         body.add(mail.ownHeaderBytes());
-        body.add(mail.mime()); // shared by the message's deliveries: passed on, never copied
+        body.addAll(mail.mime().pieces()); // shared by the message's deliveries: passed on, never copied
         body.add(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.US_ASCII));
         return new MailgunRequest(boundary, List.copyOf(body));
     }

@@ -5,6 +5,7 @@ import io.distman.account.entity.MailgunAccount;
 import io.distman.account.entity.SmtpRelay;
 import io.distman.account.entity.TransportKind;
 import io.distman.dispatch.entity.OutgoingMail;
+import io.distman.dispatch.entity.RenderedMime;
 import io.distman.identity.boundary.DkimKeys;
 import io.distman.identity.entity.SigningKey;
 import io.distman.message.entity.Category;
@@ -42,7 +43,8 @@ import java.util.stream.Collectors;
 
 /**
  * Turns a claimed block into mail ready to send, with a handful of queries for the whole block and
- * one rendering per message, however many of its recipients are in the block.
+ * one rendering per message, however many of its recipients are in the block. A message's attachments
+ * are read and encoded once per block and shared by all its copies, tracked (one rendering each) or not.
  */
 @Dependent
 public class OutgoingMailLoader {
@@ -82,7 +84,8 @@ public class OutgoingMailLoader {
                 .collect(Collectors.groupingBy(d -> d.getMessage().getId()));
         Map<Long, Account> accounts = new HashMap<>();
         Map<Long, OutgoingMail.Route> routes = new HashMap<>();
-        Map<Long, byte[]> rendered = new HashMap<>();
+        Map<Long, RenderedMime> rendered = new HashMap<>();
+        Map<Long, List<byte[]>> encoded = new HashMap<>(); // each message's attachments, encoded once for the block
         Map<Long, TrackedHtml> tracked = new HashMap<>();
         Map<String, Optional<SigningKey>> signingKeys = new HashMap<>(); // per account and sender domain, once per block
         Map<AccountTracking.Key, TrackingChoice> chosen = trackingChoices(deliveries);
@@ -96,11 +99,12 @@ public class OutgoingMailLoader {
         for (Delivery d : deliveries) {
             Message message = d.getMessage();
             MessageContent content = contents.get(message.getId());
-            List<MessageAttachment> attachments = files.getOrDefault(message.getId(), List.of());
+            List<byte[]> attachments = encoded.computeIfAbsent(message.getId(),
+                    id -> MimeRenderer.encodeAttachments(files.getOrDefault(id, List.of())));
             List<Delivery> shown = visible.getOrDefault(message.getId(), List.of());
             Account account = accounts.computeIfAbsent(d.getAccountId(), id -> em.find(Account.class, id));
             TrackingChoice tracking = tracking(chosen, message, content);
-            byte[] mime;
+            RenderedMime mime;
             if (tracking.any() || d.getResendOf() != null && d.getRecipientType() != RecipientType.BCC) {
                 // A copy of its own: tracked HTML carries this delivery's tokens, a resend shows its own recipient.
                 String html = tracking.any() ? trackedHtml(tracked, message, content, tracking, linkKey, d.getId())

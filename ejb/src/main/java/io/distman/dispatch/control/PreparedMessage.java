@@ -1,6 +1,7 @@
 package io.distman.dispatch.control;
 
 import io.distman.dispatch.entity.OutgoingMail;
+import io.distman.dispatch.entity.RenderedMime;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import java.io.IOException;
@@ -15,7 +16,7 @@ import org.eclipse.angus.mail.smtp.SMTPMessage;
 final class PreparedMessage extends SMTPMessage {
 
     private final byte[] messageIdLine;
-    private final byte[] rendered;
+    private final RenderedMime rendered;
 
     PreparedMessage(Session session, OutgoingMail mail) {
         super(session);
@@ -27,7 +28,7 @@ final class PreparedMessage extends SMTPMessage {
     @Override
     public void writeTo(OutputStream out, String[] ignoreList) throws IOException {
         out.write(messageIdLine);
-        out.write(rendered);
+        rendered.writeTo(out); // piece by piece: a shared attachment is never copied per recipient
     }
 
     @Override
@@ -37,7 +38,7 @@ final class PreparedMessage extends SMTPMessage {
 
     @Override
     public int getSize() {
-        return messageIdLine.length + rendered.length;
+        return (int) Math.min(Integer.MAX_VALUE, messageIdLine.length + rendered.length());
     }
 
     @Override

@@ -8,7 +8,7 @@ import java.nio.charset.StandardCharsets;
  * One delivery ready to go: the message rendered once (shared by all its recipients) plus what is
  * this recipient's own: its Message-ID, its return path and its envelope recipient.
  *
- * @param mime         the rendered message without a Message-ID header, shared between deliveries
+ * @param mime         the rendered message without a Message-ID header; its pieces are shared between deliveries
  * @param envelopeFrom the per-delivery return path (VERP), so a bounce names the delivery it is about
  * @param route        how it leaves: an SMTP relay (host null: the installation's mail session) or Mailgun
  * @param ownHeaders   header lines of this delivery alone (e.g. its List-Unsubscribe), CRLF-terminated, or ""
@@ -16,7 +16,14 @@ import java.nio.charset.StandardCharsets;
  * @param echoId       the signed delivery token we ask a provider to echo in its events (see {@code DeliveryTokens})
  */
 public record OutgoingMail(long deliveryId, int attempt, String messageIdHeader, String envelopeFrom, String recipient,
-                           byte[] mime, Route route, String ownHeaders, String tag, String echoId) {
+                           RenderedMime mime, Route route, String ownHeaders, String tag, String echoId) {
+
+    /** A mail rendered in one piece (no attachment of its own to share). */
+    public OutgoingMail(long deliveryId, int attempt, String messageIdHeader, String envelopeFrom, String recipient,
+                        byte[] mime, Route route, String ownHeaders, String tag, String echoId) {
+        this(deliveryId, attempt, messageIdHeader, envelopeFrom, recipient, RenderedMime.of(mime), route, ownHeaders, tag,
+                echoId);
+    }
 
     /**
      * The header lines that precede the shared bytes in this delivery's copy: its Message-ID, then its

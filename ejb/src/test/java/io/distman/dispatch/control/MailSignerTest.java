@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.distman.dispatch.entity.OutgoingMail;
+import io.distman.dispatch.entity.RenderedMime;
 import io.distman.identity.entity.SigningKey;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -68,15 +69,29 @@ class MailSignerTest {
         assertEquals(1, verify(tampered), "a changed List-Unsubscribe must fail");
     }
 
+    @Test
+    void aMailWithSharedAttachmentPiecesIsSignedOverAllOfThem() throws Exception {
+        RenderedMime mime = MimeRendererTest.renderedWithAttachments("<p>Hello <b>Olivia</b></p>");
+        assertTrue(mime.pieces().size() > 2, "the attachments are pieces of their own");
+        assertTrue(mime.headerSection().contains(",\r\n\t"), "a folded To header: " + mime.headerSection());
+        OutgoingMail signed = MailSigner.sign(new OutgoingMail(1, 0, "<1@northside.example>", "bounce+x@northside.example",
+                "olivia@tenant.example", mime, OutgoingMail.Relay.DEFAULT, "", "bulk", "echo"),
+                new SigningKey("northside.example", "dm202612test", pair.getPrivate()));
+        assertEquals(0, verify(sent(signed)), "dkimpy must accept a signature hashed piece by piece");
+        byte[] tampered = sent(signed);
+        tampered[tampered.length - 200] = (byte) (tampered[tampered.length - 200] == 'A' ? 'B' : 'A'); // in the last attachment
+        assertEquals(1, verify(tampered), "a changed attachment must fail");
+    }
+
     private static OutgoingMail mail(String ownHeaders) {
-        return new OutgoingMail(1, 0, "<1@northside.example>", "bounce+x@northside.example", "olivia@tenant.example", MIME,
+        return new OutgoingMail(1, 0, "<1@northside.example>", "bounce+x@northside.example", "olivia@tenant.example", RenderedMime.of(MIME),
                 OutgoingMail.Relay.DEFAULT, ownHeaders, "essential", "echo");
     }
 
     private static byte[] sent(OutgoingMail mail) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         out.write(mail.ownHeaderBytes());
-        out.write(mail.mime());
+        mail.mime().writeTo(out);
         return out.toByteArray();
     }
 

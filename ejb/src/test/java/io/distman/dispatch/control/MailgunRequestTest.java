@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.distman.account.entity.MailgunRegion;
 import io.distman.dispatch.entity.OutgoingMail;
+import io.distman.dispatch.entity.RenderedMime;
 import jakarta.mail.BodyPart;
 import jakarta.mail.internet.ContentDisposition;
 import jakarta.mail.internet.MimeMultipart;
@@ -25,7 +26,7 @@ class MailgunRequestTest {
     private static final byte[] MIME = ("From: Northside <lettings@northside.example>\r\nSubject: Rent\r\n"
             + "Content-Type: text/plain; charset=UTF-8\r\n\r\nPlease pay.\r\n").getBytes(StandardCharsets.US_ASCII);
     private static final OutgoingMail MAIL = new OutgoingMail(4711, 0, "<d4711.abc@northside.example>",
-            "bounce+tok@northside.example", "olivia@tenant.example", MIME,
+            "bounce+tok@northside.example", "olivia@tenant.example", RenderedMime.of(MIME),
             new OutgoingMail.Mailgun(URI.create("https://api.eu.mailgun.net"), "mg.northside.example", "key-s3cret"),
             "List-Unsubscribe: <https://x.example/u/1>\r\n", "bulk", "4711.c2lnbmVkLWJ5LXVz");
 

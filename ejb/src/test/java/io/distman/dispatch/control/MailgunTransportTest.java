@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.distman.dispatch.entity.OutgoingMail;
+import io.distman.dispatch.entity.RenderedMime;
 import io.distman.dispatch.entity.SendOutcome;
 import io.distman.dispatch.entity.SendResult;
 import java.io.IOException;
@@ -89,7 +90,7 @@ class MailgunTransportTest {
     private static List<OutgoingMail> mails(int count) {
         List<OutgoingMail> mails = new ArrayList<>();
         LongStream.rangeClosed(1, count).forEach(id -> mails.add(new OutgoingMail(id, 0, "<" + id + "@distman>", "b@x.example",
-                "r" + id + "@tenant.example", "Subject: x\r\n\r\nx\r\n".getBytes(StandardCharsets.US_ASCII), null, "", "transactional", id + ".sig")));
+                "r" + id + "@tenant.example", RenderedMime.of("Subject: x\r\n\r\nx\r\n".getBytes(StandardCharsets.US_ASCII)), null, "", "transactional", id + ".sig")));
         return mails;
     }
 
