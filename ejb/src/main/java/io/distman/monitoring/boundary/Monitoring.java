@@ -30,6 +30,7 @@ import java.util.Optional;
  * would enlist first.
  */
 @Stateless
+@RolesAllowed(Installation.OPERATOR)
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class Monitoring {
 
@@ -55,13 +56,11 @@ public class Monitoring {
     }
 
     /** The whole report: queue depth, this server's transports with their last failure, why the database failed. */
-    @RolesAllowed(Installation.OPERATOR)
     public HealthReport details() {
         return report();
     }
 
     /** The Prometheus text exposition of this server's metrics. */
-    @RolesAllowed(Installation.OPERATOR)
     public String metrics() {
         return metrics.scrape();
     }
