@@ -1,6 +1,7 @@
 package io.distman.dispatch;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -60,6 +61,7 @@ public class RetryIT {
     @AfterEach
     void restoreSettings() {
         System.clearProperty("distman.retry.maxAge");
+        System.clearProperty("distman.dispatch.sendDeadline");
     }
 
     private long submit(String to) {
@@ -129,6 +131,38 @@ public class RetryIT {
         Delivery d = fixtures.delivery(id);
         assertEquals(DeliveryStatus.TEMPORARY_FAILURE, d.getStatus());
         assertTrue(d.getStatusDetail().contains("No connection to the relay 127.0.0.1:2599"), d.getStatusDetail());
+    }
+
+    @Test
+    void aRelayThatHangsUpWithoutAReplyIsTemporaryAndTheNextMailReconnects() {
+        long first = submit(Fixtures.address("eof1"));
+        long second = submit(Fixtures.address("eof2"));
+        fixtures.useRelay(account.id(), "127.0.0.1", SINK_PORT);
+        try (SmtpSink sink = SmtpSink.start(SINK_PORT, "-q", "RCPT")) { // disconnects after RCPT, without a reply
+            Dispatching.sweep();
+        }
+        for (long id : List.of(first, second)) {
+            Delivery d = fixtures.delivery(id);
+            assertEquals(DeliveryStatus.TEMPORARY_FAILURE, d.getStatus(), "no reply is no refusal: " + d.getStatusDetail());
+            assertNull(d.getSmtpCode(), d.getStatusDetail());
+            assertTrue(d.getStatusDetail().contains("closed the connection without a reply"), d.getStatusDetail());
+            assertFalse(d.getStatusDetail().contains("Broken pipe"), "each mail had a fresh connection: " + d.getStatusDetail());
+            assertEquals(1, d.getAttempts());
+        }
+    }
+
+    @Test
+    void aSendPastItsDeadlineIsCutOffAndRetried() {
+        long id = submit(Fixtures.address("drip"));
+        fixtures.useRelay(account.id(), "127.0.0.1", SINK_PORT);
+        System.setProperty("distman.dispatch.sendDeadline", "PT1S");
+        try (SmtpSink sink = SmtpSink.start(SINK_PORT, "-w", "5")) { // 5 s before answering DATA
+            Dispatching.sweep();
+        }
+        Delivery d = fixtures.delivery(id);
+        assertEquals(DeliveryStatus.TEMPORARY_FAILURE, d.getStatus(), d.getStatusDetail());
+        assertTrue(d.getStatusDetail().contains("did not complete the transaction within 1 s"), d.getStatusDetail());
+        assertNull(d.getLeaseUntil(), "released for its retry");
     }
 
     @Test

@@ -2,6 +2,7 @@ package io.distman.dispatch.batch;
 
 import io.distman.dispatch.boundary.DispatchJobs;
 import io.distman.dispatch.boundary.DispatchService;
+import io.distman.dispatch.entity.Claim;
 import io.distman.message.entity.Priority;
 import jakarta.batch.api.BatchProperty;
 import jakarta.batch.api.chunk.AbstractItemReader;
@@ -20,7 +21,7 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * Hands out claimed delivery ids one by one, claiming the next block of {@code blockSize} when the
+ * Hands out claims (delivery, claimant, attempt) one by one, claiming the next block of {@code blockSize} when the
  * last is used up, and ends the step when nothing more is due.
  */
 @Named
@@ -44,7 +45,7 @@ public class DispatchReader extends AbstractItemReader {
     @EJB
     DispatchJobs jobs;
 
-    private final Deque<Long> claimed = new ArrayDeque<>();
+    private final Deque<Claim> claimed = new ArrayDeque<>();
     private String owner;
     private List<Priority> wanted;
 

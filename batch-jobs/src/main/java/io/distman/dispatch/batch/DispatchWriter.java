@@ -1,6 +1,7 @@
 package io.distman.dispatch.batch;
 
 import io.distman.dispatch.boundary.DispatchService;
+import io.distman.dispatch.entity.Claim;
 import jakarta.batch.api.chunk.AbstractItemWriter;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.Dependent;
@@ -17,6 +18,6 @@ public class DispatchWriter extends AbstractItemWriter {
 
     @Override
     public void writeItems(List<Object> items) {
-        dispatch.send(items.stream().map(Long.class::cast).toList());
+        dispatch.send(items.stream().map(Claim.class::cast).toList());
     }
 }

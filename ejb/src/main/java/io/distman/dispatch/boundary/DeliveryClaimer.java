@@ -76,7 +76,12 @@ public class DeliveryClaimer {
      */
     public List<Delivery> claimLocked(String user, Delivery delivery, Duration lease) {
         // The owner names the user, so the SENDING event of the timeline says who pressed the button.
-        return lease("user:" + user, List.of(delivery), clock.instant(), lease, "USER", " (send now)");
+        return lease(userOwner(user), List.of(delivery), clock.instant(), lease, "USER", " (send now)");
+    }
+
+    /** The claimant a user's send-now leases to: the SENDING event says who pressed the button. */
+    public static String userOwner(String user) {
+        return "user:" + user;
     }
 
     /** Whether a dispatcher may take the delivery now: queued or retrying, and nobody holds a live lease. */

@@ -44,6 +44,7 @@ public class MailSessions {
         properties.putIfAbsent("mail.smtp.connectiontimeout", String.valueOf(CONNECT_TIMEOUT.toMillis()));
         properties.putIfAbsent("mail.smtp.timeout", String.valueOf(READ_TIMEOUT.toMillis()));
         properties.putIfAbsent("mail.smtp.writetimeout", String.valueOf(READ_TIMEOUT.toMillis()));
+        ConnectionSockets.install(properties);
         return Session.getInstance(properties);
     }
 

@@ -23,6 +23,11 @@ public interface MailTransport extends AutoCloseable {
         return results;
     }
 
+    /** How many deliveries {@link #sendAll} overlaps; the dispatcher hands over this many at a time between its records. */
+    default int parallelism() {
+        return 1;
+    }
+
     @Override
     void close();
 }

@@ -3,7 +3,9 @@ package io.distman.dispatch.control;
 import io.distman.dispatch.entity.OutgoingMail;
 import io.distman.platform.boundary.Settings;
 import jakarta.annotation.Resource;
+import io.distman.dispatch.boundary.DeliveryClaims;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.net.http.HttpClient;
@@ -21,6 +23,7 @@ public class MailTransports {
 
     static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(60);
     static final int DEFAULT_CONCURRENCY = 8;
+    static final Duration DEFAULT_SEND_DEADLINE = Duration.ofMinutes(2);
 
     @Inject
     MailSessions sessions;
@@ -30,6 +33,10 @@ public class MailTransports {
 
     @Resource(lookup = "java:comp/DefaultManagedExecutorService")
     ManagedExecutorService executor;
+
+    /** Runs the SMTP sends' deadline watchdogs (a timer each, cancelled when the send ends in time). */
+    @Resource(lookup = "java:comp/DefaultManagedScheduledExecutorService")
+    ManagedScheduledExecutorService watchdog;
 
     private HttpClient http;
 
@@ -42,7 +49,18 @@ public class MailTransports {
         if (route instanceof OutgoingMail.Unusable unusable) {
             return new UnusableTransport(unusable, clock);
         }
-        return new SmtpTransport(sessions.forRelay((OutgoingMail.Relay) route), clock);
+        return new SmtpTransport(sessions.forRelay((OutgoingMail.Relay) route), clock, watchdog, sendDeadline());
+    }
+
+    /**
+     * The longest one SMTP connect or send may take ({@code distman.dispatch.sendDeadline}, default 2 minutes),
+     * and at most a quarter of the lease: the block's leases are renewed between sends, so a send that kept
+     * within this never outlives its claim.
+     */
+    static Duration sendDeadline() {
+        Duration configured = Settings.duration("distman.dispatch.sendDeadline", DEFAULT_SEND_DEADLINE);
+        Duration quarterLease = DeliveryClaims.lease().dividedBy(4);
+        return configured.compareTo(quarterLease) < 0 ? configured : quarterLease;
     }
 
     private synchronized HttpClient http() {

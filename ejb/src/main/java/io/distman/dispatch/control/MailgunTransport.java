@@ -50,6 +50,11 @@ public class MailgunTransport implements MailTransport {
     }
 
     @Override
+    public int parallelism() {
+        return concurrency;
+    }
+
+    @Override
     public SendResult send(OutgoingMail mail) {
         return sendAll(List.of(mail)).get(0);
     }

@@ -37,6 +37,7 @@ final class RelaySessions {
             p.put("mail.smtp.ssl.enable", "true");
         }
         p.put("mail.smtp.ssl.checkserveridentity", "true");
+        ConnectionSockets.install(p);
         if (relay.username() == null) {
             return Session.getInstance(p);
         }

@@ -10,7 +10,14 @@ import jakarta.mail.Session;
 import jakarta.mail.Transport;
 import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
+import java.net.Socket;
 import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.regex.Matcher;
@@ -21,8 +28,14 @@ import org.eclipse.angus.mail.smtp.SMTPTransport;
 
 /**
  * Sends over SMTP with Jakarta Mail, one SMTP transaction per delivery (each has its own envelope
- * sender and Message-ID) on one connection for the whole block. After a connection fault the next
- * delivery reconnects once; if that fails too, the rest of the block is a temporary failure.
+ * sender and Message-ID) on one connection for the whole block. After a refusal or a fault the connection
+ * is dropped and the next delivery reconnects (a server that refused may have closed it; one that faulted
+ * is in an unknown state); if a connect fails, the rest of the block is a temporary failure.
+ * <p>
+ * Each connect and each send has an overall deadline besides Jakarta Mail's per-read timeouts: a relay
+ * that drips its replies would otherwise hold a delivery past its claim's lease. When it passes, a
+ * watchdog cuts the connection and the delivery is a temporary failure. No reply at all (the server
+ * hung up) is never a refusal: temporary, whatever stage it happened at.
  */
 public class SmtpTransport implements MailTransport {
 
@@ -32,12 +45,18 @@ public class SmtpTransport implements MailTransport {
 
     private final Session session;
     private final Clock clock;
+    private final ScheduledExecutorService watchdog;
+    private final Duration deadline;
     private Transport transport;
+    private List<Socket> sockets = List.of();
     private String connectFailure;
 
-    public SmtpTransport(Session session, Clock clock) {
+    /** @param deadline the longest one connect or one send may take, however the relay paces its replies */
+    public SmtpTransport(Session session, Clock clock, ScheduledExecutorService watchdog, Duration deadline) {
         this.session = session;
         this.clock = clock;
+        this.watchdog = watchdog;
+        this.deadline = deadline;
     }
 
     @Override
@@ -53,36 +72,68 @@ public class SmtpTransport implements MailTransport {
             return new SendResult(mail.deliveryId(), SendOutcome.TEMPORARY_FAILURE, null, null, connectFailure, PROVIDER,
                     null, clock.instant());
         }
+        AtomicBoolean late = new AtomicBoolean();
+        ScheduledFuture<?> guard = guard(late);
         try {
             transport.sendMessage(new PreparedMessage(session, mail),
                     new Address[] {recipient});
             String reply = ((SMTPTransport) transport).getLastServerResponse();
             reply = reply == null ? null : reply.strip();
             return result(mail, SendOutcome.ACCEPTED, SendResult.replyCodeIn(reply), reply, queueId(reply));
-        } catch (SMTPAddressFailedException e) {
-            return refused(mail, e.getReturnCode(), e.getMessage());
-        } catch (SMTPSendFailedException e) {
-            return refused(mail, e.getReturnCode(), e.getMessage());
-        } catch (SendFailedException e) {
-            // The recipient was refused; the cause carries the server's code.
-            if (e.getNextException() instanceof SMTPAddressFailedException failed) {
-                return refused(mail, failed.getReturnCode(), failed.getMessage());
-            }
-            return faulted(mail, e);
         } catch (MessagingException | RuntimeException e) {
-            return faulted(mail, e);
+            return late.get() ? tooSlow(mail) : failed(mail, e);
+        } finally {
+            guard.cancel(false);
         }
     }
 
+    private SendResult failed(OutgoingMail mail, Exception e) {
+        if (e instanceof SMTPAddressFailedException refusal) {
+            return refused(mail, refusal.getReturnCode(), refusal.getMessage());
+        }
+        if (e instanceof SMTPSendFailedException refusal) {
+            return refused(mail, refusal.getReturnCode(), refusal.getMessage());
+        }
+        // The recipient was refused; the cause carries the server's code.
+        if (e instanceof SendFailedException && ((SendFailedException) e).getNextException() instanceof SMTPAddressFailedException refusal) {
+            return refused(mail, refusal.getReturnCode(), refusal.getMessage());
+        }
+        return faulted(mail, e);
+    }
+
+    /** Arms the watchdog for one connect or send: past the deadline it cuts the connection's sockets. */
+    private ScheduledFuture<?> guard(AtomicBoolean late) {
+        List<Socket> watched = sockets;
+        return watchdog.schedule(() -> {
+            late.set(true);
+            ConnectionSockets.cut(watched);
+        }, deadline.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    private SendResult tooSlow(OutgoingMail mail) {
+        disconnect();
+        return result(mail, SendOutcome.TEMPORARY_FAILURE, null, "the relay did not complete the transaction within "
+                + deadline.toSeconds() + " s; connection closed", null);
+    }
+
     private SendResult refused(OutgoingMail mail, int code, String reply) {
-        if (code == 421) {
-            disconnect(); // 421: the server is closing the channel
+        // The server may have closed the channel (421 says so); after a refusal its state is not worth trusting.
+        disconnect();
+        if (code < 200 || code > 599) {
+            // Jakarta Mail's -1 "[EOF]": the connection closed with no reply. No reply is no refusal.
+            return result(mail, SendOutcome.TEMPORARY_FAILURE, null, "the relay closed the connection without a reply"
+                    + (reply == null ? "" : " (" + reply.strip() + ")"), null);
         }
         return result(mail, SendResult.outcomeOf(code), code, reply == null ? String.valueOf(code) : reply.strip(), null);
     }
 
     private SendResult faulted(OutgoingMail mail, Exception e) {
         LOG.log(Level.FINE, "SMTP fault for delivery " + mail.deliveryId(), e);
+        String salvaged = ConnectionSockets.salvagedReply(sockets);
+        if (salvaged != null) {
+            // The server refused (or went down) before the end of DATA, and said so before closing.
+            return refused(mail, SendResult.replyCodeIn(salvaged) == null ? -1 : SendResult.replyCodeIn(salvaged), salvaged);
+        }
         disconnect();
         String reply = describe(e);
         Integer code = SendResult.replyCodeIn(reply);
@@ -101,18 +152,31 @@ public class SmtpTransport implements MailTransport {
         if (connectFailure != null) {
             return false;
         }
+        List<Socket> opening = ConnectionSockets.track();
+        sockets = opening;
+        AtomicBoolean late = new AtomicBoolean();
+        ScheduledFuture<?> guard = guard(late);
         try {
             Transport fresh = session.getTransport("smtp");
             fresh.connect();
             transport = fresh;
             return true;
         } catch (MessagingException e) {
+            if (late.get()) {
+                connectFailure = "cannot send through the SMTP relay: no complete greeting, EHLO and log-in within "
+                        + deadline.toSeconds() + " s";
+                LOG.warning(connectFailure + "; the block's mail waits and is retried");
+                return false;
+            }
             String host = session.getProperty("mail.smtp.host");
             String port = session.getProperty("mail.smtp.port");
             connectFailure = "cannot send through the SMTP relay: " + RelayFailures.classify(e, host,
                     port == null ? 25 : Integer.parseInt(port), session.getProperty("mail.smtp.user")).message();
             LOG.warning(connectFailure + "; the block's mail waits and is retried");
             return false;
+        } finally {
+            guard.cancel(false);
+            ConnectionSockets.untrack();
         }
     }
 

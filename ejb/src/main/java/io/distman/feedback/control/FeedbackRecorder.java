@@ -1,5 +1,6 @@
 package io.distman.feedback.control;
 
+import io.distman.message.boundary.DeliveryLocks;
 import io.distman.feedback.entity.FeedbackEvent.Locator;
 import io.distman.feedback.entity.FeedbackEvent;
 import io.distman.feedback.entity.FeedbackOutcome;

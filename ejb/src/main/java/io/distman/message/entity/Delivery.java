@@ -35,6 +35,13 @@ import java.time.Instant;
 @NamedQuery(name = Delivery.TAKE_LEASE,
         query = "UPDATE Delivery d SET d.claimOwner = :owner, d.leaseUntil = :leaseUntil "
                 + "WHERE d.id = :id AND d.status IN :claimable AND (d.leaseUntil IS NULL OR d.leaseUntil < :now)")
+// Renews a block's leases while it is being sent; only rows still held by this claimant (owner) are touched.
+@NamedQuery(name = Delivery.RENEW_LEASE,
+        query = "UPDATE Delivery d SET d.leaseUntil = :leaseUntil WHERE d.id IN :ids AND d.claimOwner = :owner "
+                + "AND d.status = io.distman.message.entity.DeliveryStatus.SENDING")
+@NamedQuery(name = Delivery.CLAIMS_OF,
+        query = "SELECT d.id, d.attempts FROM Delivery d WHERE d.id IN :ids AND d.claimOwner = :owner "
+                + "AND d.status = io.distman.message.entity.DeliveryStatus.SENDING")
 @NamedQuery(name = Delivery.HEADER_RECIPIENTS,
         query = "SELECT d FROM Delivery d WHERE d.message.id IN :messageIds AND d.resendOf IS NULL "
                 + "AND d.recipientType <> io.distman.message.entity.RecipientType.BCC AND d.address IS NOT NULL "
@@ -82,6 +89,8 @@ public class Delivery {
     public static final String WITH_MESSAGE = "Delivery.withMessage";
     public static final String CLAIM_CANDIDATES = "Delivery.claimCandidates";
     public static final String TAKE_LEASE = "Delivery.takeLease";
+    public static final String RENEW_LEASE = "Delivery.renewLease";
+    public static final String CLAIMS_OF = "Delivery.claimsOf";
     public static final String BY_RETURN_TOKEN = "Delivery.byReturnToken";
     public static final String ACCOUNTS_OF = "Delivery.accountsOf";
     public static final String HEADER_RECIPIENTS = "Delivery.headerRecipients";

@@ -4,6 +4,7 @@ import io.distman.account.boundary.Callers;
 import io.distman.audit.boundary.AuditQueries;
 import io.distman.audit.entity.AuditFilter;
 import io.distman.audit.entity.AuditSort;
+import io.distman.dispatch.boundary.DeliveryClaimer;
 import io.distman.dispatch.boundary.DispatchService;
 import io.distman.message.entity.DeliveryStateException;
 import io.distman.message.entity.DeliveryStatus;
@@ -77,7 +78,7 @@ public class EmailQueue {
     public QueueOutcome sendNow(long accountId, Collection<Long> deliveryIds) {
         String user = callers.forAccount(accountId).actor();
         QueueOutcome outcome = each(deliveryIds, id -> actions.claimNow(accountId, id, user) ? null : "address is suppressed");
-        dispatch.sendLater(outcome.done());
+        dispatch.sendLater(DeliveryClaimer.userOwner(user), outcome.done());
         return outcome;
     }
 

@@ -1,4 +1,4 @@
-package io.distman.feedback.control;
+package io.distman.message.boundary;
 
 import io.distman.message.entity.Delivery;
 import io.distman.platform.boundary.SchemaMigration;
@@ -22,7 +22,7 @@ import java.util.List;
 @Dependent
 public class DeliveryLocks {
 
-    static final int IDS_PER_QUERY = 500;
+    public static final int IDS_PER_QUERY = 500;
     /** EclipseLink's hint (its API is not on the compile path): re-read rows already in the persistence context. */
     private static final String REFRESH = "eclipselink.refresh";
 
@@ -33,7 +33,7 @@ public class DeliveryLocks {
     SchemaMigration database;
 
     /** {@code values} in runs of {@link #IDS_PER_QUERY}: the longest IN list a statement of this feature takes. */
-    static <T> List<List<T>> chunks(List<T> values) {
+    public static <T> List<List<T>> chunks(List<T> values) {
         List<List<T>> chunks = new ArrayList<>();
         for (int from = 0; from < values.size(); from += IDS_PER_QUERY) {
             chunks.add(values.subList(from, Math.min(values.size(), from + IDS_PER_QUERY)));
