@@ -51,7 +51,7 @@ public class StuckQueueCheck {
         }
         Map<Long, QueueStuck> open = new HashMap<>();
         for (QueueStuck episode : em.createNamedQuery(QueueStuck.OF_BACKLOG, QueueStuck.class)
-                .setParameter("backlog", backlog).getResultList()) {
+                .setParameter("backlog", backlog.name()).getResultList()) {
             if (stuck.containsKey(episode.getAccountId())) {
                 open.put(episode.getAccountId(), episode);
             } else {

@@ -2,8 +2,6 @@ package io.distman.notification.entity;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.EnumType;
-import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.IdClass;
 import jakarta.persistence.NamedQuery;
@@ -46,10 +44,10 @@ public class QueueStuck {
     @Column(name = "account_id")
     private Long accountId;
 
+    /** The {@link Backlog}'s name: a plain string key, which every JPA provider maps the same way. */
     @Id
-    @Enumerated(EnumType.STRING)
     @Column(length = 20)
-    private Backlog backlog;
+    private String backlog;
 
     @Column(nullable = false)
     private Instant since;
@@ -62,13 +60,13 @@ public class QueueStuck {
 
     public QueueStuck(long accountId, Backlog backlog, Instant since, Instant oldestAt) {
         this.accountId = accountId;
-        this.backlog = backlog;
+        this.backlog = backlog.name();
         this.since = since;
         this.oldestAt = oldestAt;
     }
 
     public Long getAccountId() { return accountId; }
-    public Backlog getBacklog() { return backlog; }
+    public Backlog getBacklog() { return Backlog.valueOf(backlog); }
     public Instant getSince() { return since; }
     public Instant getOldestAt() { return oldestAt; }
 
@@ -76,19 +74,19 @@ public class QueueStuck {
     public static class Key implements Serializable {
         private static final long serialVersionUID = 1L;
         private Long accountId;
-        private Backlog backlog;
+        private String backlog;
 
         public Key() {
         }
 
         public Key(Long accountId, Backlog backlog) {
             this.accountId = accountId;
-            this.backlog = backlog;
+            this.backlog = backlog.name();
         }
 
         @Override
         public boolean equals(Object other) {
-            return other instanceof Key key && Objects.equals(accountId, key.accountId) && backlog == key.backlog;
+            return other instanceof Key key && Objects.equals(accountId, key.accountId) && Objects.equals(backlog, key.backlog);
         }
 
         @Override
