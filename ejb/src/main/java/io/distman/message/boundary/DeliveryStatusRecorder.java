@@ -92,7 +92,7 @@ public class DeliveryStatusRecorder {
             Message message = delivery.getMessage();
             afterCommit.fire(new DeliveryStatusChanged(delivery.getAccountId(), message.getId(), delivery.getId(),
                     delivery.getAddress(), delivery.getRaisedBy(), message.getSourceModule(), message.getSourceRef(),
-                    previous, change.status(), change.occurredAt(), change.source(), change.diagnostic()));
+                    previous, change.status(), change.occurredAt(), change.source(), change.diagnostic(), change.smtpCode()));
         }
     }
 

@@ -69,7 +69,17 @@ import java.time.Instant;
                 + "COUNT(d.accountId) FROM Delivery d WHERE d.accountId = :account "
                 + "AND d.createdAt >= :from AND d.createdAt < :until "
                 + "GROUP BY EXTRACT(YEAR FROM d.createdAt), EXTRACT(MONTH FROM d.createdAt), d.status, d.sourceModule")
+// The metrics and the health probe: the queue by status and, per status, the earliest due time, in one grouped
+// read. The statuses are literals, not a parameter, so PostgreSQL can answer from the partial index delivery_due,
+// whose predicate names exactly these four (a bound list would not prove the predicate).
+@NamedQuery(name = Delivery.QUEUE_DEPTH,
+        query = "SELECT d.status, COUNT(d.accountId), MIN(d.nextAttemptAt) FROM Delivery d WHERE d.status IN ("
+                + "io.distman.message.entity.DeliveryStatus.PENDING, io.distman.message.entity.DeliveryStatus.SCHEDULED, "
+                + "io.distman.message.entity.DeliveryStatus.SENDING, io.distman.message.entity.DeliveryStatus.TEMPORARY_FAILURE)"
+                + " GROUP BY d.status")
 public class Delivery {
+
+    public static final String QUEUE_DEPTH = "Delivery.queueDepth";
 
     public static final String RESENDS_OF = "Delivery.resendsOf";
     public static final String FAILURE_COUNTS = "Delivery.failureCounts";

@@ -23,6 +23,11 @@ public final class NotificationTexts {
         return "The queue is stuck: " + pending + " email" + (pending == 1 ? "" : "s") + " pending for more than " + minutes;
     }
 
+    public static String retryingTitle(long retrying, String minutes) {
+        return "Mail is not getting out: " + retrying + " email" + (retrying == 1 ? "" : "s")
+                + " still failing and being retried after more than " + minutes;
+    }
+
     public static String viewLink(long deliveryId) {
         return NotifySettings.publicUrl() + "/app/view.xhtml?id=" + deliveryId;
     }

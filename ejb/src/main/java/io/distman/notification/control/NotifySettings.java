@@ -30,6 +30,22 @@ public final class NotifySettings {
         return Settings.duration("distman.notify.stuckAfter", Duration.ofMinutes(30));
     }
 
+    /**
+     * How long mail may keep failing temporarily (counted from its submission) before it counts toward a
+     * "not getting out" notice, {@code distman.notify.retryingAfter}; default the same as {@link #stuckAfter()}.
+     */
+    public static Duration retryingAfter() {
+        return Settings.duration("distman.notify.retryingAfter", stuckAfter());
+    }
+
+    /**
+     * How many such emails an account must have for the notice, {@code distman.notify.retryingAtLeast}, default 5:
+     * one mailbox that is full or greylists is no news, every mail failing is.
+     */
+    public static long retryingAtLeast() {
+        return Math.max(1, Settings.longValue("distman.notify.retryingAtLeast", 5));
+    }
+
     /** How often the queue is checked for being stuck, default 5 minutes. */
     public static Duration stuckCheckInterval() {
         return Settings.duration("distman.notify.stuckCheckInterval", Duration.ofMinutes(5));

@@ -120,9 +120,10 @@ public class Notification {
         return "delivery:" + deliveryId + ":" + status + ":" + username;
     }
 
-    /** One per stuck-queue episode (named by its start) and admin. */
-    public static String stuckKey(long accountId, Instant episodeStart, String username) {
-        return "stuck:" + accountId + ":" + episodeStart.toEpochMilli() + ":" + username;
+    /** One per stuck-queue episode (named by its backlog and start) and admin. */
+    public static String stuckKey(long accountId, Backlog backlog, Instant episodeStart, String username) {
+        String prefix = backlog == Backlog.PENDING ? "stuck:" : "stuck-" + backlog.name().toLowerCase() + ":";
+        return prefix + accountId + ":" + episodeStart.toEpochMilli() + ":" + username;
     }
 
     public void emailed() {
