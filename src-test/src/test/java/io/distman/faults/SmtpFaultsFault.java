@@ -27,8 +27,17 @@ class SmtpFaultsFault {
     static final java.util.Set<String> PAST_RELAY = java.util.Set.of("ACCEPTED", "DELIVERED", "OPENED", "CLICKED");
     static final int PER_CASE = Integer.getInteger("distman.faults.smtpFaults.perCase", 4);
 
-    /** A fault: smtp-sink's options, and what the first attempt must record (code null: any, a dropped line has none). */
-    record Case(String name, List<String> options, String status, Integer code) {
+    /**
+     * A fault: smtp-sink's options, and what the first attempt must record (code null: any, a dropped line has none).
+     * {@code raceable}: the server replies and closes at once, so the client's read can meet the reset before the
+     * reply (1 of 4 in a run of dot_421: "Exception reading response: Connection reset"); the status must still be
+     * right every time, the code on most.
+     */
+    record Case(String name, List<String> options, String status, Integer code, boolean raceable) {
+        Case(String name, List<String> options, String status, Integer code) {
+            this(name, options, status, code, false);
+        }
+
         boolean temporary() {
             return status.equals("TEMPORARY_FAILURE");
         }
@@ -38,7 +47,7 @@ class SmtpFaultsFault {
             new Case("rcpt_550", List.of("-B", "550 5.1.1 Error: no such user", "-f", "RCPT"), "FAILED", 550),
             new Case("data_550", List.of("-A", "0"), "FAILED", 550),
             new Case("rcpt_450", List.of("-r", "RCPT"), "TEMPORARY_FAILURE", 450),
-            new Case("dot_421", List.of("-Q", "."), "TEMPORARY_FAILURE", 421),
+            new Case("dot_421", List.of("-Q", "."), "TEMPORARY_FAILURE", 421, true),
             new Case("rcpt_disconnect", List.of("-q", "RCPT"), "TEMPORARY_FAILURE", null),
             // 20 s of silence after RCPT against the 8 s read timeout set on the instance's mail session
             new Case("rcpt_stall", List.of("-W", "RCPT:20"), "TEMPORARY_FAILURE", null));
@@ -63,9 +72,14 @@ class SmtpFaultsFault {
                             () -> firstAttempts(rig, tag).stream().filter(a -> a.status() != null).count() == PER_CASE);
                     List<FirstAttempt> firsts = firstAttempts(rig, tag);
                     Map<String, Integer> seen = new TreeMap<>();
+                    long withCode = firsts.stream().filter(a -> Objects.equals(c.code(), a.code())).count();
+                    if (c.raceable() && withCode * 2 <= firsts.size()) {
+                        problems.add(c.name() + ": the code " + c.code() + " on only " + withCode + " of " + firsts.size());
+                    }
                     for (FirstAttempt a : firsts) {
                         seen.merge(a.status() + "/" + a.code(), 1, Integer::sum);
-                        if (!c.status().equals(a.status()) || (c.code() != null && !Objects.equals(c.code(), a.code()))) {
+                        boolean codeLost = c.raceable() && a.code() == null;
+                        if (!c.status().equals(a.status()) || (c.code() != null && !codeLost && !Objects.equals(c.code(), a.code()))) {
                             problems.add(c.name() + ": delivery " + a.delivery() + " first attempt " + a.status() + "/" + a.code()
                                     + ", expected " + c.status() + "/" + (c.code() == null ? "any" : c.code()));
                         }
