@@ -142,7 +142,8 @@ public class SmtpTransport implements MailTransport {
         String salvaged = ConnectionSockets.salvagedReply(sockets);
         if (salvaged != null) {
             // The server refused (or went down) before the end of DATA, and said so before closing.
-            return refused(mail, SendResult.replyCodeIn(salvaged) == null ? -1 : SendResult.replyCodeIn(salvaged), salvaged);
+            // A salvaged reply is a complete 4xx/5xx line (ReplyKeepingSocket.lastRefusal): its code is its first three digits.
+            return refused(mail, Integer.parseInt(salvaged.substring(0, 3)), salvaged);
         }
         disconnect();
         String reply = describe(e);
