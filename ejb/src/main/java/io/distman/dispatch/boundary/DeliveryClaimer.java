@@ -7,6 +7,9 @@ import io.distman.message.entity.DeliveryStatus;
 import io.distman.message.entity.Priority;
 import io.distman.message.entity.StatusChange;
 import io.distman.platform.boundary.SchemaMigration;
+import io.distman.preference.boundary.Preferences;
+import io.distman.preference.entity.RecipientPreference;
+import io.distman.preference.entity.Treatment;
 import io.distman.ratelimit.boundary.SendBudget;
 import io.distman.suppression.boundary.SuppressionList;
 import io.distman.suppression.entity.Suppression;
@@ -52,6 +55,9 @@ public class DeliveryClaimer {
 
     @Inject
     SuppressionList suppressions;
+
+    @Inject
+    Preferences preferences;
 
     @Inject
     Clock clock;
@@ -107,20 +113,37 @@ public class DeliveryClaimer {
         List<Delivery> toSend = new ArrayList<>();
         for (Map.Entry<Scope, List<Delivery>> scope : claimed.stream()
                 .collect(Collectors.groupingBy(d -> new Scope(d.getAccountId(), d.getMessage().getCategory()))).entrySet()) {
-            Map<String, Suppression> suppressed = suppressions.activeFor(scope.getKey().accountId(),
-                    scope.getValue().stream().map(Delivery::getAddress).toList(), scope.getKey().category(), now);
+            List<String> addresses = scope.getValue().stream().map(Delivery::getAddress).toList();
+            Map<String, Suppression> suppressed = suppressions.activeFor(scope.getKey().accountId(), addresses,
+                    scope.getKey().category(), now);
+            // Preferences may have changed since submission; TRANSACTIONAL mail is not subject to them (no look-up).
+            Map<String, RecipientPreference> prefs = scope.getKey().category() == Category.TRANSACTIONAL ? Map.of()
+                    : preferences.of(scope.getKey().accountId(), addresses);
             for (Delivery delivery : scope.getValue()) {
                 delivery.claimed(owner, now.plus(lease));
-                Suppression suppression = suppressed.get(delivery.getAddress().toLowerCase(Locale.ROOT));
-                if (suppression != null) {
+                String address = delivery.getAddress().toLowerCase(Locale.ROOT);
+                Suppression suppression = suppressed.get(address);
+                Treatment treatment = Treatment.of(prefs.get(address), delivery.getMessage().getCategory(),
+                        delivery.getMessage().getPriority());
+                if (treatment == Treatment.OPTED_OUT || treatment == Treatment.HOLD_FOR_DIGEST) {
+                    boolean optedOut = treatment == Treatment.OPTED_OUT;
+                    changes.put(delivery, StatusChange.of(optedOut ? DeliveryStatus.OPTED_OUT : DeliveryStatus.PENDING_DIGEST,
+                            now, source, (optedOut ? "recipient opted out of non-essential mail before sending"
+                                    : "held for the recipient's digest, chosen before sending") + why,
+                            "preference:" + delivery.getId() + ":" + delivery.getAttempts()));
+                    delivery.released(null);
+                } else if (suppression != null) {
                     // Suppressed since it was queued (a bounce or complaint in between): don't send.
                     changes.put(delivery, StatusChange.of(DeliveryStatus.SUPPRESSED, now, source,
                             "address was suppressed before sending (" + suppression.getReason() + ")" + why,
                             "suppressed:" + delivery.getId() + ":" + delivery.getAttempts()));
                     delivery.released(null);
                 } else {
+                    String override = treatment == Treatment.SEND_OVERRIDING_OPT_OUT ? "; " + Treatment.overrideNote(
+                            delivery.getMessage().getEssentialBy(), delivery.getRaisedBy(),
+                            delivery.getMessage().getEssentialReason()) : "";
                     changes.put(delivery, StatusChange.of(DeliveryStatus.SENDING, now, source,
-                            "attempt " + delivery.getAttempts() + " by " + owner + why,
+                            "attempt " + delivery.getAttempts() + " by " + owner + why + override,
                             "claim:" + delivery.getId() + ":" + delivery.getAttempts()));
                     toSend.add(delivery);
                 }

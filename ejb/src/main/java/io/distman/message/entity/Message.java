@@ -73,6 +73,14 @@ public class Message {
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
+    /** Why the sender marked the mail ESSENTIAL (it overrides a recipient's opt-out); null when no reason was given. */
+    @Column(name = "essential_reason", length = 500)
+    private String essentialReason;
+
+    /** Who marked it ESSENTIAL: the authenticated caller and the person it raised the mail for. */
+    @Column(name = "essential_by", length = 300)
+    private String essentialBy;
+
     protected Message() {
     }
 
@@ -97,6 +105,12 @@ public class Message {
         this.sourceRef = sourceRef;
     }
 
+    /** Records who marked this ESSENTIAL mail and why, for the override of an opt-out. */
+    public void markedEssential(String by, String reason) {
+        this.essentialBy = by;
+        this.essentialReason = reason;
+    }
+
     public void setIdempotencyKey(String idempotencyKey) { this.idempotencyKey = idempotencyKey; }
     public void setSendAt(Instant sendAt) { this.sendAt = sendAt; }
 
@@ -115,4 +129,6 @@ public class Message {
     public Instant getSendAt() { return sendAt; }
     public Long getSerialMailingId() { return serialMailingId; }
     public Instant getCreatedAt() { return createdAt; }
+    public String getEssentialReason() { return essentialReason; }
+    public String getEssentialBy() { return essentialBy; }
 }

@@ -53,7 +53,7 @@ public class DistributionManager implements DistributionManagerLocal {
         if (request == null || request.account() == null || request.account().isBlank()) {
             throw new SubmissionRejectedException(List.of(new FieldError("account", "is required")));
         }
-        return submitter.accept(callers.accountFor(caller, request.account()), request);
+        return submitter.accept(callers.accountFor(caller, request.account()), request, caller.actor());
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.distman.submission.control;
 
+import io.distman.message.entity.Category;
 import io.distman.message.boundary.AddressCheck;
 import io.distman.platform.entity.FieldError;
 import io.distman.submission.entity.AttachmentInput;
@@ -65,6 +66,11 @@ public final class SubmissionValidator {
         optionalLine("idempotencyKey", r.idempotencyKey(), 200);
         if (r.category() == null) {
             error("category", "is required (TRANSACTIONAL, ESSENTIAL or BULK)");
+        }
+        // A reason on other mail overrides nothing: refused, so a sender who forgot to mark the mail ESSENTIAL notices.
+        if (optionalLine("essentialReason", r.essentialReason(), 500) && r.essentialReason() != null
+                && !r.essentialReason().isBlank() && r.category() != null && r.category() != Category.ESSENTIAL) {
+            error("essentialReason", "is only for ESSENTIAL mail (this one is " + r.category() + ")");
         }
         checkSender(r);
         int recipients = checkRecipients("to", r.to()) + checkRecipients("cc", r.cc()) + checkRecipients("bcc", r.bcc());

@@ -4,6 +4,7 @@ import io.distman.identity.boundary.SenderCheck;
 import io.distman.message.boundary.AddressCheck;
 import io.distman.message.boundary.DeliveryStatusRecorder;
 import io.distman.message.boundary.MessageSubmitted;
+import io.distman.message.entity.Category;
 import io.distman.message.entity.Delivery;
 import io.distman.message.entity.DeliveryStatus;
 import io.distman.message.entity.Message;
@@ -14,6 +15,9 @@ import io.distman.message.entity.RecipientType;
 import io.distman.message.entity.StatusChange;
 import io.distman.platform.boundary.AfterCommitEvents;
 import io.distman.platform.entity.FieldError;
+import io.distman.preference.boundary.Preferences;
+import io.distman.preference.entity.RecipientPreference;
+import io.distman.preference.entity.Treatment;
 import io.distman.submission.entity.AttachmentInput;
 import io.distman.submission.entity.DeliveryReceipt;
 import io.distman.submission.entity.RecipientInput;
@@ -37,8 +41,10 @@ import java.util.stream.Collectors;
 
 /**
  * Stores a validated request: the message, its archived content and attachments, and one delivery
- * per recipient with its first status: PENDING or SCHEDULED when it can be sent, else the pre-send
- * outcome (EMAIL_MISSING, REJECTED, SUPPRESSED) that the audit will show.
+ * per recipient with its first status: PENDING or SCHEDULED when it can be sent, PENDING_DIGEST when the
+ * recipient's preferences hold it for their digest, else the pre-send outcome (EMAIL_MISSING, REJECTED, SUPPRESSED,
+ * OPTED_OUT) that the audit will show. An ESSENTIAL mail to a recipient who opted out goes, and its first event says
+ * who overrode the opt-out and why ({@link Treatment}).
  */
 @Dependent
 public class Submitter {
@@ -58,6 +64,9 @@ public class Submitter {
     SuppressionList suppressions;
 
     @Inject
+    Preferences preferences;
+
+    @Inject
     AfterCommitEvents afterCommit;
 
     @Inject
@@ -74,7 +83,15 @@ public class Submitter {
      * @throws SubmissionRejectedException naming each bad field
      */
     public SubmitReceipt accept(long accountId, SubmitRequest request) {
-        return accept(accountId, request, false);
+        return accept(accountId, request, null, false);
+    }
+
+    /**
+     * Like {@link #accept(long, SubmitRequest)}, naming the authenticated caller: an ESSENTIAL mail's override of an
+     * opt-out is recorded with the caller and the person it raised the mail for.
+     */
+    public SubmitReceipt accept(long accountId, SubmitRequest request, String callerActor) {
+        return accept(accountId, request, callerActor, false);
     }
 
     /**
@@ -82,10 +99,11 @@ public class Submitter {
      * come From the installation's own sender: no account owns that address, so no caller may use it.
      */
     public SubmitReceipt acceptOwnMail(long accountId, SubmitRequest request) {
-        return accept(accountId, request, true);
+        return accept(accountId, request, null, true);
     }
 
-    private SubmitReceipt accept(long accountId, SubmitRequest request, boolean installationSenderAllowed) {
+    private SubmitReceipt accept(long accountId, SubmitRequest request, String callerActor,
+                                 boolean installationSenderAllowed) {
         List<FieldError> errors = SubmissionValidator.check(request, SubmissionLimits.fromSettings(), clock.instant());
         if (!errors.isEmpty()) {
             throw new SubmissionRejectedException(errors);
@@ -97,7 +115,7 @@ public class Submitter {
                     throw new SubmissionRejectedException(List.of(new FieldError("sender.address", reason)));
                 });
             }
-            return store(accountId, request);
+            return store(accountId, request, callerActor);
         });
     }
 
@@ -112,13 +130,17 @@ public class Submitter {
                 .map(message -> receipt(message, deliveriesOf(message), true));
     }
 
-    public SubmitReceipt store(long accountId, SubmitRequest request) {
+    public SubmitReceipt store(long accountId, SubmitRequest request, String callerActor) {
         Instant now = clock.instant();
         // Looked up before anything is persisted, so the query does not force an early flush:
         // all inserts then go to the database together at commit.
         List<PendingRecipient> recipients = recipients(request);
         Map<String, Suppression> suppressed = suppressions.activeFor(accountId, recipients.stream()
                 .filter(r -> r.problem == null && r.address != null).map(r -> r.address).toList(), request.category(), now);
+        // TRANSACTIONAL mail is not subject to preferences (Treatment): no look-up for the most common mail.
+        Map<String, RecipientPreference> prefs = request.category() == Category.TRANSACTIONAL ? Map.of()
+                : preferences.of(accountId, recipients.stream().filter(r -> r.problem == null && r.address != null)
+                        .map(r -> r.address).toList());
         Message message = new Message(accountId, request.raisedBy().strip(), request.category(),
                 request.priority() == null ? Priority.NORMAL : request.priority(), request.subject().strip(), now);
         message.from(AddressCheck.normalise(request.sender().address()), blankToNull(request.sender().name()),
@@ -126,6 +148,10 @@ public class Submitter {
         message.raisedFrom(blankToNull(request.sourceModule()), blankToNull(request.sourceRef()));
         message.setIdempotencyKey(blankToNull(request.idempotencyKey()));
         message.setSendAt(request.sendAt());
+        if (request.category() == Category.ESSENTIAL) {
+            message.markedEssential(callerActor == null ? message.getRaisedBy() : callerActor + " for " + message.getRaisedBy(),
+                    blankToNull(request.essentialReason()));
+        }
         em.persist(message);
         em.persist(new MessageContent(message.getId(), request.htmlBody(), request.textBody(), headerLines(request.headers())));
         storeAttachments(message, request.attachments());
@@ -133,7 +159,7 @@ public class Submitter {
         for (PendingRecipient recipient : recipients) {
             Delivery delivery = new Delivery(message, recipient.type, recipient.address, recipient.name,
                     MessageIds.messageIdFor(message.getSenderAddress()), MessageIds.returnToken(), now);
-            statuses.start(delivery, firstStatus(delivery, recipient, suppressed, request.sendAt(), now));
+            statuses.start(delivery, firstStatus(delivery, recipient, suppressed, prefs, message, now));
             deliveries.add(delivery);
         }
         afterCommit.fire(new MessageSubmitted(accountId, message.getId(), message.getRaisedBy(),
@@ -143,7 +169,7 @@ public class Submitter {
     }
 
     private StatusChange firstStatus(Delivery delivery, PendingRecipient recipient, Map<String, Suppression> suppressed,
-                                     Instant sendAt, Instant now) {
+                                     Map<String, RecipientPreference> prefs, Message message, Instant now) {
         String key = "submitted:" + delivery.getMessageIdHeader();
         if (recipient.address == null) {
             return StatusChange.of(DeliveryStatus.EMAIL_MISSING, now, SOURCE, "no email address for this recipient", key);
@@ -156,9 +182,22 @@ public class Submitter {
             return StatusChange.of(DeliveryStatus.SUPPRESSED, now, SOURCE, "address is suppressed (" + suppression.getReason()
                     + (suppression.getDetail() == null ? "" : ": " + suppression.getDetail()) + ")", key);
         }
+        RecipientPreference preference = prefs.get(recipient.address.toLowerCase(Locale.ROOT));
+        Treatment treatment = Treatment.of(preference, message.getCategory(), message.getPriority());
+        if (treatment == Treatment.OPTED_OUT) {
+            return StatusChange.of(DeliveryStatus.OPTED_OUT, now, SOURCE, "recipient opted out of non-essential mail"
+                    + " (set by " + preference.getChangedBy() + ")", key);
+        }
+        if (treatment == Treatment.HOLD_FOR_DIGEST) {
+            return StatusChange.of(DeliveryStatus.PENDING_DIGEST, now, SOURCE, "held for the recipient's "
+                    + preference.getDigest().name().toLowerCase(Locale.ROOT) + " digest", key);
+        }
+        Instant sendAt = message.getSendAt();
         boolean later = sendAt != null && sendAt.isAfter(now);
         delivery.scheduleAt(later ? sendAt : now);
-        return StatusChange.of(later ? DeliveryStatus.SCHEDULED : DeliveryStatus.PENDING, now, SOURCE, null, key);
+        String note = treatment == Treatment.SEND_OVERRIDING_OPT_OUT
+                ? Treatment.overrideNote(message.getEssentialBy(), message.getRaisedBy(), message.getEssentialReason()) : null;
+        return StatusChange.of(later ? DeliveryStatus.SCHEDULED : DeliveryStatus.PENDING, now, SOURCE, note, key);
     }
 
     private void storeAttachments(Message message, List<AttachmentInput> files) {

@@ -21,6 +21,7 @@ import java.util.Map;
  * <br>{@code headers}: extra headers (names such as {@code X-Case-Id}); standard headers are refused
  * <br>{@code sendAt}: not before this time; null or past for now
  * <br>{@code idempotencyKey}: the same key twice in one account returns the first submission
+ * <br>{@code essentialReason}: for ESSENTIAL mail, why it must reach recipients who opted out (kept in their timeline)
  */
 public final class SubmitRequest implements Serializable {
 
@@ -43,6 +44,7 @@ public final class SubmitRequest implements Serializable {
     public final Map<String, String> headers;
     public final Instant sendAt;
     public final String idempotencyKey;
+    public final String essentialReason;
 
     @JsonbCreator
     public SubmitRequest(@JsonbProperty("account") String account,
@@ -61,7 +63,8 @@ public final class SubmitRequest implements Serializable {
             @JsonbProperty("attachments") List<AttachmentInput> attachments,
             @JsonbProperty("headers") Map<String, String> headers,
             @JsonbProperty("sendAt") Instant sendAt,
-            @JsonbProperty("idempotencyKey") String idempotencyKey) {
+            @JsonbProperty("idempotencyKey") String idempotencyKey,
+            @JsonbProperty("essentialReason") String essentialReason) {
         this.account = account;
         this.raisedBy = raisedBy;
         this.sourceModule = sourceModule;
@@ -79,6 +82,16 @@ public final class SubmitRequest implements Serializable {
         this.headers = headers;
         this.sendAt = sendAt;
         this.idempotencyKey = idempotencyKey;
+        this.essentialReason = essentialReason;
+    }
+
+    /** The constructor as it was before {@code essentialReason}, for callers compiled against it. */
+    public SubmitRequest(String account, String raisedBy, String sourceModule, String sourceRef, Category category,
+            Priority priority, SenderInput sender, List<RecipientInput> to, List<RecipientInput> cc,
+            List<RecipientInput> bcc, String subject, String htmlBody, String textBody, List<AttachmentInput> attachments,
+            Map<String, String> headers, Instant sendAt, String idempotencyKey) {
+        this(account, raisedBy, sourceModule, sourceRef, category, priority, sender, to, cc, bcc, subject, htmlBody,
+                textBody, attachments, headers, sendAt, idempotencyKey, null);
     }
 
     public String account() {
@@ -149,24 +162,28 @@ public final class SubmitRequest implements Serializable {
         return idempotencyKey;
     }
 
+    public String essentialReason() {
+        return essentialReason;
+    }
+
     @Override
     public boolean equals(Object other) {
-        return other instanceof SubmitRequest o && java.util.Objects.equals(account, o.account) && java.util.Objects.equals(raisedBy, o.raisedBy) && java.util.Objects.equals(sourceModule, o.sourceModule) && java.util.Objects.equals(sourceRef, o.sourceRef) && java.util.Objects.equals(category, o.category) && java.util.Objects.equals(priority, o.priority) && java.util.Objects.equals(sender, o.sender) && java.util.Objects.equals(to, o.to) && java.util.Objects.equals(cc, o.cc) && java.util.Objects.equals(bcc, o.bcc) && java.util.Objects.equals(subject, o.subject) && java.util.Objects.equals(htmlBody, o.htmlBody) && java.util.Objects.equals(textBody, o.textBody) && java.util.Objects.equals(attachments, o.attachments) && java.util.Objects.equals(headers, o.headers) && java.util.Objects.equals(sendAt, o.sendAt) && java.util.Objects.equals(idempotencyKey, o.idempotencyKey);
+        return other instanceof SubmitRequest o && java.util.Objects.equals(account, o.account) && java.util.Objects.equals(raisedBy, o.raisedBy) && java.util.Objects.equals(sourceModule, o.sourceModule) && java.util.Objects.equals(sourceRef, o.sourceRef) && java.util.Objects.equals(category, o.category) && java.util.Objects.equals(priority, o.priority) && java.util.Objects.equals(sender, o.sender) && java.util.Objects.equals(to, o.to) && java.util.Objects.equals(cc, o.cc) && java.util.Objects.equals(bcc, o.bcc) && java.util.Objects.equals(subject, o.subject) && java.util.Objects.equals(htmlBody, o.htmlBody) && java.util.Objects.equals(textBody, o.textBody) && java.util.Objects.equals(attachments, o.attachments) && java.util.Objects.equals(headers, o.headers) && java.util.Objects.equals(sendAt, o.sendAt) && java.util.Objects.equals(idempotencyKey, o.idempotencyKey) && java.util.Objects.equals(essentialReason, o.essentialReason);
     }
 
     @Override
     public int hashCode() {
-        return java.util.Objects.hash(account, raisedBy, sourceModule, sourceRef, category, priority, sender, to, cc, bcc, subject, htmlBody, textBody, attachments, headers, sendAt, idempotencyKey);
+        return java.util.Objects.hash(account, raisedBy, sourceModule, sourceRef, category, priority, sender, to, cc, bcc, subject, htmlBody, textBody, attachments, headers, sendAt, idempotencyKey, essentialReason);
     }
 
     @Override
     public String toString() {
-        return "SubmitRequest[" + "account=" + account + ", " + "raisedBy=" + raisedBy + ", " + "sourceModule=" + sourceModule + ", " + "sourceRef=" + sourceRef + ", " + "category=" + category + ", " + "priority=" + priority + ", " + "sender=" + sender + ", " + "to=" + to + ", " + "cc=" + cc + ", " + "bcc=" + bcc + ", " + "subject=" + subject + ", " + "htmlBody=" + htmlBody + ", " + "textBody=" + textBody + ", " + "attachments=" + attachments + ", " + "headers=" + headers + ", " + "sendAt=" + sendAt + ", " + "idempotencyKey=" + idempotencyKey + "]";
+        return "SubmitRequest[" + "account=" + account + ", " + "raisedBy=" + raisedBy + ", " + "sourceModule=" + sourceModule + ", " + "sourceRef=" + sourceRef + ", " + "category=" + category + ", " + "priority=" + priority + ", " + "sender=" + sender + ", " + "to=" + to + ", " + "cc=" + cc + ", " + "bcc=" + bcc + ", " + "subject=" + subject + ", " + "htmlBody=" + htmlBody + ", " + "textBody=" + textBody + ", " + "attachments=" + attachments + ", " + "headers=" + headers + ", " + "sendAt=" + sendAt + ", " + "idempotencyKey=" + idempotencyKey + ", " + "essentialReason=" + essentialReason + "]";
     }
 
     public SubmitRequest withAccount(String accountCode) {
         return new SubmitRequest(accountCode, raisedBy, sourceModule, sourceRef, category, priority, sender, to, cc,
-                bcc, subject, htmlBody, textBody, attachments, headers, sendAt, idempotencyKey);
+                bcc, subject, htmlBody, textBody, attachments, headers, sendAt, idempotencyKey, essentialReason);
     }
 
     public static Builder builder() {
@@ -192,6 +209,7 @@ public final class SubmitRequest implements Serializable {
         private Map<String, String> headers = Map.of();
         private Instant sendAt;
         private String idempotencyKey;
+        private String essentialReason;
 
         public Builder account(String v) { account = v; return this; }
         public Builder raisedBy(String v) { raisedBy = v; return this; }
@@ -211,6 +229,7 @@ public final class SubmitRequest implements Serializable {
         public Builder headers(Map<String, String> v) { headers = v; return this; }
         public Builder sendAt(Instant v) { sendAt = v; return this; }
         public Builder idempotencyKey(String v) { idempotencyKey = v; return this; }
+        public Builder essentialReason(String v) { essentialReason = v; return this; }
 
         private static List<RecipientInput> recipients(String... addresses) {
             return java.util.Arrays.stream(addresses).map(RecipientInput::of).toList();
@@ -218,7 +237,7 @@ public final class SubmitRequest implements Serializable {
 
         public SubmitRequest build() {
             return new SubmitRequest(account, raisedBy, sourceModule, sourceRef, category, priority, sender, to, cc,
-                    bcc, subject, htmlBody, textBody, attachments, headers, sendAt, idempotencyKey);
+                    bcc, subject, htmlBody, textBody, attachments, headers, sendAt, idempotencyKey, essentialReason);
         }
     }
 }
