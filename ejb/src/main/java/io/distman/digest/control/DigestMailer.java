@@ -85,6 +85,7 @@ public class DigestMailer {
         }
         SubmitReceipt receipt = mail.submit(p.getAccountId(), request(p, held, now));
         DeliveryReceipt digest = receipt.deliveries().get(0);
+        em.flush(); // the digest's delivery row first: the items refer to it, and EclipseLink does not order plain ids
         for (Delivery d : held) {
             em.persist(new DigestItem(d.getId(), digest.deliveryId(), p.getAccountId(), now));
         }
