@@ -55,7 +55,7 @@ public class DigestIT {
 
     @Deployment
     public static EnterpriseArchive deployment() {
-        return Deployments.ear(DigestIT.class);
+        return Deployments.ear(DigestIT.class, PreferenceCalls.class);
     }
 
     @EJB

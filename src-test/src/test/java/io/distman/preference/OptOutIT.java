@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.distman.account.entity.AccountAccessDeniedException;
 import io.distman.message.entity.Category;
 import io.distman.message.entity.DeliveryEvent;
 import io.distman.message.entity.DeliveryStatus;
@@ -48,7 +49,7 @@ public class OptOutIT {
 
     @Deployment
     public static EnterpriseArchive deployment() {
-        return Deployments.ear(OptOutIT.class);
+        return Deployments.ear(OptOutIT.class, PreferenceCalls.class);
     }
 
     @EJB
@@ -169,7 +170,9 @@ public class OptOutIT {
         assertEquals(DeliveryStatus.PENDING, manager.submit(SubmitRequest.builder().account(other.code()).raisedBy("bob")
                 .category(Category.BULK).sender("lettings@northside.example", "Northside").to(address).subject("Other")
                 .text("Text.").build()).deliveries().get(0).status(), "the opt-out is the first account's");
-        assertThrows(RuntimeException.class, () -> as.call("someone-else", java.util.Set.of(),
-                () -> admin.view(account.id(), address)));
+        assertThrows(AccountAccessDeniedException.class, () -> as.call("someone-else", java.util.Set.of("SUPPORT"),
+                () -> admin.save(account.id(), address, OPTED_OUT)), "support for another account");
+        assertThrows(jakarta.ejb.EJBAccessException.class, () -> as.call(TestModule.PRINCIPAL, java.util.Set.of(),
+                () -> admin.save(account.id(), address, OPTED_OUT)), "the module is no support user");
     }
 }

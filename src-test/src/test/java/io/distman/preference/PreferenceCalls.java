@@ -8,7 +8,7 @@ import io.distman.testsupport.ejb.TestModule;
 import java.util.Set;
 import java.util.concurrent.Callable;
 
-/** Sets preferences the way support would, as the tests' module (granted every test account). */
+/** Sets preferences the way support would: the tests' module principal (granted every test account) in the SUPPORT group. */
 final class PreferenceCalls {
 
     private PreferenceCalls() {
@@ -20,7 +20,7 @@ final class PreferenceCalls {
 
     static <T> T call(AsCaller as, Callable<T> work) {
         try {
-            return as.call(TestModule.PRINCIPAL, Set.of(), work);
+            return as.call(TestModule.PRINCIPAL, Set.of("SUPPORT"), work);
         } catch (RuntimeException e) {
             throw e;
         } catch (Exception e) {

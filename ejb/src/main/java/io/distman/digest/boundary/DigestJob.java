@@ -17,7 +17,7 @@ import java.util.logging.Logger;
 /**
  * One run of the digest job: every recipient whose digest time has come gets their digest, each in a transaction of
  * its own ({@link DigestMailer}), so one recipient's problem does not hold back the others'. The timer
- * ({@link DigestTimer}) calls it on one server of the installation at a time; tests call it directly.
+ * (DigestTimer) calls it on one server of the installation at a time; tests call it directly.
  */
 @Stateless
 @PermitAll // run by a timer, which has no caller identity; it takes no input from outside

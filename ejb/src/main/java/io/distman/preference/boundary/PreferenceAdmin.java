@@ -12,7 +12,7 @@ import io.distman.preference.entity.PreferenceInput;
 import io.distman.preference.entity.PreferenceRefusedException;
 import io.distman.preference.entity.PreferenceView;
 import io.distman.preference.entity.RecipientPreference;
-import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -25,13 +25,14 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * Support staff's and the REST API's view and changes of recipient preferences. Every method works on one account,
- * given first, that the caller must be able to act for (the support screen's role and the API key's admin scope are
- * checked in front of it), and reads and writes only that account's rows. A change writes one audit row per field it
+ * Support staff's and the REST API's view and changes of recipient preferences: support users (the screen
+ * /app/support/preferences.xhtml) and an account's ADMIN-scope API key change them; any signed-in staff read them (the
+ * View dialog). Every method works on one account, given first, that the caller must be able to act for, and reads
+ * and writes only that account's rows. A change writes one audit row per field it
  * changed, in the same transaction, naming the caller as the container authenticated them.
  */
 @Stateless
-@PermitAll // the per-account check in each method is the authorization; the screens and API check the role and scope
+@RolesAllowed({"support", "admin"})
 public class PreferenceAdmin {
 
     static final int MAX_PAGE = 200;
@@ -50,6 +51,7 @@ public class PreferenceAdmin {
     Clock clock;
 
     /** An address's preferences; the defaults when nobody set any. */
+    @RolesAllowed("agent") // the View dialog shows them to any signed-in staff
     public PreferenceView view(long accountId, String address) {
         callers.forAccount(accountId);
         String key = checkedAddress(address);

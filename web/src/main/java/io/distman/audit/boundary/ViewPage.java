@@ -1,5 +1,8 @@
 package io.distman.audit.boundary;
 
+import io.distman.preference.boundary.PreferenceAdmin;
+import io.distman.preference.entity.PreferenceRefusedException;
+import io.distman.preference.entity.PreferenceView;
 import io.distman.account.boundary.CurrentUser;
 import io.distman.message.entity.DeliveryStateException;
 import io.distman.platform.boundary.Settings;
@@ -38,16 +41,27 @@ public class ViewPage implements Serializable {
     @EJB
     DeliveryViews views;
 
+    /** The recipient's preferences in this account, shown on the Status tab. */
+    @EJB
+    PreferenceAdmin preferences;
+
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
     private Long id;
     private DeliveryDetails details;
     private String correctedAddress;
+    private PreferenceView preference;
 
     public void load() {
         details = id == null ? null : views.find(currentUser.accountId(), id).orElse(null);
         if (details == null) {
             FacesContext.getCurrentInstance().getExternalContext().setResponseStatus(404);
+            return;
+        }
+        try {
+            preference = details.address() == null ? null : preferences.view(currentUser.accountId(), details.address());
+        } catch (PreferenceRefusedException e) {
+            preference = null; // an address that was never valid (a REJECTED delivery's) has no preferences
         }
     }
 
@@ -102,6 +116,7 @@ public class ViewPage implements Serializable {
     public Long getId() { return id; }
     public void setId(Long id) { this.id = id; }
     public DeliveryDetails getDetails() { return details; }
+    public PreferenceView getPreference() { return preference; }
     public String getCorrectedAddress() { return correctedAddress; }
     public void setCorrectedAddress(String correctedAddress) { this.correctedAddress = correctedAddress; }
 }

@@ -1,4 +1,6 @@
-package io.distman.digest.boundary;
+package io.distman.digest.control;
+
+import io.distman.digest.boundary.DigestJob;
 
 import io.distman.platform.boundary.ScheduleLeases;
 import io.distman.platform.boundary.Settings;
