@@ -66,7 +66,7 @@ public class PreferenceScreenIT extends ScreenTest {
             String changes = text(browser, "editForm:changes");
             assertTrue(changes.contains("optedOut") && changes.contains("false") && changes.contains("true")
                     && changes.contains("WEEKLY") && changes.contains("FRIDAY") && changes.contains(support), changes);
-            browser.screenshot("preferences");
+            browser.screenshot("recipient-preferences");
 
             browser.type(By.id("listForm:addressPart"), token.toUpperCase(java.util.Locale.ROOT));
             browser.click(By.id("listForm:search"));
