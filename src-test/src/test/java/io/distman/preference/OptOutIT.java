@@ -11,7 +11,6 @@ import io.distman.message.entity.DeliveryEvent;
 import io.distman.message.entity.DeliveryStatus;
 import io.distman.platform.entity.FieldError;
 import io.distman.preference.boundary.PreferenceAdmin;
-import io.distman.preference.boundary.Preferences;
 import io.distman.preference.entity.PreferenceChangeRow;
 import io.distman.preference.entity.PreferenceInput;
 import io.distman.preference.entity.PreferenceRefusedException;
@@ -25,9 +24,9 @@ import io.distman.testsupport.TestMailServer;
 import io.distman.testsupport.ejb.AsCaller;
 import io.distman.testsupport.ejb.Fixtures;
 import io.distman.testsupport.ejb.Fixtures.TestAccount;
+import io.distman.testsupport.ejb.PreferenceProbe;
 import io.distman.testsupport.ejb.TestModule;
 import jakarta.ejb.EJB;
-import jakarta.inject.Inject;
 import java.util.List;
 import java.util.Locale;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -64,8 +63,8 @@ public class OptOutIT {
     @EJB
     PreferenceAdmin admin;
 
-    @Inject
-    Preferences preferences;
+    @EJB
+    PreferenceProbe preferences;
 
     TestAccount account;
     String address;

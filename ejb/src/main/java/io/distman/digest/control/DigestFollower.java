@@ -48,7 +48,7 @@ public class DigestFollower {
         statuses.recordFresh(em.createNamedQuery(DigestItem.HELD_IN, Delivery.class)
                 .setParameter("digestDeliveryId", digest.getId()).getResultStream()
                 .map(held -> (Map.Entry<Delivery, StatusChange>) new AbstractMap.SimpleEntry<>(held,
-                        new StatusChange(change.status(), change.occurredAt(), "DIGEST", change.smtpCode(),
+                        new StatusChange(change.status(), change.occurredAt(), StatusChange.DIGEST_SOURCE, change.smtpCode(),
                                 change.enhancedCode(), detail.length() > 1000 ? detail.substring(0, 1000) : detail, null,
                                 key(held, change), null, false)))
                 .toList());

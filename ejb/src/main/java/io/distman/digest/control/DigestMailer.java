@@ -79,7 +79,7 @@ public class DigestMailer {
             return null;
         }
         if (p.isOptedOut()) {
-            record(held, d -> StatusChange.of(DeliveryStatus.OPTED_OUT, now, "DIGEST",
+            record(held, d -> StatusChange.of(DeliveryStatus.OPTED_OUT, now, StatusChange.DIGEST_SOURCE,
                     "recipient opted out of non-essential mail while it was held for the digest", "digest-optout:" + d.getId()));
             return null;
         }
@@ -89,7 +89,7 @@ public class DigestMailer {
         for (Delivery d : held) {
             em.persist(new DigestItem(d.getId(), digest.deliveryId(), p.getAccountId(), now));
         }
-        record(held, d -> StatusChange.of(DeliveryStatus.PENDING_DIGEST, now, "DIGEST", "sent in the recipient's digest,"
+        record(held, d -> StatusChange.of(DeliveryStatus.PENDING_DIGEST, now, StatusChange.DIGEST_SOURCE, "sent in the recipient's digest,"
                 + " delivery #" + digest.deliveryId() + " (message #" + receipt.messageId() + ")", "digest-in:" + d.getId()));
         return receipt.messageId();
     }

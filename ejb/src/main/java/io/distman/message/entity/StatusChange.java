@@ -14,6 +14,13 @@ public record StatusChange(DeliveryStatus status, Instant occurredAt, String sou
                            String enhancedCode, String diagnostic, String provider, String dedupeKey,
                            String payloadRef, boolean machine) {
 
+    /**
+     * The source of a held delivery's event that repeats its digest delivery's outcome. What the outcome means for
+     * the address (a soft or hard bounce, a delivery clearing the soft count) was drawn once, from the digest
+     * delivery's own event; the held deliveries' copies must not count it again.
+     */
+    public static final String DIGEST_SOURCE = "DIGEST";
+
     public StatusChange {
         Objects.requireNonNull(status, "status");
         Objects.requireNonNull(occurredAt, "occurredAt");

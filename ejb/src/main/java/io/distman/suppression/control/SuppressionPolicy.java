@@ -87,8 +87,8 @@ public class SuppressionPolicy {
     void after(@Observes DeliveryStatusApplied applied) {
         Delivery delivery = applied.delivery();
         StatusChange change = applied.change();
-        if (delivery.getAddress() == null) {
-            return;
+        if (delivery.getAddress() == null || StatusChange.DIGEST_SOURCE.equals(change.source())) {
+            return; // a held delivery following its digest: the digest delivery's own event was counted
         }
         switch (change.status()) {
             case COMPLAINED -> suppress(delivery, "COMPLAINT", change, null, null);
