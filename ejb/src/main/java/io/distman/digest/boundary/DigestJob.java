@@ -39,16 +39,20 @@ public class DigestJob {
         List<RecipientPreference> due;
         do {
             due = preferences.digestsDue(now, BLOCK);
+            boolean failed = false;
             for (RecipientPreference p : due) {
                 try {
                     if (mailer.mail(p.getId(), now) != null) {
                         sent++;
                     }
                 } catch (RuntimeException e) {
-                    // Its turn stays due (the transaction rolled back): it is tried again at the next run.
+                    // Its turn stays due (the transaction rolled back): tried again at the next run. The others go on.
                     LOG.log(Level.SEVERE, "Digest for preference " + p.getId() + " failed; tried again at the next run", e);
-                    return sent;
+                    failed = true;
                 }
+            }
+            if (failed) {
+                return sent; // the failed ones would come back in the next block: no more blocks this run
             }
         } while (due.size() == BLOCK);
         return sent;
