@@ -27,6 +27,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.AbstractMap;
@@ -64,6 +65,10 @@ public class DigestMailer {
     @EJB
     ApplicationMail mail;
 
+    /** When things happen: {@code now} only says which turns are due (a test may run tomorrow's turn today). */
+    @Inject
+    Clock clock;
+
     /** @return the digest's message id, or null when the turn was not due or nothing was held */
     public Long mail(long preferenceId, Instant now) {
         RecipientPreference p = em.find(RecipientPreference.class, preferenceId, LockModeType.PESSIMISTIC_WRITE);
@@ -78,8 +83,9 @@ public class DigestMailer {
         if (held.isEmpty()) {
             return null;
         }
+        Instant at = clock.instant();
         if (p.isOptedOut()) {
-            record(held, d -> StatusChange.of(DeliveryStatus.OPTED_OUT, now, StatusChange.DIGEST_SOURCE,
+            record(held, d -> StatusChange.of(DeliveryStatus.OPTED_OUT, at, StatusChange.DIGEST_SOURCE,
                     "recipient opted out of non-essential mail while it was held for the digest", "digest-optout:" + d.getId()));
             return null;
         }
@@ -87,9 +93,9 @@ public class DigestMailer {
         DeliveryReceipt digest = receipt.deliveries().get(0);
         em.flush(); // the digest's delivery row first: the items refer to it, and EclipseLink does not order plain ids
         for (Delivery d : held) {
-            em.persist(new DigestItem(d.getId(), digest.deliveryId(), p.getAccountId(), now));
+            em.persist(new DigestItem(d.getId(), digest.deliveryId(), p.getAccountId(), at));
         }
-        record(held, d -> StatusChange.of(DeliveryStatus.PENDING_DIGEST, now, StatusChange.DIGEST_SOURCE, "sent in the recipient's digest,"
+        record(held, d -> StatusChange.of(DeliveryStatus.PENDING_DIGEST, at, StatusChange.DIGEST_SOURCE, "sent in the recipient's digest,"
                 + " delivery #" + digest.deliveryId() + " (message #" + receipt.messageId() + ")", "digest-in:" + d.getId()));
         return receipt.messageId();
     }
