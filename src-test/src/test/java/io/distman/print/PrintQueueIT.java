@@ -124,6 +124,10 @@ public class PrintQueueIT {
             assertTrue(body.contains("lease.docx (not printed"), body);
         }
 
+        JsonObject postal = delivery(northside, noEmail).getJsonObject("postalAddress");
+        assertEquals("Northtown", postal.getString("town"), "GET /messages/{id} shows the postal address: " + postal);
+        assertEquals("12 Harbour Street", postal.getJsonArray("streetLines").getString(0));
+
         JsonObject marked = post(northside, "print-queue/printed", ids(noEmail, failed), 200).asJsonObject();
         assertEquals(List.of(noEmail, failed), longs(marked.getJsonArray("done")));
         JsonObject printed = lastEvent(northside, noEmail);
