@@ -20,7 +20,7 @@ CREATE TABLE print_letter (
     queued_by     VARCHAR(100)  NOT NULL,
     printed_at    TIMESTAMPTZ,
     printed_by    VARCHAR(100),
-    print_count   INTEGER       NOT NULL DEFAULT 0
+    print_count   INTEGER       DEFAULT 0 NOT NULL
 );
 -- The print screen lists one account's letters, to print or printed, oldest first.
 CREATE INDEX print_letter_account ON print_letter (account_id, printed_at, queued_at);

@@ -133,7 +133,7 @@ public class PrintQueueIT {
         JsonObject printed = lastEvent(northside, noEmail);
         assertEquals("PRINTED", printed.getString("status"));
         assertEquals("PRINT", printed.getString("source"));
-        assertTrue(printed.getString("diagnostic").startsWith("printed as a letter by "), printed.toString());
+        assertTrue(printed.getString("diagnostic").startsWith("printed as a letter by API key"), printed.toString());
         assertEquals("PRINTED", delivery(northside, failed).getString("status"), "printed beats failed");
         assertEquals(0, get(northside, "print-queue").getInt("count"));
         assertEquals(2, get(northside, "print-queue?printed=true").getInt("count"));

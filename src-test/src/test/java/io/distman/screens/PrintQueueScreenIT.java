@@ -96,7 +96,8 @@ public class PrintQueueScreenIT extends ScreenTest {
             assertTrue(said.contains("2 of 2 marked printed"), said);
             assertFalse(browser.find(By.id("print:rows")).getText().contains(letters.noEmail()), "gone from To print");
 
-            browser.find(By.cssSelector("#print\\:show .ui-button:nth-child(2)")).click();
+            browser.findAll(By.cssSelector("#print\\:show .ui-button")).stream().filter(b -> b.getText().equals("Printed"))
+                    .findFirst().orElseThrow().click();
             browser.waitForAjax();
             browser.waitUntil(d -> d.findElement(By.id("print:rows")).getText().contains(letters.noEmail()));
             String printed = row(browser, "print", letters.noEmail()).getText();
