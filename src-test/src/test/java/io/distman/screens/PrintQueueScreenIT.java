@@ -64,7 +64,9 @@ public class PrintQueueScreenIT extends ScreenTest {
         browser.go("app/audit.xhtml"); // a fresh agency: its own two letters only
         row(browser, "audit", subject).findElement(By.cssSelector("button[id$=':print']")).click();
         browser.waitForAjax();
-        browser.waitUntil(d -> d.findElement(By.id("growl")).getText().contains("1 of 1 sent to the print queue"));
+        // The growl draws its messages in a container of its own at the end of the page.
+        browser.waitUntil(d -> d.findElements(By.cssSelector(".ui-growl-message")).stream()
+                .anyMatch(m -> m.getText().contains("1 of 1 sent to the print queue")));
     }
 
     @Test
