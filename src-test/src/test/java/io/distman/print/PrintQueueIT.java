@@ -8,6 +8,7 @@ import io.distman.testsupport.Deployments;
 import io.distman.testsupport.TestEnvironment;
 import io.distman.testsupport.browser.TestData;
 import io.distman.testsupport.browser.TestData.Account;
+import io.distman.testsupport.contract.ApiContract;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
@@ -176,12 +177,12 @@ public class PrintQueueIT {
 
         HttpResponse<String> rejected = submitRaw(northside, null, """
                 {"nameLines":["Ms Olivia Brown"],"streetLines":["12 Harbour Street"],"postcode":"%s","town":""}"""
-                .formatted("X".repeat(17)), "Bad address", "[]");
+                .formatted("X".repeat(17)), "Bad address", "[]", false);
         assertEquals(400, rejected.statusCode());
         assertTrue(rejected.body().contains("to[0].postalAddress.postcode") && rejected.body().contains("to[0].postalAddress.town"),
                 rejected.body());
         HttpResponse<String> lines = submitRaw(northside, null, """
-                {"streetLines":["a","b","c","d"],"town":"Northtown"}""", "Bad address", "[]");
+                {"streetLines":["a","b","c","d"],"town":"Northtown"}""", "Bad address", "[]", false);
         assertTrue(lines.body().contains("to[0].postalAddress.streetLines"), lines.body());
     }
 
@@ -204,6 +205,12 @@ public class PrintQueueIT {
 
     private static HttpResponse<String> submitRaw(Account account, String email, String postalAddress, String subject,
                                                   String attachments) {
+        return submitRaw(account, email, postalAddress, subject, attachments, true);
+    }
+
+    /** @param valid false for a request wrong on purpose: then only the answer is checked against the document */
+    private static HttpResponse<String> submitRaw(Account account, String email, String postalAddress, String subject,
+                                                  String attachments, boolean valid) {
         String to = "{" + (email == null ? "" : "\"address\":\"" + email + "\",") + "\"name\":\"Tenant\""
                 + (postalAddress == null ? "" : ",\"postalAddress\":" + postalAddress) + "}";
         String json = """
@@ -211,24 +218,33 @@ public class PrintQueueIT {
                  "sender":{"address":"lettings@northside.example","name":"Northside Lettings"},"to":[%s],
                  "subject":"%s","textBody":"Dear tenant,\\n\\nPlease pay by Friday.","attachments":%s}"""
                 .formatted(to, subject, attachments);
-        return send(HttpRequest.newBuilder(TestEnvironment.url("api/v1/messages")).header("Authorization", "Bearer " + account.apiKey())
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)).build(),
-                HttpResponse.BodyHandlers.ofString());
+        String key = ApiContract.bearer(account.apiKey());
+        return valid ? contract().call("POST", "messages", key, json)
+                : contract().refused("POST", "messages", key, "application/json", json);
     }
 
+    /** Every JSON request and answer is also checked against the served OpenAPI document. */
     private static JsonValue post(Account account, String path, String body, int status) {
-        HttpResponse<String> response = send(HttpRequest.newBuilder(TestEnvironment.url("api/v1/" + path))
-                .header("Authorization", "Bearer " + account.apiKey()).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = contract().call("POST", path, ApiContract.bearer(account.apiKey()), body);
         assertEquals(status, response.statusCode(), response.body());
         return Json.createReader(new StringReader(response.body())).readValue();
     }
 
     private static JsonObject get(Account account, String path) {
-        HttpResponse<String> response = send(HttpRequest.newBuilder(TestEnvironment.url("api/v1/" + path))
-                .header("Authorization", "Bearer " + account.apiKey()).GET().build(), HttpResponse.BodyHandlers.ofString());
+        String[] parts = path.split("\\?", 2);
+        Map<String, String> query = parts.length == 1 ? Map.of() : Map.of(parts[1].split("=")[0], parts[1].split("=")[1]);
+        HttpResponse<String> response = contract().call("GET", parts[0], query, ApiContract.bearer(account.apiKey()));
         assertEquals(200, response.statusCode(), response.body());
         return Json.createReader(new StringReader(response.body())).readObject();
+    }
+
+    private static ApiContract contract;
+
+    private static synchronized ApiContract contract() {
+        if (contract == null) {
+            contract = ApiContract.of(TestEnvironment.baseUrl());
+        }
+        return contract;
     }
 
     private static HttpResponse<byte[]> pdf(Account account, String body) {
