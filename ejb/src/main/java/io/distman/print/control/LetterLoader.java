@@ -1,11 +1,13 @@
 package io.distman.print.control;
 
+import io.distman.message.boundary.MessageParts;
 import io.distman.message.entity.Delivery;
 import io.distman.message.entity.DeliveryPostalAddress;
 import io.distman.message.entity.Message;
 import io.distman.message.entity.MessageAttachment;
 import io.distman.message.entity.MessageContent;
 import jakarta.enterprise.context.Dependent;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.util.ArrayList;
@@ -20,6 +22,9 @@ import java.util.stream.Collectors;
  */
 @Dependent
 public class LetterLoader {
+
+    @Inject
+    MessageParts parts;
 
     @PersistenceContext(unitName = "distman")
     EntityManager em;
@@ -36,12 +41,8 @@ public class LetterLoader {
         if (messageIds.isEmpty()) {
             return List.of();
         }
-        Map<Long, MessageContent> contents = em.createNamedQuery(MessageContent.OF_MESSAGES, MessageContent.class)
-                .setParameter("messageIds", messageIds).getResultStream()
-                .collect(Collectors.toMap(MessageContent::getMessageId, Function.identity()));
-        Map<Long, List<MessageAttachment>> files = em.createNamedQuery(MessageAttachment.OF_MESSAGES, MessageAttachment.class)
-                .setParameter("messageIds", messageIds).getResultStream()
-                .collect(Collectors.groupingBy(MessageAttachment::getMessageId));
+        Map<Long, MessageContent> contents = parts.contents(messageIds);
+        Map<Long, List<MessageAttachment>> files = parts.attachments(messageIds);
         List<Letter> letters = new ArrayList<>();
         for (Long id : deliveryIds) {
             Delivery delivery = deliveries.get(id);
