@@ -4,6 +4,7 @@ import io.distman.message.entity.Category;
 import io.distman.message.entity.Priority;
 import io.distman.submission.boundary.DistributionManagerLocal;
 import io.distman.submission.entity.AttachmentInput;
+import io.distman.message.entity.PostalAddress;
 import io.distman.submission.entity.RecipientInput;
 import io.distman.submission.entity.SubmitReceipt;
 import io.distman.submission.entity.SubmitRequest;
@@ -37,6 +38,14 @@ public class DemoBackOffice {
     public record Tenant(String name, String email, String unit) {
     }
 
+    /**
+     * The tenant's postal address, as a back office knows it: the unit in the demo town. With it, a demand to a tenant
+     * without email (or whose email bounced) can go to the print queue in the demo too.
+     */
+    static PostalAddress postal(Tenant tenant) {
+        return new PostalAddress(List.of(tenant.name()), List.of(tenant.unit()), "NT1 4AB", "Northtown", null);
+    }
+
     public SubmitReceipt sendDemand(String account, String agency, String sender, String user, int demandNo, Tenant tenant,
                                     BigDecimal amount) {
         byte[] pdf = DemoLetters.demand(agency, tenant.name(), tenant.unit(), amount, LocalDate.now().plusDays(14));
@@ -44,7 +53,7 @@ public class DemoBackOffice {
                 .account(account).raisedBy(user).source("demand", String.valueOf(demandNo))
                 .category(Category.ESSENTIAL).priority(Priority.NORMAL)
                 .sender(sender, agency)
-                .to(List.of(new RecipientInput(tenant.email(), tenant.name())))
+                .to(List.of(new RecipientInput(tenant.email(), tenant.name(), postal(tenant))))
                 .subject("Rent demand " + demandNo + " for " + tenant.unit())
                 .html("<p>Dear " + tenant.name() + ",</p><p>Please find attached your rent demand for <b>" + tenant.unit()
                         + "</b>: GBP " + amount + ".</p><p><a href=\"https://pay.example/rent\">Pay online</a></p><p>" + agency + "</p>")
@@ -63,7 +72,7 @@ public class DemoBackOffice {
                 .account(account).raisedBy(user).source("credit-control", String.valueOf(caseNo))
                 .category(Category.TRANSACTIONAL).priority(stage > 1 ? Priority.URGENT : Priority.NORMAL)
                 .sender(sender, agency)
-                .to(List.of(new RecipientInput(tenant.email(), tenant.name())))
+                .to(List.of(new RecipientInput(tenant.email(), tenant.name(), postal(tenant))))
                 .subject("Payment reminder for " + tenant.unit())
                 .text("Dear " + tenant.name() + ",\n\nOur records show arrears of GBP " + arrears + " on " + tenant.unit()
                         + ". The reminder letter is attached.\n\n" + agency)

@@ -31,7 +31,7 @@ public final class RecommendedAction {
         String text = diagnostic == null ? "" : diagnostic.toLowerCase(Locale.ROOT);
         return Optional.ofNullable(switch (status) {
             case EMAIL_MISSING -> "No email address is recorded for this recipient: record one in the back office, "
-                    + "then resend to it.";
+                    + "then resend to it, or send it to the print queue if it has a postal address.";
             case REJECTED -> "The address is not valid: correct it and resend to the corrected address.";
             case SUPPRESSED -> "The address is on the suppression list" + (suppressionReason == null ? "" : " ("
                     + suppressionReason + ")") + ", so mail to it is not sent. If the reason no longer applies, "

@@ -56,8 +56,9 @@ public final class TimelineWording {
             // The status column already says where it stood; here what happened: it came in.
             return "Submitted" + detail;
         }
-        if ("USER".equals(source) && !detail.isEmpty()) {
-            // A user's action already says itself: "cancelled by anna", "retry now by anna after attempt 1".
+        if (("USER".equals(source) || "PRINT".equals(source)) && !detail.isEmpty()) {
+            // A user's action already says itself: "cancelled by anna", "retry now by anna after attempt 1",
+            // "printed as a letter by anna" (the print queue).
             return Character.toUpperCase(diagnostic.charAt(0)) + diagnostic.substring(1);
         }
         return status.label() + detail;

@@ -9,6 +9,7 @@ import io.distman.dispatch.entity.RenderedMime;
 import io.distman.identity.boundary.DkimKeys;
 import io.distman.identity.entity.SigningKey;
 import io.distman.message.entity.Category;
+import io.distman.message.boundary.MessageParts;
 import io.distman.message.entity.Delivery;
 import io.distman.message.entity.Message;
 import io.distman.message.entity.MessageAttachment;
@@ -37,7 +38,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Function;
 import java.util.logging.Logger;
 import java.util.stream.Collectors;
 
@@ -50,6 +50,9 @@ import java.util.stream.Collectors;
 public class OutgoingMailLoader {
 
     private static final Logger LOG = Logger.getLogger(OutgoingMailLoader.class.getName());
+
+    @Inject
+    MessageParts parts;
 
     @PersistenceContext(unitName = "distman")
     EntityManager em;
@@ -73,12 +76,8 @@ public class OutgoingMailLoader {
         List<Delivery> deliveries = em.createNamedQuery(Delivery.WITH_MESSAGE, Delivery.class)
                 .setParameter("ids", deliveryIds).getResultList();
         List<Long> messageIds = deliveries.stream().map(d -> d.getMessage().getId()).distinct().toList();
-        Map<Long, MessageContent> contents = em.createNamedQuery(MessageContent.OF_MESSAGES, MessageContent.class)
-                .setParameter("messageIds", messageIds).getResultStream()
-                .collect(Collectors.toMap(MessageContent::getMessageId, Function.identity()));
-        Map<Long, List<MessageAttachment>> files = em.createNamedQuery(MessageAttachment.OF_MESSAGES, MessageAttachment.class)
-                .setParameter("messageIds", messageIds).getResultStream()
-                .collect(Collectors.groupingBy(MessageAttachment::getMessageId));
+        Map<Long, MessageContent> contents = parts.contents(messageIds);
+        Map<Long, List<MessageAttachment>> files = parts.attachments(messageIds);
         Map<Long, List<Delivery>> visible = em.createNamedQuery(Delivery.HEADER_RECIPIENTS, Delivery.class)
                 .setParameter("messageIds", messageIds).getResultStream()
                 .collect(Collectors.groupingBy(d -> d.getMessage().getId()));

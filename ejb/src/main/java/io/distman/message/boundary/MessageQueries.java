@@ -2,6 +2,8 @@ package io.distman.message.boundary;
 
 import io.distman.message.entity.Delivery;
 import io.distman.message.entity.DeliveryEvent;
+import io.distman.message.entity.DeliveryPostalAddress;
+import io.distman.message.entity.PostalAddress;
 import io.distman.message.entity.Message;
 import io.distman.message.entity.MessageAttachment;
 import io.distman.message.entity.MessageView.DeliveryView;
@@ -41,15 +43,18 @@ public class MessageQueries {
         List<String> files = em.createNamedQuery(MessageAttachment.OF_MESSAGES, MessageAttachment.class)
                 .setParameter("messageIds", List.of(m.getId())).getResultList().stream()
                 .map(MessageAttachment::getFilename).toList();
+        Map<Long, PostalAddress> postal = em.createNamedQuery(DeliveryPostalAddress.OF_DELIVERIES, DeliveryPostalAddress.class)
+                .setParameter("ids", deliveries.stream().map(Delivery::getId).toList()).setParameter("accountId", m.getAccountId())
+                .getResultStream().collect(Collectors.toMap(DeliveryPostalAddress::getDeliveryId, DeliveryPostalAddress::address));
         return new MessageView(m.getId(), m.getRaisedBy(), m.getSourceModule(), m.getSourceRef(), m.getCategory(),
                 m.getPriority(), m.getSenderAddress(), m.getSubject(), m.getSendAt(), m.getCreatedAt(), files,
-                deliveries.stream().map(d -> delivery(d, timelines.getOrDefault(d.getId(), List.of()))).toList());
+                deliveries.stream().map(d -> delivery(d, timelines.getOrDefault(d.getId(), List.of()), postal.get(d.getId()))).toList());
     }
 
-    private static DeliveryView delivery(Delivery d, List<EventView> timeline) {
+    private static DeliveryView delivery(Delivery d, List<EventView> timeline, PostalAddress postalAddress) {
         return new DeliveryView(d.getId(), d.getRecipientType(), d.getAddress(), d.getStatus(), d.getStatusAt(),
                 d.getStatusDetail(), d.getSmtpCode(), d.getEnhancedCode(), d.getProvider(), d.getMessageIdHeader(),
-                d.getAttempts(), d.getNextAttemptAt(), d.getResendOf(), timeline);
+                d.getAttempts(), d.getNextAttemptAt(), d.getResendOf(), timeline, postalAddress);
     }
 
     private static EventView event(DeliveryEvent e) {

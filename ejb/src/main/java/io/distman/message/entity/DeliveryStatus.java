@@ -41,7 +41,12 @@ public enum DeliveryStatus {
     /** Held to go out in the recipient's digest. */
     PENDING_DIGEST("Held for the digest"),
     /** Cancelled by a user before it was sent. */
-    CANCELLED("Cancelled");
+    CANCELLED("Cancelled"),
+    /**
+     * Printed from the print queue as a letter, to be posted (issue 13): a status and not only a timeline line,
+     * because "did it go?" now has a new answer: it went by post. See {@link StatusPrecedence} for its rank.
+     */
+    PRINTED("Printed as a letter");
 
     private final String label;
 

@@ -114,8 +114,16 @@ public final class MessageView implements Serializable {
         public final Instant nextAttemptAt;
         public final Long resendOf;
         public final List<EventView> timeline;
+        /** Where a letter to the recipient goes (print queue); null when none was given. */
+        public final PostalAddress postalAddress;
 
         public DeliveryView(long id, RecipientType type, String address, DeliveryStatus status, Instant statusAt, String statusDetail, Integer smtpCode, String enhancedCode, String provider, String messageIdHeader, int attempts, Instant nextAttemptAt, Long resendOf, List<EventView> timeline) {
+            this(id, type, address, status, statusAt, statusDetail, smtpCode, enhancedCode, provider, messageIdHeader,
+                    attempts, nextAttemptAt, resendOf, timeline, null);
+        }
+
+        public DeliveryView(long id, RecipientType type, String address, DeliveryStatus status, Instant statusAt, String statusDetail, Integer smtpCode, String enhancedCode, String provider, String messageIdHeader, int attempts, Instant nextAttemptAt, Long resendOf, List<EventView> timeline, PostalAddress postalAddress) {
+            this.postalAddress = postalAddress;
             this.id = id;
             this.type = type;
             this.address = address;
@@ -190,12 +198,12 @@ public final class MessageView implements Serializable {
 
         @Override
         public boolean equals(Object other) {
-            return other instanceof DeliveryView o && id == o.id && java.util.Objects.equals(type, o.type) && java.util.Objects.equals(address, o.address) && java.util.Objects.equals(status, o.status) && java.util.Objects.equals(statusAt, o.statusAt) && java.util.Objects.equals(statusDetail, o.statusDetail) && java.util.Objects.equals(smtpCode, o.smtpCode) && java.util.Objects.equals(enhancedCode, o.enhancedCode) && java.util.Objects.equals(provider, o.provider) && java.util.Objects.equals(messageIdHeader, o.messageIdHeader) && attempts == o.attempts && java.util.Objects.equals(nextAttemptAt, o.nextAttemptAt) && java.util.Objects.equals(resendOf, o.resendOf) && java.util.Objects.equals(timeline, o.timeline);
+            return other instanceof DeliveryView o && id == o.id && java.util.Objects.equals(type, o.type) && java.util.Objects.equals(address, o.address) && java.util.Objects.equals(status, o.status) && java.util.Objects.equals(statusAt, o.statusAt) && java.util.Objects.equals(statusDetail, o.statusDetail) && java.util.Objects.equals(smtpCode, o.smtpCode) && java.util.Objects.equals(enhancedCode, o.enhancedCode) && java.util.Objects.equals(provider, o.provider) && java.util.Objects.equals(messageIdHeader, o.messageIdHeader) && attempts == o.attempts && java.util.Objects.equals(nextAttemptAt, o.nextAttemptAt) && java.util.Objects.equals(resendOf, o.resendOf) && java.util.Objects.equals(timeline, o.timeline) && java.util.Objects.equals(postalAddress, o.postalAddress);
         }
 
         @Override
         public int hashCode() {
-            return java.util.Objects.hash(id, type, address, status, statusAt, statusDetail, smtpCode, enhancedCode, provider, messageIdHeader, attempts, nextAttemptAt, resendOf, timeline);
+            return java.util.Objects.hash(id, type, address, status, statusAt, statusDetail, smtpCode, enhancedCode, provider, messageIdHeader, attempts, nextAttemptAt, resendOf, timeline, postalAddress);
         }
 
         @Override

@@ -18,7 +18,8 @@ public final class StatusGroups {
      */
     public static final Set<DeliveryStatus> SENT = Collections.unmodifiableSet(EnumSet.of(DeliveryStatus.ACCEPTED,
             DeliveryStatus.DELIVERED, DeliveryStatus.OPENED, DeliveryStatus.CLICKED, DeliveryStatus.FAILED,
-            DeliveryStatus.COMPLAINED, DeliveryStatus.UNSUBSCRIBED, DeliveryStatus.REJECTED));
+            DeliveryStatus.COMPLAINED, DeliveryStatus.UNSUBSCRIBED, DeliveryStatus.REJECTED,
+            DeliveryStatus.PRINTED)); // PRINTED: it went, by post
 
     /**
      * The statuses of {@code group} the user picked; none picked (or only ones outside the group, which a

@@ -20,11 +20,16 @@ import java.util.Map;
  *  10   CANCELLED EMAIL_MISSING SUPPRESSED OPTED_OUT      stopped before sending
  *  20   DELIVERED                                          the receiving server took it
  *  30   FAILED REJECTED                                    a bounce can follow a delivery report
+ *  35   PRINTED                                            went by post instead: a late bounce or delivery
+ *                                                          report of the email must not hide that it was printed
  *  40   OPENED                                             a human open proves it arrived
  *  50   CLICKED                                            ...and was read
  *  60   UNSUBSCRIBED                                       the recipient's answer outlives engagement
  *  70   COMPLAINED                                         the strongest signal, never overwritten
  * </pre>
+ * PRINTED sits above what the email itself can say about failing or arriving (it is only ever recorded for a
+ * letter whose email never left or failed for good), and below a human open or click, which would prove the
+ * email was read after all. Printing again (a reprint) is the same rank and later, so it simply follows time.
  * Because the result depends only on the ranks and times, the same set of events gives the same
  * status in whatever order they arrive.
  */
@@ -39,6 +44,7 @@ public final class StatusPrecedence {
                 DeliveryStatus.OPTED_OUT);
         rank(20, DeliveryStatus.DELIVERED);
         rank(30, DeliveryStatus.FAILED, DeliveryStatus.REJECTED);
+        rank(35, DeliveryStatus.PRINTED);
         rank(40, DeliveryStatus.OPENED);
         rank(50, DeliveryStatus.CLICKED);
         rank(60, DeliveryStatus.UNSUBSCRIBED);

@@ -85,6 +85,7 @@ public class QueueActions {
         return switch (delivery.getStatus()) {
             case SENDING -> "being sent";
             case ACCEPTED, DELIVERED, OPENED, CLICKED, COMPLAINED, UNSUBSCRIBED -> "already sent";
+            case PRINTED -> "already printed";
             case FAILED, REJECTED -> "already failed";
             case CANCELLED -> "already cancelled";
             case EMAIL_MISSING, OPTED_OUT, SUPPRESSED -> "not sendable (" + delivery.getStatus() + ")";

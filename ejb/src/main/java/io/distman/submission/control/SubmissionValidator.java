@@ -2,6 +2,7 @@ package io.distman.submission.control;
 
 import io.distman.message.entity.Category;
 import io.distman.message.boundary.AddressCheck;
+import io.distman.message.entity.PostalAddress;
 import io.distman.platform.entity.FieldError;
 import io.distman.submission.entity.AttachmentInput;
 import io.distman.submission.entity.RecipientInput;
@@ -123,8 +124,38 @@ public final class SubmissionValidator {
             // Only the form that could inject headers is an error; a missing or invalid address is a status.
             optionalLine(field + ".address", recipient.address(), 320);
             optionalLine(field + ".name", recipient.name(), 200);
+            checkPostalAddress(field + ".postalAddress", recipient.postalAddress());
         }
         return recipients.size();
+    }
+
+    /**
+     * A postal address is optional, but when given it must make a deliverable envelope: at least one street line
+     * and a town, each line short and single (the window holds a few lines), at most three name and street lines.
+     */
+    private void checkPostalAddress(String field, PostalAddress address) {
+        if (address == null) {
+            return;
+        }
+        lines(field + ".nameLines", address.nameLines(), false);
+        lines(field + ".streetLines", address.streetLines(), true);
+        optionalLine(field + ".postcode", address.postcode(), PostalAddress.MAX_POSTCODE);
+        requiredLine(field + ".town", address.town(), PostalAddress.MAX_TOWN);
+        optionalLine(field + ".country", address.country(), PostalAddress.MAX_COUNTRY);
+    }
+
+    private void lines(String field, List<String> lines, boolean required) {
+        long given = lines.stream().filter(l -> l != null && !l.isBlank()).count();
+        if (required && given == 0) {
+            error(field, "at least one line is required");
+        }
+        if (lines.size() > PostalAddress.MAX_LINES) {
+            error(field, "at most " + PostalAddress.MAX_LINES + " lines");
+            return;
+        }
+        for (int i = 0; i < lines.size(); i++) {
+            optionalLine(field + "[" + i + "]", lines.get(i), PostalAddress.MAX_LINE);
+        }
     }
 
     private void checkBodies(SubmitRequest r) {

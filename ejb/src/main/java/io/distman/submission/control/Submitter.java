@@ -6,10 +6,12 @@ import io.distman.message.boundary.DeliveryStatusRecorder;
 import io.distman.message.boundary.MessageSubmitted;
 import io.distman.message.entity.Category;
 import io.distman.message.entity.Delivery;
+import io.distman.message.entity.DeliveryPostalAddress;
 import io.distman.message.entity.DeliveryStatus;
 import io.distman.message.entity.Message;
 import io.distman.message.entity.MessageAttachment;
 import io.distman.message.entity.MessageContent;
+import io.distman.message.entity.PostalAddress;
 import io.distman.message.entity.Priority;
 import io.distman.message.entity.RecipientType;
 import io.distman.message.entity.StatusChange;
@@ -160,6 +162,9 @@ public class Submitter {
             Delivery delivery = new Delivery(message, recipient.type, recipient.address, recipient.name,
                     MessageIds.messageIdFor(message.getSenderAddress()), MessageIds.returnToken(), now);
             statuses.start(delivery, firstStatus(delivery, recipient, suppressed, prefs, message, now));
+            if (recipient.postal != null) {
+                em.persist(new DeliveryPostalAddress(delivery, recipient.postal)); // after start(): the delivery has its id
+            }
             deliveries.add(delivery);
         }
         afterCommit.fire(new MessageSubmitted(accountId, message.getId(), message.getRaisedBy(),
@@ -227,7 +232,7 @@ public class Submitter {
             String address = blankToNull(input.address());
             String normalised = address == null ? null : AddressCheck.normalise(address);
             String problem = normalised == null ? null : AddressCheck.problemWith(normalised);
-            all.add(new PendingRecipient(type, normalised, blankToNull(input.name()), problem));
+            all.add(new PendingRecipient(type, normalised, blankToNull(input.name()), problem, input.postalAddress()));
         }
     }
 
@@ -256,6 +261,6 @@ public class Submitter {
         return s == null || s.isBlank() ? null : s.strip();
     }
 
-    private record PendingRecipient(RecipientType type, String address, String name, String problem) {
+    private record PendingRecipient(RecipientType type, String address, String name, String problem, PostalAddress postal) {
     }
 }

@@ -41,6 +41,8 @@ class TimelineWordingTest {
                 TimelineWording.what(DeliveryStatus.EMAIL_MISSING, "SUBMISSION", "no email address for this recipient", 0));
         assertEquals("Submitted", TimelineWording.what(DeliveryStatus.PENDING, "SUBMISSION", null, 0));
         assertEquals("Cancelled by anna", TimelineWording.what(DeliveryStatus.CANCELLED, "USER", "cancelled by anna", 0));
+        assertEquals("Printed again (print 2) by anna",
+                TimelineWording.what(DeliveryStatus.PRINTED, "PRINT", "printed again (print 2) by anna", 0));
         assertEquals("Postmark", TimelineWording.provider("postmark"));
         assertEquals("", TimelineWording.provider(null));
     }

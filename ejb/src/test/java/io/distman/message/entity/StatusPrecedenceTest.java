@@ -25,6 +25,7 @@ class StatusPrecedenceTest {
             case CANCELLED, EMAIL_MISSING, SUPPRESSED, OPTED_OUT -> 10;
             case DELIVERED -> 20;
             case FAILED, REJECTED -> 30;
+            case PRINTED -> 35;
             case OPENED -> 40;
             case CLICKED -> 50;
             case UNSUBSCRIBED -> 60;
@@ -65,6 +66,12 @@ class StatusPrecedenceTest {
         assertTrue(StatusPrecedence.replaces(PENDING, T0, CANCELLED, T1));
         assertTrue(StatusPrecedence.replaces(CLICKED, T0, COMPLAINED, T1));
         assertTrue(StatusPrecedence.replaces(null, T0, PENDING, T0), "the first status always applies");
+        assertTrue(StatusPrecedence.replaces(EMAIL_MISSING, T0, PRINTED, T1), "a letter printed for want of an address");
+        assertTrue(StatusPrecedence.replaces(FAILED, T0, PRINTED, T1), "a letter printed after the email failed for good");
+        assertFalse(StatusPrecedence.replaces(PRINTED, T0, FAILED, T1), "a late bounce does not hide the printed letter");
+        assertFalse(StatusPrecedence.replaces(PRINTED, T0, DELIVERED, T1), "nor a late delivery report");
+        assertTrue(StatusPrecedence.replaces(PRINTED, T0, PRINTED, T1), "a reprint follows time");
+        assertTrue(StatusPrecedence.replaces(PRINTED, T0, OPENED, T1), "an open proves the email was read after all");
     }
 
     @Test

@@ -31,6 +31,7 @@ public class StatusIcons {
             case SENDING -> "pi pi-spinner dm-status-wait";
             case TEMPORARY_FAILURE -> "pi pi-refresh dm-status-wait";
             case CANCELLED -> "pi pi-minus-circle dm-status-off";
+            case PRINTED -> "pi pi-print dm-status-good";
         };
     }
 

@@ -72,6 +72,7 @@ final class MonthlyChart {
         return switch (status) {
             case ACCEPTED, DELIVERED -> "#4caf50";
             case OPENED, CLICKED -> "#2e7d32";
+            case PRINTED -> "#00838f";
             case FAILED -> "#d32f2f";
             case REJECTED -> "#ef6c00";
             case COMPLAINED -> "#8e24aa";
