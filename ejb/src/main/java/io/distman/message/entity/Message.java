@@ -70,6 +70,10 @@ public class Message {
     @Column(name = "serial_mailing_id")
     private Long serialMailingId;
 
+    /** No pixel and no rewritten links in this message, whatever the account chose for its category. */
+    @Column(name = "tracking_refused", nullable = false)
+    private boolean trackingRefused;
+
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
@@ -97,6 +101,12 @@ public class Message {
         this.sourceRef = sourceRef;
     }
 
+    /** One message of a serial mailing; {@code trackingRefused}: its recipient gave no consent to open tracking. */
+    public void serial(long mailingId, boolean trackingRefused) {
+        this.serialMailingId = mailingId;
+        this.trackingRefused = trackingRefused;
+    }
+
     public void setIdempotencyKey(String idempotencyKey) { this.idempotencyKey = idempotencyKey; }
     public void setSendAt(Instant sendAt) { this.sendAt = sendAt; }
 
@@ -114,5 +124,6 @@ public class Message {
     public String getSubject() { return subject; }
     public Instant getSendAt() { return sendAt; }
     public Long getSerialMailingId() { return serialMailingId; }
+    public boolean isTrackingRefused() { return trackingRefused; }
     public Instant getCreatedAt() { return createdAt; }
 }
