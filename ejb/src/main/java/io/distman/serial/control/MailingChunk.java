@@ -60,7 +60,7 @@ public class MailingChunk {
     @Inject
     Clock clock;
 
-    /** @return whether more contacts may follow (false: the mailing is created, cancelled or gone) */
+    /** @return whether to call again (false: all its messages are made, or it was cancelled or is gone) */
     public boolean next(long mailingId) {
         SerialMailing mailing = em.find(SerialMailing.class, mailingId, LockModeType.PESSIMISTIC_WRITE);
         if (mailing == null || mailing.getStatus() != MailingStatus.CREATING) {
@@ -89,7 +89,7 @@ public class MailingChunk {
             }
         }
         mailing.advance(contacts.get(contacts.size() - 1).id(), now);
-        return contacts.size() == SIZE;
+        return true; // a short page is not the end (a worklist's contact may have left the directory): an empty one is
     }
 
     private SerialRecipient submit(SerialMailing mailing, Contact contact, MergeTemplates.Compiled templates,
