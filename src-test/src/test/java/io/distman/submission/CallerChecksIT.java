@@ -78,7 +78,7 @@ public class CallerChecksIT {
     }
 
     private Map<String, Long> written() {
-        return WRITTEN.stream().collect(Collectors.toMap(t -> t, fixtures::count));
+        return WRITTEN.stream().collect(Collectors.toMap(t -> t, t -> fixtures.countOf(t, a.id(), b.id())));
     }
 
     private <T> T asModuleA(Callable<T> work) throws Exception {

@@ -247,6 +247,23 @@ public class Fixtures {
     }
 
     /**
+     * Rows of {@code message}, {@code delivery} or {@code delivery_event} that belong to the given accounts.
+     * A test asking "was nothing written?" counts only its own accounts: the dispatch timer may record an
+     * event for another test's mail at any moment, and a global count would blame this test for it.
+     */
+    public long countOf(String table, long... accountIds) {
+        String ids = java.util.Arrays.stream(accountIds).mapToObj(Long::toString)
+                .collect(java.util.stream.Collectors.joining(","));
+        String sql = switch (table) {
+            case "message", "delivery" -> "SELECT COUNT(*) FROM " + table + " WHERE account_id IN (" + ids + ")";
+            case "delivery_event" -> "SELECT COUNT(*) FROM delivery_event WHERE delivery_id IN"
+                    + " (SELECT id FROM delivery WHERE account_id IN (" + ids + "))";
+            default -> throw new IllegalArgumentException("no account scope known for table " + table);
+        };
+        return ((Number) em.createNativeQuery(sql).getSingleResult()).longValue();
+    }
+
+    /**
      * Pretends the delivery has sat in its status (PENDING) since {@code at}, so the stuck-queue check sees
      * an old queue without the test waiting half an hour.
      */
