@@ -74,7 +74,7 @@ public class SerialBean implements Serializable {
     private boolean newsletterOnly = true;
     private boolean activities = true;
     private LocalDateTime sendAt;
-    private Long previewContact = 1L;
+    private Long previewContact;
     private MailingCount count;
     private Preview preview;
     private Long resultsOf;
