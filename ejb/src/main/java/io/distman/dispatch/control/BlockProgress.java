@@ -4,6 +4,7 @@ import io.distman.dispatch.boundary.DeliveryClaims;
 import io.distman.dispatch.control.AttemptRecorder.AttemptResult;
 import io.distman.dispatch.entity.Claim;
 import io.distman.dispatch.entity.SendResult;
+import io.distman.platform.boundary.DatabaseErrors;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -112,7 +113,7 @@ public final class BlockProgress {
         try {
             overtaken += recordRetrying(batch);
         } catch (RuntimeException e) {
-            if (TransientDatabaseErrors.isTransient(e) || batch.size() == 1) {
+            if (DatabaseErrors.transientFailure(e) || batch.size() == 1) {
                 unrecorded += batch.size();
                 LOG.log(Level.SEVERE, "cannot record " + batch.size() + " sent deliveries " + ids(batch), e);
                 return;
@@ -137,7 +138,7 @@ public final class BlockProgress {
             try {
                 return recorder.record(batch).size();
             } catch (RuntimeException e) {
-                if (!TransientDatabaseErrors.isTransient(e) || clock.instant().plusMillis(pause).isAfter(giveUp)) {
+                if (!DatabaseErrors.transientFailure(e) || clock.instant().plusMillis(pause).isAfter(giveUp)) {
                     throw e;
                 }
                 LOG.warning("recording " + batch.size() + " results hit a transient database error, retrying in " + pause

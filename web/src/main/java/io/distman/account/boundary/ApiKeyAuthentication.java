@@ -16,7 +16,7 @@ import jakarta.security.enterprise.credential.UsernamePasswordCredential;
 import jakarta.security.enterprise.identitystore.CredentialValidationResult;
 import jakarta.security.enterprise.identitystore.IdentityStoreHandler;
 import io.distman.platform.boundary.ApiErrors;
-import io.distman.platform.boundary.DatabaseFailures;
+import io.distman.platform.boundary.DatabaseErrors;
 import jakarta.security.enterprise.AuthenticationStatus;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -89,7 +89,7 @@ public class ApiKeyAuthentication implements Serializable {
             return apiCaller(request, context, below);
         } catch (RuntimeException e) {
             // Thrown here the container would answer its HTML 500 page (JAX-RS's mappers are not reached yet).
-            if (!DatabaseFailures.unavailable(e)) {
+            if (!DatabaseErrors.unavailable(e)) {
                 throw e;
             }
             String incident = UUID.randomUUID().toString();

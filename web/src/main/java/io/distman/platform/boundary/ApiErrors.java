@@ -103,7 +103,7 @@ public final class ApiErrors {
     public static final int RETRY_AFTER_SECONDS = 10;
 
     /**
-     * 503 for a database that is away ({@link DatabaseFailures}), with {@code Retry-After}: the request may be
+     * 503 for a database that is away ({@link DatabaseErrors}), with {@code Retry-After}: the request may be
      * repeated as it is. Also written by the API key authentication, which runs before JAX-RS.
      */
     public static Response unavailable(String incident) {
@@ -135,7 +135,7 @@ public final class ApiErrors {
         @Override
         public Response toResponse(Throwable e) {
             String incident = java.util.UUID.randomUUID().toString();
-            if (DatabaseFailures.unavailable(e)) {
+            if (DatabaseErrors.unavailable(e)) {
                 LOG.log(java.util.logging.Level.WARNING, "REST request failed: database unavailable, incident " + incident, e);
                 return unavailable(incident);
             }
