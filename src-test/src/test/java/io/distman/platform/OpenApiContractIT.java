@@ -85,6 +85,32 @@ public class OpenApiContractIT extends ApiTest {
     }
 
     @Test
+    void theSerialMailingsMatchTheDocument() {
+        Account account = data.newAccount("contract-serial");
+        String key = bearer(account.apiKey());
+        JsonObject count = object(api.call("POST", "serial/count", key,
+                "{\"filter\":{\"role\":\"TENANT\",\"block\":\"A\"},\"newsletterOnly\":false}"));
+        assertTrue(count.getInt("selected") > 0, count.toString());
+        assertTrue(count.containsKey("warning"), "newsletter sending off is flagged: " + count);
+        HttpResponse<String> created = api.call("POST", "serial/mailings", key, """
+                {"subject":"Block A notice for {{ unit }}","textBody":"{{ salutation }}, the lifts are serviced on Monday.",
+                 "senderAddress":"lettings@northside.example","senderName":"Northside Lettings",
+                 "filter":{"role":"TENANT","block":"A"},"activities":false,"sendAt":"%s"}"""
+                .formatted(java.time.Instant.now().plus(java.time.Duration.ofDays(1))));
+        assertEquals(201, created.statusCode(), created.body());
+        long id = object(created).getJsonNumber("id").longValue();
+        HttpResponse<String> progress = api.call("GET", "serial/mailings/" + id, key, null);
+        assertEquals(200, progress.statusCode(), progress.body());
+        assertEquals(200, api.call("POST", "serial/mailings/" + id + "/cancel", key, null).statusCode());
+        HttpResponse<String> refused = api.call("POST", "serial/mailings", key,
+                "{\"subject\":\"x\",\"textBody\":\"{{ name \",\"senderAddress\":\"boss@elsewhere.example\"}");
+        assertEquals(400, refused.statusCode());
+        assertTrue(refused.body().contains("textBody"), refused.body());
+        assertEquals(404, api.call("GET", "serial/mailings/" + id, bearer(data.newAccount("contract-serial-other").apiKey()), null)
+                .statusCode());
+    }
+
+    @Test
     void theAccountsAdministrationMatchesTheDocument() {
         Account account = data.newAccount("contract-admin");
         String admin = bearer(data.adminKey(account.id()));

@@ -2,6 +2,7 @@ package io.distman.testsupport;
 
 import io.distman.message.boundary.DeliveryStatusChanged;
 import io.distman.message.boundary.MessageSubmitted;
+import io.distman.serial.boundary.SerialRecipientMailed;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.util.List;
@@ -15,6 +16,7 @@ public class RecordedEvents {
     // Constant-time appends: the benchmark sends tens of thousands of events through this observer.
     private final Queue<MessageSubmitted> submitted = new ConcurrentLinkedQueue<>();
     private final Queue<DeliveryStatusChanged> changed = new ConcurrentLinkedQueue<>();
+    private final Queue<SerialRecipientMailed> mailed = new ConcurrentLinkedQueue<>();
 
     void onSubmitted(@Observes MessageSubmitted event) {
         submitted.add(event);
@@ -22,6 +24,15 @@ public class RecordedEvents {
 
     void onChanged(@Observes DeliveryStatusChanged event) {
         changed.add(event);
+    }
+
+    void onMailed(@Observes SerialRecipientMailed event) {
+        mailed.add(event);
+    }
+
+    /** The activity events of one serial mailing, one per contact it handled. */
+    public List<SerialRecipientMailed> mailed(long mailingId) {
+        return mailed.stream().filter(e -> e.mailingId() == mailingId).toList();
     }
 
     public List<MessageSubmitted> submitted(long messageId) {

@@ -190,7 +190,8 @@ public class OutgoingMailLoader {
     /** What is tracked in a message: nothing without an HTML body (text is never rewritten, see TrackedHtml). */
     private static TrackingChoice tracking(Map<AccountTracking.Key, TrackingChoice> chosen, Message message,
                                            MessageContent content) {
-        if (content == null || content.getHtmlBody() == null || content.getHtmlBody().isBlank()) {
+        if (content == null || content.getHtmlBody() == null || content.getHtmlBody().isBlank()
+                || message.isTrackingRefused()) { // a serial mail to a contact without tracking consent
             return TrackingChoice.NONE;
         }
         return chosen.getOrDefault(new AccountTracking.Key(message.getAccountId(), message.getCategory()),

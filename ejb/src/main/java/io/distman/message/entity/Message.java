@@ -70,6 +70,10 @@ public class Message {
     @Column(name = "serial_mailing_id")
     private Long serialMailingId;
 
+    /** No pixel and no rewritten links in this message, whatever the account chose for its category. */
+    @Column(name = "tracking_refused", nullable = false)
+    private boolean trackingRefused;
+
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
@@ -111,6 +115,12 @@ public class Message {
         this.essentialReason = reason;
     }
 
+    /** One message of a serial mailing; {@code trackingRefused}: its recipient gave no consent to open tracking. */
+    public void serial(long mailingId, boolean trackingRefused) {
+        this.serialMailingId = mailingId;
+        this.trackingRefused = trackingRefused;
+    }
+
     public void setIdempotencyKey(String idempotencyKey) { this.idempotencyKey = idempotencyKey; }
     public void setSendAt(Instant sendAt) { this.sendAt = sendAt; }
 
@@ -128,6 +138,7 @@ public class Message {
     public String getSubject() { return subject; }
     public Instant getSendAt() { return sendAt; }
     public Long getSerialMailingId() { return serialMailingId; }
+    public boolean isTrackingRefused() { return trackingRefused; }
     public Instant getCreatedAt() { return createdAt; }
     public String getEssentialReason() { return essentialReason; }
     public String getEssentialBy() { return essentialBy; }

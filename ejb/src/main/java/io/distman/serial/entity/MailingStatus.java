@@ -1,0 +1,6 @@
+package io.distman.serial.entity;
+
+/** Where a mailing is: its messages being created, all created (the deliveries tell the rest), or cancelled. */
+public enum MailingStatus {
+    CREATING, CREATED, CANCELLED
+}

@@ -1,0 +1,319 @@
+package io.distman.serial;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.distman.account.entity.AccountAccessDeniedException;
+import io.distman.directory.boundary.Worklists;
+import io.distman.directory.control.DemoDirectory;
+import io.distman.directory.entity.Contact;
+import io.distman.directory.entity.ContactFilter;
+import io.distman.directory.entity.ContactRole;
+import io.distman.directory.entity.DirectoryRefusedException;
+import io.distman.directory.entity.WorklistView;
+import io.distman.message.entity.Category;
+import io.distman.message.entity.Delivery;
+import io.distman.message.entity.DeliveryStatus;
+import io.distman.platform.entity.NotFoundException;
+import io.distman.serial.boundary.SerialMailings;
+import io.distman.serial.boundary.Templates;
+import io.distman.serial.entity.MailingCount;
+import io.distman.serial.entity.MailingProgress;
+import io.distman.serial.entity.MailingRequest;
+import io.distman.serial.entity.MailingStatus;
+import io.distman.serial.entity.MergeSource;
+import io.distman.serial.entity.Preview;
+import io.distman.serial.entity.RecipientOutcome;
+import io.distman.serial.entity.RecipientResult;
+import io.distman.serial.entity.SerialRefusedException;
+import io.distman.serial.entity.TemplateInput;
+import io.distman.serial.entity.TemplateView;
+import io.distman.submission.entity.AttachmentInput;
+import io.distman.testsupport.Deployments;
+import io.distman.testsupport.Dispatching;
+import io.distman.testsupport.Mails;
+import io.distman.testsupport.RecordedEvents;
+import io.distman.testsupport.TestMailServer;
+import io.distman.testsupport.ejb.AsCaller;
+import io.distman.testsupport.ejb.Fixtures;
+import io.distman.testsupport.ejb.Fixtures.TestAccount;
+import io.distman.testsupport.ejb.TestModule;
+import jakarta.ejb.EJB;
+import jakarta.inject.Inject;
+import jakarta.mail.internet.MimeMessage;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Serial mail end to end against the demo directory (the tests run with {@code distman.test=true}): the count and
+ * its reasons, a preview with missing fields, the mailing sent through the normal queue to GreenMail with each
+ * contact's own salutation, its progress and results, tracking only with consent, the host's activity entries,
+ * scheduling and cancel, worklists from a filter, and another account's caller refused. Called as a module, the way
+ * a back-office module would.
+ */
+@ExtendWith(ArquillianExtension.class)
+public class SerialMailIT {
+
+    private static final String SENDER = "letters@northside.example";
+    private static final String HTML = "<p>{{ salutation }},</p><p>Your unit {{ unit }} in block {{ block }}.</p>"
+            + "<p><a href=\"https://northside.example/portal\">Portal</a></p>";
+    private static final String TEXT = "{{ salutation }},\nyour unit {{ unit }} in block {{ block }}.";
+
+    @Deployment
+    public static EnterpriseArchive deployment() {
+        return Deployments.ear(SerialMailIT.class, RecordedEvents.class);
+    }
+
+    @EJB
+    SerialMailings mailings;
+
+    @EJB
+    Templates templates;
+
+    @EJB
+    Worklists worklists;
+
+    @EJB
+    Fixtures fixtures;
+
+    @EJB
+    AsCaller as;
+
+    @Inject
+    RecordedEvents activities;
+
+    private final DemoDirectory directory = new DemoDirectory();
+    TestAccount account;
+    String token;
+
+    @BeforeEach
+    void setUp() {
+        TestMailServer.reset();
+        account = fixtures.newAccount("serial");
+        token = UUID.randomUUID().toString().substring(0, 6);
+    }
+
+    private <T> T module(Callable<T> work) {
+        return as(TestModule.PRINCIPAL, work);
+    }
+
+    private <T> T as(String principal, Callable<T> work) {
+        try {
+            return as.call(principal, Set.of(), work);
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private MailingProgress created(long mailingId) {
+        Dispatching.await(() -> module(() -> mailings.progress(account.id(), mailingId)).status() != MailingStatus.CREATING,
+                Duration.ofSeconds(60), "mailing " + mailingId + " to be created");
+        return module(() -> mailings.progress(account.id(), mailingId));
+    }
+
+    /** What the test expects of a contact, from the directory itself: the reason it gets no mail, or null. */
+    private static RecipientOutcome expected(Contact c, Set<String> suppressed, boolean newsletterOnly) {
+        if (c.optedOut()) {
+            return RecipientOutcome.OPTED_OUT;
+        }
+        if (newsletterOnly && !c.newsletter()) {
+            return RecipientOutcome.NOT_NEWSLETTER;
+        }
+        if (!c.hasEmail()) {
+            return RecipientOutcome.EMAIL_MISSING;
+        }
+        return suppressed.contains(c.email()) ? RecipientOutcome.SUPPRESSED : null;
+    }
+
+    @Test
+    void eachContactGetsItsOwnMailThroughTheQueueAndTheCountSaysWhoDoesNot() throws Exception {
+        ContactFilter blockA = new ContactFilter(null, "A", null, null);
+        List<Contact> selected = directory.page(account.id(), blockA, 0, 1000);
+        Contact suppressedOne = selected.stream().filter(c -> expected(c, Set.of(), true) == null).findFirst().orElseThrow();
+        fixtures.suppress(account.id(), suppressedOne.email(), "HARD_BOUNCE");
+        Map<RecipientOutcome, Integer> reasons = new EnumMap<>(RecipientOutcome.class);
+        selected.forEach(c -> {
+            RecipientOutcome r = expected(c, Set.of(suppressedOne.email()), true);
+            if (r != null) {
+                reasons.merge(r, 1, Integer::sum);
+            }
+        });
+        List<Contact> receiving = selected.stream().filter(c -> expected(c, Set.of(suppressedOne.email()), true) == null).toList();
+        assertTrue(reasons.keySet().containsAll(List.of(RecipientOutcome.OPTED_OUT, RecipientOutcome.NOT_NEWSLETTER,
+                RecipientOutcome.EMAIL_MISSING, RecipientOutcome.SUPPRESSED)), "the demo block has every reason: " + reasons);
+
+        MailingCount count = module(() -> mailings.count(account.id(), blockA, null, true));
+        assertEquals(selected.size(), count.selected());
+        assertEquals(receiving.size(), count.willReceive());
+        assertEquals(reasons, count.notReceiving());
+        assertNull(count.warning());
+        MailingCount all = module(() -> mailings.count(account.id(), blockA, null, false));
+        assertNotNull(all.warning(), "newsletter sending off is flagged");
+        assertFalse(all.notReceiving().containsKey(RecipientOutcome.NOT_NEWSLETTER));
+
+        TemplateView template = module(() -> templates.save(account.id(), null, new TemplateInput("Block notice " + token,
+                "Unit {{ unit }} " + token, HTML, TEXT, false)));
+        byte[] pdf = "%PDF-1.4 house rules".getBytes(StandardCharsets.US_ASCII);
+        MailingProgress started = module(() -> mailings.create(account.id(), new MailingRequest(template.id(), null, SENDER,
+                "Northside Lettings", blockA, null, null, null, null,
+                List.of(new AttachmentInput("house-rules.pdf", "application/pdf", pdf)))));
+        MailingProgress done = created(started.id());
+        assertEquals(MailingStatus.CREATED, done.status());
+        assertEquals(selected.size(), done.total());
+        Dispatching.sweep();
+
+        for (Contact c : receiving) {
+            MimeMessage mail = Mails.received(c.email(), "Unit " + c.unit() + " " + token);
+            String text = Mails.part(mail, "text/plain").replace("\r\n", "\n"); // SMTP carries CRLF lines
+            assertTrue(text.startsWith(c.salutation() + ",\nyour unit " + c.unit() + " in block A."), text);
+            String html = Mails.part(mail, "text/html");
+            assertTrue(html.contains("<p>" + c.salutation() + ",</p>"), html);
+            assertEquals(c.trackingConsent(), html.contains("/api/v1/t/o/"), "pixel only with consent: " + c.id());
+            assertEquals(c.trackingConsent(), html.contains("/api/v1/t/c/"), "links rewritten only with consent: " + c.id());
+        }
+        assertEquals(receiving.size(), TestMailServer.received().size(), "no mail to anyone else");
+
+        Map<Long, RecipientResult> results = module(() -> mailings.recipients(account.id(), started.id(), 0, 500)).stream()
+                .collect(Collectors.toMap(RecipientResult::contactId, Function.identity()));
+        assertEquals(selected.size(), results.size());
+        for (Contact c : selected) {
+            RecipientOutcome reason = expected(c, Set.of(suppressedOne.email()), true);
+            RecipientResult result = results.get(c.id());
+            assertEquals(reason == null ? RecipientOutcome.QUEUED : reason, result.outcome(), "contact " + c.id());
+            boolean messaged = reason == null || reason == RecipientOutcome.EMAIL_MISSING || reason == RecipientOutcome.SUPPRESSED;
+            assertEquals(messaged, result.messageId() != null, "contact " + c.id());
+            if (messaged) {
+                Delivery delivery = fixtures.delivery(result.deliveryId());
+                assertEquals(started.id(), delivery.getMessage().getSerialMailingId(), "linked to its mailing");
+                assertEquals(Category.BULK, delivery.getMessage().getCategory());
+                assertEquals(reason == null ? DeliveryStatus.ACCEPTED : DeliveryStatus.valueOf(reason.name()), delivery.getStatus());
+            }
+        }
+        MailingProgress progress = module(() -> mailings.progress(account.id(), started.id()));
+        assertEquals(receiving.size(), progress.sent() + progress.delivered());
+        assertEquals(0, progress.queued());
+        assertEquals(selected.size() - receiving.size(), progress.notSent());
+        assertTrue(progress.finished());
+        assertEquals(selected.size(), activities.mailed(started.id()).size(), "one activity entry per contact");
+    }
+
+    @Test
+    void previewMergesAnyContactAndNamesItsMissingFields() {
+        Contact noEmail = directory.byIds(account.id(), List.of(11L)).get(0);
+        MergeSource source = new MergeSource("For {{ name }}", "<p>{{ salutation }} ({{ email }}) {{ parkingSpace }}</p>", null);
+        Preview preview = module(() -> mailings.preview(account.id(), null, source, noEmail.id()));
+        assertEquals("For " + noEmail.name(), preview.subject());
+        assertEquals(List.of("email", "parkingSpace"), preview.missingFields());
+        Contact withAll = directory.byIds(account.id(), List.of(4L)).get(0);
+        assertEquals(List.of(), module(() -> mailings.preview(account.id(), null, source, withAll.id())).missingFields());
+
+        TemplateView draft = module(() -> templates.save(account.id(), null, new TemplateInput("Draft " + token, "Hi", null, "Hi {{ name }}", true)));
+        SerialRefusedException refused = assertThrows(SerialRefusedException.class, () -> module(() -> mailings.create(account.id(),
+                new MailingRequest(draft.id(), null, SENDER, null, ContactFilter.ALL, null, null, null, null, null))));
+        assertEquals("templateId", refused.errors().get(0).field());
+        SerialRefusedException sender = assertThrows(SerialRefusedException.class, () -> module(() -> mailings.create(account.id(),
+                new MailingRequest(null, source, "boss@elsewhere.example", null, ContactFilter.ALL, null, null, null, null, null))));
+        assertEquals("senderAddress", sender.errors().get(0).field());
+        SerialRefusedException syntax = assertThrows(SerialRefusedException.class, () -> module(() -> templates.save(account.id(),
+                null, new TemplateInput("Broken " + token, "Hi", "<p>{{ name </p>", null, false))));
+        assertEquals("htmlBody", syntax.errors().get(0).field());
+    }
+
+    @Test
+    void aScheduledMailingOfAnySizeWaitsAndCancelStopsWhatHasNotGone() {
+        MergeSource source = new MergeSource("Later " + token, null, "{{ salutation }}, see you later.");
+        // every contact of the directory, newsletter or not: far above the 100 recipients others refuse to schedule
+        MailingProgress started = module(() -> mailings.create(account.id(), new MailingRequest(null, source, SENDER, null,
+                ContactFilter.ALL, null, false, false, Instant.now().plus(Duration.ofHours(1)), null)));
+        MailingProgress created = created(started.id());
+        assertEquals(DemoDirectory.SIZE, created.total());
+        assertTrue(created.queued() > 100, "scheduled, all of them: " + created);
+        assertEquals(0, activities.mailed(started.id()).size(), "no activity entries when asked not to");
+
+        MailingProgress cancelled = module(() -> mailings.cancel(account.id(), started.id()));
+        assertEquals(MailingStatus.CANCELLED, cancelled.status());
+        assertEquals(0, cancelled.queued());
+        assertEquals(DemoDirectory.SIZE, cancelled.notSent());
+        Dispatching.sweep();
+        assertEquals(0, TestMailServer.received().size());
+        RecipientResult first = module(() -> mailings.recipients(account.id(), started.id(), 0, 1)).get(0);
+        assertEquals(DeliveryStatus.CANCELLED, first.status());
+    }
+
+    @Test
+    void aWorklistIsBuiltFromAFilterEditedByHandAndMailedAsItIsThen() {
+        ContactFilter tenantsOfCInArrears = new ContactFilter(ContactRole.TENANT, "C", true, null);
+        List<Contact> matching = directory.page(account.id(), tenantsOfCInArrears, 0, 1000);
+        assertTrue(matching.size() >= 3, "the demo has some: " + matching.size());
+        WorklistView list = module(() -> worklists.createFromFilter(account.id(), "Arrears C " + token, tenantsOfCInArrears));
+        assertEquals(matching.size(), list.contacts());
+        assertEquals(matching, module(() -> worklists.members(account.id(), list.id(), 0, 500)));
+
+        long removed = matching.get(0).id();
+        long added = 1L; // block B, not in the filter
+        module(() -> worklists.remove(account.id(), list.id(), removed));
+        WorklistView edited = module(() -> worklists.add(account.id(), list.id(), added));
+        assertEquals(matching.size(), edited.contacts());
+        List<Long> members = module(() -> worklists.members(account.id(), list.id(), 0, 500)).stream().map(Contact::id).toList();
+        assertTrue(members.contains(added) && !members.contains(removed), members.toString());
+        assertEquals(matching.size(), module(() -> mailings.count(account.id(), null, list.id(), false)).selected());
+
+        MailingProgress started = module(() -> mailings.create(account.id(), new MailingRequest(null,
+                new MergeSource("List " + token, null, "{{ salutation }}"), SENDER, null, null, list.id(), false, true, null, null)));
+        MailingProgress created = created(started.id());
+        assertEquals(matching.size(), created.total());
+        List<Long> mailed = module(() -> mailings.recipients(account.id(), started.id(), 0, 500)).stream()
+                .map(RecipientResult::contactId).toList();
+        assertEquals(members, mailed);
+        DirectoryRefusedException unknown = assertThrows(DirectoryRefusedException.class,
+                () -> module(() -> worklists.add(account.id(), list.id(), 99_999L)), "only the directory's contacts");
+        assertEquals("contactId", unknown.errors().get(0).field());
+    }
+
+    @Test
+    void anotherAccountsCallerSeesNothingAndChangesNothing() {
+        TestAccount other = fixtures.newAccount("serial-other");
+        MailingProgress mine = module(() -> mailings.create(account.id(), new MailingRequest(null,
+                new MergeSource("Mine " + token, null, "{{ salutation }}"), SENDER, null,
+                new ContactFilter(ContactRole.OWNER, "E", null, null), null, null, null, Instant.now().plus(Duration.ofHours(1)), null)));
+        created(mine.id());
+        WorklistView myList = module(() -> worklists.createFromFilter(account.id(), "Mine " + token, new ContactFilter(null, "D", null, null)));
+        String moduleOfOther = "module-" + other.code();
+        fixtures.grantModule(moduleOfOther, other.id());
+
+        assertThrows(AccountAccessDeniedException.class, () -> as(moduleOfOther, () -> mailings.progress(account.id(), mine.id())));
+        assertThrows(AccountAccessDeniedException.class, () -> as(moduleOfOther, () -> mailings.cancel(account.id(), mine.id())));
+        assertThrows(AccountAccessDeniedException.class, () -> as(moduleOfOther, () -> worklists.members(account.id(), myList.id(), 0, 10)));
+        assertThrows(NotFoundException.class, () -> as(moduleOfOther, () -> mailings.progress(other.id(), mine.id())));
+        assertThrows(NotFoundException.class, () -> as(moduleOfOther, () -> mailings.cancel(other.id(), mine.id())));
+        assertThrows(NotFoundException.class, () -> as(moduleOfOther, () -> mailings.recipients(other.id(), mine.id(), 0, 10)));
+        assertThrows(NotFoundException.class, () -> as(moduleOfOther, () -> worklists.add(other.id(), myList.id(), 1L)));
+        SerialRefusedException foreignList = assertThrows(SerialRefusedException.class, () -> as(moduleOfOther,
+                () -> mailings.count(other.id(), null, myList.id(), true)));
+        assertEquals("worklistId", foreignList.errors().get(0).field());
+        assertEquals(List.of(), as(moduleOfOther, () -> mailings.mailings(other.id(), 0, 50)));
+        assertEquals(MailingStatus.CREATED, module(() -> mailings.progress(account.id(), mine.id())).status());
+        assertTrue(module(() -> mailings.progress(account.id(), mine.id())).queued() > 0, "nothing of mine was cancelled");
+    }
+}
