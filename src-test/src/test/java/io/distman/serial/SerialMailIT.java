@@ -132,6 +132,20 @@ public class SerialMailIT {
         return module(() -> mailings.progress(account.id(), mailingId));
     }
 
+    /**
+     * Mail of this test's mailing that reached the server: its subjects carry the test's token. Not all mail received,
+     * which may include other tests' mail the dispatch timer or the digest job sent meanwhile.
+     */
+    private static long receivedAbout(String token) {
+        return TestMailServer.received().stream().filter(m -> {
+            try {
+                return m.getSubject() != null && m.getSubject().contains(token);
+            } catch (jakarta.mail.MessagingException e) {
+                throw new IllegalStateException(e);
+            }
+        }).count();
+    }
+
     /** What the test expects of a contact, from the directory itself: the reason it gets no mail, or null. */
     private static RecipientOutcome expected(Contact c, Set<String> suppressed, boolean newsletterOnly) {
         if (c.optedOut()) {
@@ -192,7 +206,7 @@ public class SerialMailIT {
             assertEquals(c.trackingConsent(), html.contains("/api/v1/t/o/"), "pixel only with consent: " + c.id());
             assertEquals(c.trackingConsent(), html.contains("/api/v1/t/c/"), "links rewritten only with consent: " + c.id());
         }
-        assertEquals(receiving.size(), TestMailServer.received().size(), "no mail to anyone else");
+        assertEquals(receiving.size(), receivedAbout(token), "no mail to anyone else");
 
         Map<Long, RecipientResult> results = module(() -> mailings.recipients(account.id(), started.id(), 0, 500)).stream()
                 .collect(Collectors.toMap(RecipientResult::contactId, Function.identity()));
@@ -256,7 +270,7 @@ public class SerialMailIT {
         assertEquals(0, cancelled.queued());
         assertEquals(DemoDirectory.SIZE, cancelled.notSent());
         Dispatching.sweep();
-        assertEquals(0, TestMailServer.received().size());
+        assertEquals(0, receivedAbout(token));
         RecipientResult first = module(() -> mailings.recipients(account.id(), started.id(), 0, 1)).get(0);
         assertEquals(DeliveryStatus.CANCELLED, first.status());
     }
