@@ -42,6 +42,8 @@ import io.distman.testsupport.ejb.AsCaller;
 import io.distman.testsupport.ejb.Fixtures;
 import io.distman.testsupport.ejb.Fixtures.TestAccount;
 import io.distman.testsupport.ejb.TestModule;
+import io.distman.preference.boundary.PreferenceAdmin;
+import io.distman.preference.entity.PreferenceInput;
 import jakarta.ejb.EJB;
 import jakarta.inject.Inject;
 import jakarta.mail.internet.MimeMessage;
@@ -104,6 +106,11 @@ public class SerialMailIT {
     private final DemoDirectory directory = new DemoDirectory();
     TestAccount account;
     String token;
+    /** Addresses the test opted out in the preference store. */
+    Set<String> storeOptOuts = Set.of();
+
+    @EJB
+    PreferenceAdmin preferenceAdmin;
 
     @BeforeEach
     void setUp() {
@@ -146,9 +153,9 @@ public class SerialMailIT {
         }).count();
     }
 
-    /** What the test expects of a contact, from the directory itself: the reason it gets no mail, or null. */
-    private static RecipientOutcome expected(Contact c, Set<String> suppressed, boolean newsletterOnly) {
-        if (c.optedOut()) {
+    /** What the test expects of a contact, from the directory and the opt-outs it made: the reason it gets no mail, or null. */
+    private RecipientOutcome expected(Contact c, Set<String> suppressed, boolean newsletterOnly) {
+        if (c.optedOut() || (c.email() != null && storeOptOuts.contains(c.email()))) {
             return RecipientOutcome.OPTED_OUT;
         }
         if (newsletterOnly && !c.newsletter()) {
@@ -166,6 +173,12 @@ public class SerialMailIT {
         List<Contact> selected = directory.page(account.id(), blockA, 0, 1000);
         Contact suppressedOne = selected.stream().filter(c -> expected(c, Set.of(), true) == null).findFirst().orElseThrow();
         fixtures.suppress(account.id(), suppressedOne.email(), "HARD_BOUNCE");
+        // And one opted out in our own preference store (support's), not in the host's directory: OPTED_OUT all the same.
+        Contact optedOutHere = selected.stream().filter(c -> expected(c, Set.of(suppressedOne.email()), true) == null)
+                .findFirst().orElseThrow();
+        as.call(TestModule.PRINCIPAL, Set.of("SUPPORT"), () -> preferenceAdmin.save(account.id(),
+                optedOutHere.email().toUpperCase(java.util.Locale.ROOT), new PreferenceInput(true, "NONE", null, null, null)));
+        storeOptOuts = Set.of(optedOutHere.email());
         Map<RecipientOutcome, Integer> reasons = new EnumMap<>(RecipientOutcome.class);
         selected.forEach(c -> {
             RecipientOutcome r = expected(c, Set.of(suppressedOne.email()), true);

@@ -8,14 +8,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Typed;
 import java.math.BigDecimal;
 import java.util.Collection;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.stream.IntStream;
 
 /**
- * The directory of the run profile and the tests: {@value #SIZE} contacts, the same for every account and every run
+ * The directory of the run profile and the tests: {@value #SIZE} contacts (or {@code distman.demo.contacts}), the same for every account and every run
  * (derived from the id alone), across blocks A to E. Every 11th has no email, every 13th opted out, every 7th
  * declined the newsletter, every 4th (from id 1) is in arrears, odd ids gave tracking consent, every 4th has a parking space (an
  * extra field). Typed to its own class so a host's {@link RecipientDirectory} is never ambiguous with it.
@@ -32,7 +30,13 @@ public class DemoDirectory implements RecipientDirectory {
         "Meyer", "Haddad", "Kowalski", "Fischer", "Moreau", "Novak", "Weber"};
     private static final String[] BLOCKS = {"A", "B", "C", "D", "E"};
 
-    private final List<Contact> contacts = IntStream.rangeClosed(1, SIZE).mapToObj(DemoDirectory::contact).toList();
+    /**
+     * How many contacts: {@value #SIZE}, or {@code distman.demo.contacts} (the serial-mail bench's 10,000). Each is
+     * made from its id when asked for, so a large directory holds nothing in memory.
+     */
+    static int size() {
+        return Math.max(0, Integer.getInteger("distman.demo.contacts", SIZE));
+    }
 
     static Contact contact(int id) {
         String first = FIRST[id % FIRST.length];
@@ -53,12 +57,15 @@ public class DemoDirectory implements RecipientDirectory {
 
     @Override
     public List<Contact> page(long accountId, ContactFilter filter, long afterId, int limit) {
-        return contacts.stream().filter(c -> c.id() > afterId && filter.matches(c)).limit(limit).toList();
+        int first = (int) Math.max(1, Math.min(afterId + 1, Integer.MAX_VALUE));
+        return IntStream.rangeClosed(first, size()).mapToObj(DemoDirectory::contact).filter(filter::matches)
+                .limit(limit).toList();
     }
 
     @Override
     public List<Contact> byIds(long accountId, Collection<Long> ids) {
-        Set<Long> wanted = new HashSet<>(ids);
-        return contacts.stream().filter(c -> wanted.contains(c.id())).toList();
+        int size = size();
+        return ids.stream().filter(id -> id != null && id >= 1 && id <= size).sorted().distinct()
+                .map(id -> contact(id.intValue())).toList();
     }
 }

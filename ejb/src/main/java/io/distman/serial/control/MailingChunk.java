@@ -27,7 +27,7 @@ import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
+import java.util.Map;
 
 /**
  * Creates the messages of the next {@value #SIZE} contacts of a mailing, in a transaction of its own: the mailing's
@@ -77,10 +77,11 @@ public class MailingChunk {
         List<AttachmentInput> files = em.createNamedQuery(SerialMailingAttachment.OF_MAILING, SerialMailingAttachment.class)
                 .setParameter("mailingId", mailingId).getResultStream()
                 .map(a -> new AttachmentInput(a.getFilename(), a.getContentType(), a.getContent())).toList();
+        Map<Long, RecipientOutcome> skipped = rules.skipped(accountId, contacts, mailing.isNewsletterOnly());
         for (Contact contact : contacts) {
-            Optional<RecipientOutcome> skipped = rules.skipped(accountId, contact, mailing.isNewsletterOnly());
-            SerialRecipient result = skipped.isPresent()
-                    ? new SerialRecipient(mailingId, contact.id(), contact.name(), contact.email(), skipped.get(), null)
+            RecipientOutcome reason = skipped.get(contact.id());
+            SerialRecipient result = reason != null
+                    ? new SerialRecipient(mailingId, contact.id(), contact.name(), contact.email(), reason, null)
                     : submit(mailing, contact, templates, files);
             em.persist(result);
             if (mailing.isActivities()) {

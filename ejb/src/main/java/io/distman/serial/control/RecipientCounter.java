@@ -48,11 +48,9 @@ public class RecipientCounter {
         for (List<Contact> page; !(page = directory.page(accountId, selection, after, PAGE)).isEmpty(); ) {
             selected += page.size();
             after = page.get(page.size() - 1).id();
-            List<Contact> mailed = page.stream().filter(c -> {
-                var skipped = rules.skipped(accountId, c, newsletterOnly);
-                skipped.ifPresent(reason -> not.merge(reason, 1, Integer::sum));
-                return skipped.isEmpty();
-            }).toList();
+            Map<Long, RecipientOutcome> skipped = rules.skipped(accountId, page, newsletterOnly);
+            skipped.values().forEach(reason -> not.merge(reason, 1, Integer::sum));
+            List<Contact> mailed = page.stream().filter(c -> !skipped.containsKey(c.id())).toList();
             Set<String> suppressed = suppressions.activeFor(accountId,
                     mailed.stream().filter(Contact::hasEmail).map(c -> c.email().strip()).toList(), Category.BULK, now).keySet();
             for (Contact c : mailed) {

@@ -5,7 +5,12 @@ import io.distman.serial.entity.RecipientOutcome;
 import io.distman.preference.boundary.Preferences;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
-import java.util.Optional;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Which contacts get no message at all, the one place the count and the sending both ask: opted out (in the directory,
@@ -18,22 +23,22 @@ public class RecipientRules {
     @Inject
     Preferences preferences;
 
-    public Optional<RecipientOutcome> skipped(long accountId, Contact contact, boolean newsletterOnly) {
-        if (contact.optedOut() || optedOutInPreferences(accountId, contact)) {
-            return Optional.of(RecipientOutcome.OPTED_OUT);
-        }
-        if (newsletterOnly && !contact.newsletter()) {
-            return Optional.of(RecipientOutcome.NOT_NEWSLETTER);
-        }
-        return Optional.empty();
-    }
-
     /**
-     * Our own preference store (support's opt-outs, feature {@code preference}): one look-up per contact with an
-     * address. Submission asks the same store again for each message, so this only makes the count and the outcome
-     * say why before anything is made.
+     * @return the contacts of {@code page} that get no message, by id, with the reason. Our own preference store
+     *         (support's opt-outs, feature {@code preference}) is asked once for the page; submission asks it again for
+     *         each message, so this makes the count and the outcome say why before anything is made.
      */
-    boolean optedOutInPreferences(long accountId, Contact contact) {
-        return contact.hasEmail() && preferences.optedOut(accountId, contact.email());
+    public Map<Long, RecipientOutcome> skipped(long accountId, List<Contact> page, boolean newsletterOnly) {
+        Set<String> optedOut = preferences.of(accountId, page.stream().filter(Contact::hasEmail).map(Contact::email).toList())
+                .entrySet().stream().filter(e -> e.getValue().isOptedOut()).map(Map.Entry::getKey).collect(Collectors.toSet());
+        Map<Long, RecipientOutcome> skipped = new HashMap<>();
+        for (Contact contact : page) {
+            if (contact.optedOut() || (contact.hasEmail() && optedOut.contains(contact.email().strip().toLowerCase(Locale.ROOT)))) {
+                skipped.put(contact.id(), RecipientOutcome.OPTED_OUT);
+            } else if (newsletterOnly && !contact.newsletter()) {
+                skipped.put(contact.id(), RecipientOutcome.NOT_NEWSLETTER);
+            }
+        }
+        return skipped;
     }
 }
