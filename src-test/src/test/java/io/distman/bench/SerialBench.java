@@ -40,6 +40,7 @@ import java.util.stream.Stream;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -185,5 +186,10 @@ public class SerialBench {
             }
         }
         return seen.size();
+    }
+
+    @AfterAll
+    static void printFigures() throws java.io.IOException {
+        BenchFigures.print();
     }
 }
