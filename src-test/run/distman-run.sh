@@ -100,7 +100,7 @@ start() {
         create-jdbc-connection-pool --datasourceclassname org.apache.derby.jdbc.EmbeddedDataSource \
         --restype javax.sql.DataSource \
         --isconnectvalidatereq=true --validationmethod custom-validation \
-        --validationclassname org.glassfish.api.jdbc.validation.DerbyConnectionValidation --failconnection=true --validateatmostonceperiod=5 \
+        --validationclassname org.glassfish.api.jdbc.validation.DerbyConnectionValidation --failconnection=true \
         --property 'databaseName=${com.sun.aas.instanceRoot}/lib/databases/distman:createDatabase=create' distman-pool
     ensure list-jdbc-resources jdbc/distman create-jdbc-resource --connectionpoolid distman-pool jdbc/distman
     ensure list-mail-resources mail/distman \

@@ -138,13 +138,11 @@ public final class DatabaseSetup {
     /**
      * Every pooled connection is checked before it is handed out, and one found broken throws away the whole pool:
      * without it a database restart left every connection closed and every sweep and request failing until the pool
-     * was flushed by hand (issue 12). At most once in 5 s per connection: GlassFish validates inside the pool's
-     * hand-out, and a round trip on every hand-out queued all threads behind it (README, "Health and metrics").
-     * The same options as the README's, the run profile's and src-test/tools/instance.
+     * was flushed by hand (issue 12). The same options as the README's, the run profile's and src-test/tools/instance.
      */
     static String validation(String glassFishValidator) {
         return " --isconnectvalidatereq=true --validationmethod custom-validation"
-                + " --validationclassname org.glassfish.api.jdbc.validation." + glassFishValidator + " --failconnection=true --validateatmostonceperiod=5";
+                + " --validationclassname org.glassfish.api.jdbc.validation." + glassFishValidator + " --failconnection=true";
     }
 
     private static void writeInstallationKeys(Path file) throws IOException {
