@@ -122,6 +122,48 @@ public class SpineBench {
         report("submit_p50_8_callers", percentile(concurrent, 50) / 1e6, "ms");
         report("submit_p99_8_callers", percentile(concurrent, 99) / 1e6, "ms");
 
+        // Batches (submitAll): a module's run of letters in one call and one transaction, 100 a batch.
+        int batch = 100;
+        int batches = 50;
+        long[] batchLatencies = new long[batches];
+        long bstart = System.nanoTime();
+        for (int b = 0; b < batches; b++) {
+            List<SubmitRequest> requests = new ArrayList<>(batch);
+            for (int i = 0; i < batch; i++) {
+                requests.add(request(null, 100_000 + b * batch + i));
+            }
+            long t = System.nanoTime();
+            manager.submitAll(account.code(), requests);
+            batchLatencies[b] = System.nanoTime() - t;
+        }
+        double bseconds = (System.nanoTime() - bstart) / 1e9;
+        report("submit_rate_batch100_sequential", batches * batch / bseconds, "msgs/s");
+        report("submit_batch100_p99_sequential", percentile(batchLatencies, 99) / 1e6, "ms");
+        long[] batch8 = new long[callers * batches / 2];
+        List<Future<?>> bfutures = new ArrayList<>();
+        long b8start = System.nanoTime();
+        for (int c = 0; c < callers; c++) {
+            int caller = c;
+            bfutures.add(executor.submit(() -> {
+                for (int b = 0; b < batches / 2; b++) {
+                    List<SubmitRequest> requests = new ArrayList<>(batch);
+                    for (int i = 0; i < batch; i++) {
+                        requests.add(request(null, 200_000 + (caller * batches / 2 + b) * batch + i));
+                    }
+                    long t = System.nanoTime();
+                    manager.submitAll(account.code(), requests);
+                    batch8[caller * batches / 2 + b] = System.nanoTime() - t;
+                }
+                return null;
+            }));
+        }
+        for (Future<?> f : bfutures) {
+            f.get();
+        }
+        double b8seconds = (System.nanoTime() - b8start) / 1e9;
+        report("submit_rate_batch100_8_callers", batch8.length * batch / b8seconds, "msgs/s");
+        report("submit_batch100_p99_8_callers", percentile(batch8, 99) / 1e6, "ms");
+
         // The floor under both: durable one-row commits straight through JDBC, now, on this machine.
         double floor = commitRate(1, n);
         double floor8 = commitRate(callers, callers * each);

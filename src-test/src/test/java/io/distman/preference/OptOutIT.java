@@ -86,6 +86,28 @@ public class OptOutIT {
         PreferenceCalls.save(as, admin, account.id(), address, new PreferenceInput(out, "NONE", null, null, null));
     }
 
+    /** A batch asks the suppression list and the preference store once for all its messages: each still gets its own answer. */
+    @Test
+    void aBatchTreatsEachMessageAsItsOwnCategorySays() {
+        optOut(true);
+        String bounced = Fixtures.address("bounced");
+        fixtures.suppress(account.id(), bounced, "HARD_BOUNCE");
+        String other = Fixtures.address("other");
+        List<SubmitRequest> batch = List.of(
+                request(Category.BULK, address, null), request(Category.TRANSACTIONAL, address, null),
+                request(Category.ESSENTIAL, address, "arrears letter"), request(Category.BULK, other, null),
+                request(Category.TRANSACTIONAL, bounced.toUpperCase(Locale.ROOT), null));
+        List<DeliveryStatus> statuses = manager.submitAll(account.code(), batch).stream()
+                .map(r -> r.deliveries().get(0).status()).toList();
+        assertEquals(List.of(DeliveryStatus.OPTED_OUT, DeliveryStatus.PENDING, DeliveryStatus.PENDING,
+                DeliveryStatus.PENDING, DeliveryStatus.SUPPRESSED), statuses);
+    }
+
+    private SubmitRequest request(Category category, String to, String reason) {
+        return SubmitRequest.builder().raisedBy("anna").category(category).sender("lettings@northside.example", "Northside")
+                .to(to).subject("Batch " + System.nanoTime()).text("Text.").essentialReason(reason).build();
+    }
+
     @Test
     void bulkMailToARecipientWhoOptedOutIsNeverSentButTransactionalMailIs() {
         optOut(true);

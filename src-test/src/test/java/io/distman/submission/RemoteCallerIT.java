@@ -1,12 +1,14 @@
 package io.distman.submission;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.distman.testsupport.Deployments;
 import io.distman.testsupport.TestEnvironment;
 import io.distman.testsupport.browser.TestData.Account;
 import io.distman.testsupport.browser.TestData;
+import io.distman.testsupport.contract.ApiContract;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.io.StringReader;
@@ -123,6 +125,60 @@ public class RemoteCallerIT {
         String timeline = call("GET", "messages/" + message, null, a.apiKey()).body();
         assertTrue(timeline.contains("cancelled by API key 'test' for jsmith"), timeline);
         assertTrue(timeline.contains("resent by API key 'test' for jsmith"), timeline);
+    }
+
+    /**
+     * A batch: every message checked before any is stored (one bad field anywhere refuses all, naming it), a
+     * repeated key answered with the first receipt, another agency's messages refused whole, the answer as the
+     * OpenAPI document says.
+     */
+    @Test
+    void aBatchIsStoredWholeOrNotAtAll() throws Exception {
+        String ref = "batch-" + System.nanoTime();
+        String good = batchItem(ref + "-1", "olivia.batch@tenant.example", null);
+        String bad = batchItem(ref + "-2", "not an address", null);
+        ApiContract contract = ApiContract.of(TestEnvironment.baseUrl());
+        HttpResponse<String> refused = contract.refused("POST", "messages/batch", ApiContract.bearer(a.apiKey()),
+                "application/json", "{\"messages\":[" + good + "," + batchItem(ref + "-3", "x@tenant.example", "\"" + b.code() + "\"")
+                        + "," + bad.replace("\"subject\":\"Rent demand\"", "\"subject\":\"\"") + "]}");
+        assertEquals(400, refused.statusCode(), refused.body());
+        assertTrue(refused.body().contains("\"field\":\"messages[1].account\""), refused.body());
+        HttpResponse<String> invalid = contract.refused("POST", "messages/batch", ApiContract.bearer(a.apiKey()),
+                "application/json", "{\"messages\":[" + good + "," + bad.replace("\"subject\":\"Rent demand\"", "\"subject\":\"\"") + "]}");
+        assertEquals(400, invalid.statusCode(), invalid.body());
+        assertTrue(invalid.body().contains("\"field\":\"messages[1].subject\""), invalid.body());
+
+        HttpResponse<String> stored = contract.call("POST", "messages/batch", ApiContract.bearer(a.apiKey()),
+                "{\"messages\":[" + good + "," + batchItem(ref + "-4", "peter.batch@tenant.example", null) + "]}");
+        assertEquals(200, stored.statusCode(), stored.body());
+        var receipts = ApiContract.object(stored).getJsonArray("receipts");
+        assertEquals(2, receipts.size());
+        assertFalse(receipts.getJsonObject(0).getBoolean("duplicate"), "the good message of a refused batch was not stored");
+        long first = receipts.getJsonObject(0).getJsonNumber("messageId").longValue();
+        assertEquals("olivia.batch@tenant.example", json(call("GET", "messages/" + first, null, a.apiKey()))
+                .getJsonArray("deliveries").getJsonObject(0).getString("address"));
+        assertEquals("PENDING", status(a, receipts.getJsonObject(1).getJsonNumber("messageId").longValue()));
+
+        HttpResponse<String> again = contract.call("POST", "messages/batch", ApiContract.bearer(a.apiKey()),
+                "{\"messages\":[" + good + "]}");
+        assertEquals(200, again.statusCode(), again.body());
+        JsonObject repeat = ApiContract.object(again).getJsonArray("receipts").getJsonObject(0);
+        assertTrue(repeat.getBoolean("duplicate"), again.body());
+        assertEquals(first, repeat.getJsonNumber("messageId").longValue());
+        HttpResponse<String> repeated = contract.refused("POST", "messages/batch", ApiContract.bearer(a.apiKey()),
+                "application/json", "{\"messages\":[" + batchItem(ref + "-5", "x@tenant.example", null) + ","
+                        + batchItem(ref + "-5", "y@tenant.example", null) + "]}");
+        assertEquals(400, repeated.statusCode(), repeated.body());
+        assertTrue(repeated.body().contains("\"field\":\"messages[1].idempotencyKey\""), repeated.body());
+        assertEquals(401, call("POST", "messages/batch", "{\"messages\":[" + good + "]}", null).statusCode());
+    }
+
+    private static String batchItem(String key, String to, String account) {
+        return """
+                {%s"raisedBy":"anna","sourceModule":"demand","sourceRef":"%s","category":"TRANSACTIONAL",
+                 "sender":{"address":"lettings@northside.example","name":"Northside Lettings"},
+                 "to":[{"address":"%s"}],"subject":"Rent demand","textBody":"Please pay.","idempotencyKey":"%s"}"""
+                .formatted(account == null ? "" : "\"account\":" + account + ",", key, to, key);
     }
 
     private String status(Account account, long message) throws Exception {

@@ -17,11 +17,14 @@ import java.time.Instant;
 @Table(name = "message")
 @NamedQuery(name = Message.BY_IDEMPOTENCY_KEY,
         query = "SELECT m FROM Message m WHERE m.accountId = :accountId AND m.idempotencyKey = :key")
+@NamedQuery(name = Message.BY_IDEMPOTENCY_KEYS,
+        query = "SELECT m FROM Message m WHERE m.accountId = :accountId AND m.idempotencyKey IN :keys")
 @NamedQuery(name = Message.BY_ID_IN_ACCOUNT,
         query = "SELECT m FROM Message m WHERE m.id = :id AND m.accountId = :accountId")
 public class Message {
 
     public static final String BY_IDEMPOTENCY_KEY = "Message.byIdempotencyKey";
+    public static final String BY_IDEMPOTENCY_KEYS = "Message.byIdempotencyKeys";
     public static final String BY_ID_IN_ACCOUNT = "Message.byIdInAccount";
 
     @Id

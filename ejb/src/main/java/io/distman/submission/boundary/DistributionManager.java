@@ -7,6 +7,7 @@ import io.distman.message.boundary.MessageQueries;
 import io.distman.message.entity.MessageView;
 import io.distman.platform.entity.FieldError;
 import io.distman.platform.entity.NotFoundException;
+import io.distman.submission.control.BatchSubmitter;
 import io.distman.submission.control.Submitter;
 import io.distman.submission.entity.DeliveryReceipt;
 import io.distman.submission.entity.SubmissionRejectedException;
@@ -15,6 +16,7 @@ import io.distman.submission.entity.SubmitRequest;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -37,6 +39,9 @@ public class DistributionManager implements DistributionManagerLocal {
     @Inject
     Submitter submitter;
 
+    @Inject
+    BatchSubmitter batches;
+
 
     @Inject
     MessageQueries queries;
@@ -54,6 +59,30 @@ public class DistributionManager implements DistributionManagerLocal {
             throw new SubmissionRejectedException(List.of(new FieldError("account", "is required")));
         }
         return submitter.accept(callers.accountFor(caller, request.account()), request, caller.actor());
+    }
+
+    @Override
+    public List<SubmitReceipt> submitAll(String account, List<SubmitRequest> requests) {
+        Caller caller = callers.current();
+        if (caller.accounts().isEmpty()) {
+            throw new AccountAccessDeniedException(caller.actor(), account == null ? "" : account);
+        }
+        if (account == null || account.isBlank()) {
+            throw new SubmissionRejectedException(List.of(new FieldError("account", "is required")));
+        }
+        long accountId = callers.accountFor(caller, account);
+        List<FieldError> elsewhere = new ArrayList<>();
+        for (int i = 0; requests != null && i < requests.size(); i++) {
+            SubmitRequest request = requests.get(i);
+            if (request != null && request.account() != null && !request.account().equals(account)) {
+                elsewhere.add(new FieldError("messages[" + i + "].account", "is not the batch's account " + account));
+            }
+        }
+        if (!elsewhere.isEmpty()) {
+            throw new SubmissionRejectedException(elsewhere);
+        }
+        return batches.acceptAll(accountId, requests == null ? null
+                : requests.stream().map(r -> r == null ? null : r.withAccount(account)).toList(), caller.actor());
     }
 
     @Override

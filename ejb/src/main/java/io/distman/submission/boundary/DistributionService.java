@@ -4,6 +4,7 @@ import io.distman.message.entity.MessageView;
 import io.distman.submission.entity.DeliveryReceipt;
 import io.distman.submission.entity.SubmitReceipt;
 import io.distman.submission.entity.SubmitRequest;
+import java.util.List;
 
 /**
  * What back-office modules call to send email and follow it. Submitting only writes to the
@@ -18,6 +19,15 @@ public interface DistributionService {
 
     /** Validates, archives and queues an email; the same idempotency key twice returns the first receipt. */
     SubmitReceipt submit(SubmitRequest request);
+
+    /**
+     * Validates, archives and queues many emails of one account in one transaction: all or none. Each request's
+     * {@code account} may be left out; if given it must be {@code account}. A bad field anywhere refuses the whole
+     * batch, named {@code messages[i].<field>}; a request whose idempotency key was used before gets that first
+     * receipt. At most {@code distman.submit.maxBatch} (500) requests.
+     * @return a receipt per request, in their order
+     */
+    List<SubmitReceipt> submitAll(String account, List<SubmitRequest> requests);
 
     /** The message with each delivery's status and timeline. */
     MessageView message(String account, long messageId);

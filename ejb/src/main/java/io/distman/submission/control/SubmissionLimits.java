@@ -23,4 +23,9 @@ public record SubmissionLimits(long maxAttachmentBytes, long maxTotalAttachmentB
         long base64 = (maxTotalAttachmentBytes + 2) / 3 * 4;
         return Settings.longValue("distman.submit.maxRequestBytes", base64 + 2L * 4 * maxBodyChars + 1024 * 1024);
     }
+
+    /** The most requests one batch submission may carry ({@code distman.submit.maxBatch}, default 500). */
+    public int maxBatch() {
+        return (int) Settings.longValue("distman.submit.maxBatch", 500);
+    }
 }

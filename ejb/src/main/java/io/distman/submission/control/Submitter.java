@@ -35,10 +35,13 @@ import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
@@ -133,16 +136,39 @@ public class Submitter {
     }
 
     public SubmitReceipt store(long accountId, SubmitRequest request, String callerActor) {
+        return store(accountId, request, callerActor, lookUp(accountId, List.of(request), clock.instant()));
+    }
+
+    /**
+     * Asks, for all these requests at once, what decides their recipients' first status: active suppressions (a
+     * query per category, as they depend on it) and preferences (none for TRANSACTIONAL mail, which they never
+     * hold). Asked before anything is persisted, so no query forces an early flush: all inserts then go to the
+     * database together, in JDBC batches, at commit.
+     */
+    RecipientLookups lookUp(long accountId, List<SubmitRequest> requests, Instant now) {
+        Map<Category, Set<String>> byCategory = new EnumMap<>(Category.class);
+        Set<String> preferenceAddresses = new LinkedHashSet<>();
+        for (SubmitRequest request : requests) {
+            List<String> sendable = recipients(request).stream().filter(r -> r.problem == null && r.address != null)
+                    .map(r -> r.address).toList();
+            byCategory.computeIfAbsent(request.category(), c -> new LinkedHashSet<>()).addAll(sendable);
+            if (request.category() != Category.TRANSACTIONAL) {
+                preferenceAddresses.addAll(sendable);
+            }
+        }
+        Map<Category, Map<String, Suppression>> suppressed = new EnumMap<>(Category.class);
+        byCategory.forEach((category, addresses) -> suppressed.put(category,
+                suppressions.activeFor(accountId, addresses, category, now)));
+        return new RecipientLookups(suppressed,
+                preferenceAddresses.isEmpty() ? Map.of() : preferences.of(accountId, preferenceAddresses));
+    }
+
+    /** Stores a validated request whose recipients {@link #lookUp} has asked about. */
+    SubmitReceipt store(long accountId, SubmitRequest request, String callerActor, RecipientLookups lookups) {
         Instant now = clock.instant();
-        // Looked up before anything is persisted, so the query does not force an early flush:
-        // all inserts then go to the database together at commit.
         List<PendingRecipient> recipients = recipients(request);
-        Map<String, Suppression> suppressed = suppressions.activeFor(accountId, recipients.stream()
-                .filter(r -> r.problem == null && r.address != null).map(r -> r.address).toList(), request.category(), now);
-        // TRANSACTIONAL mail is not subject to preferences (Treatment): no look-up for the most common mail.
-        Map<String, RecipientPreference> prefs = request.category() == Category.TRANSACTIONAL ? Map.of()
-                : preferences.of(accountId, recipients.stream().filter(r -> r.problem == null && r.address != null)
-                        .map(r -> r.address).toList());
+        Map<String, Suppression> suppressed = lookups.suppressed().getOrDefault(request.category(), Map.of());
+        Map<String, RecipientPreference> prefs = request.category() == Category.TRANSACTIONAL ? Map.of() : lookups.prefs();
         Message message = new Message(accountId, request.raisedBy().strip(), request.category(),
                 request.priority() == null ? Priority.NORMAL : request.priority(), request.subject().strip(), now);
         message.from(AddressCheck.normalise(request.sender().address()), blankToNull(request.sender().name()),
@@ -259,6 +285,10 @@ public class Submitter {
 
     private static String blankToNull(String s) {
         return s == null || s.isBlank() ? null : s.strip();
+    }
+
+    /** Suppressions by category, then by lower-cased address; preferences by lower-cased address. */
+    record RecipientLookups(Map<Category, Map<String, Suppression>> suppressed, Map<String, RecipientPreference> prefs) {
     }
 
     private record PendingRecipient(RecipientType type, String address, String name, String problem, PostalAddress postal) {

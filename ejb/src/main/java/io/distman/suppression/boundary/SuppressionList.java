@@ -16,6 +16,8 @@ import java.util.Map;
 @Dependent
 public class SuppressionList {
 
+    private static final int SLICE = 500;
+
     @PersistenceContext(unitName = "distman")
     EntityManager em;
 
@@ -26,13 +28,16 @@ public class SuppressionList {
         if (lowered.isEmpty()) {
             return active;
         }
-        for (Suppression s : em.createNamedQuery(Suppression.ACTIVE_FOR, Suppression.class)
-                .setParameter("accountId", accountId)
-                .setParameter("addresses", lowered)
-                .setParameter("now", now)
-                .setParameter("category", category)
-                .getResultList()) {
-            active.put(s.getAddress(), s);
+        // In slices: a batch of submissions asks for thousands of addresses, more than one IN list should bind.
+        for (int from = 0; from < lowered.size(); from += SLICE) {
+            for (Suppression s : em.createNamedQuery(Suppression.ACTIVE_FOR, Suppression.class)
+                    .setParameter("accountId", accountId)
+                    .setParameter("addresses", lowered.subList(from, Math.min(lowered.size(), from + SLICE)))
+                    .setParameter("now", now)
+                    .setParameter("category", category)
+                    .getResultList()) {
+                active.put(s.getAddress(), s);
+            }
         }
         return active;
     }

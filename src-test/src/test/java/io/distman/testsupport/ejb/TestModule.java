@@ -35,6 +35,10 @@ public class TestModule {
         return call(() -> service.submit(request));
     }
 
+    public java.util.List<SubmitReceipt> submitAll(String account, java.util.List<SubmitRequest> requests) {
+        return call(() -> service.submitAll(account, requests));
+    }
+
     public MessageView message(String account, long messageId) {
         return call(() -> service.message(account, messageId));
     }

@@ -9,6 +9,7 @@ import io.distman.platform.boundary.OwnBodyLimit;
 import io.distman.platform.entity.FieldError;
 import io.distman.submission.control.SubmissionLimits;
 import io.distman.submission.entity.DeliveryReceipt;
+import io.distman.submission.entity.SubmissionRejectedException;
 import io.distman.submission.entity.SubmitReceipt;
 import io.distman.submission.entity.SubmitRequest;
 import jakarta.ejb.EJB;
@@ -61,6 +62,29 @@ public class MessagesResource {
         return receipt.duplicate() ? Response.ok(receipt).build()
                 : Response.created(uri.getBaseUriBuilder().path("messages").path(String.valueOf(receipt.messageId())).build())
                 .entity(receipt).build();
+    }
+
+    /** Many messages in one request and one transaction: all stored, or none (400 naming messages[i].field). */
+    @POST
+    @Path("messages/batch")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @OwnBodyLimit
+    public BatchReceipts submitAll(InputStream stream, @Context HttpHeaders headers) throws IOException {
+        // ApiKeyFilter has authenticated the caller before this reads a byte; the whole batch has the one size limit.
+        BatchRequest batch = JsonRequests.parse(
+                BoundedBody.read(headers, stream, SubmissionLimits.fromSettings().maxRequestBytes()), BatchRequest.class);
+        if (batch == null) {
+            throw new SubmissionRejectedException(List.of(new FieldError("body", "is required")));
+        }
+        return new BatchReceipts(manager.submitAll(caller.accountCode(), batch.messages()));
+    }
+
+    /** A batch submission's body. */
+    public record BatchRequest(List<SubmitRequest> messages) {
+    }
+
+    /** A receipt per message of a batch, in their order. */
+    public record BatchReceipts(List<SubmitReceipt> receipts) {
     }
 
     @GET
