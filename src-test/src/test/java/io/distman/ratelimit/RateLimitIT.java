@@ -182,6 +182,30 @@ public class RateLimitIT {
         TestMailServer.awaitMessages(7, Duration.ofSeconds(10));
     }
 
+    /** A user's "send now" is held by the domain's limit as a sweep is: the button does not make the domain take more. */
+    @Test
+    void sendNowIsHeldByTheDomainLimitToo() throws Exception {
+        System.setProperty("distman.limits.domainPeriod", "PT24H");
+        asAdmin(() -> limits.setDomainLimit(account.id(), domain, 1));
+        List<Long> ours = submit(Category.TRANSACTIONAL, Priority.NORMAL, 2, domain);
+        dispatch.dispatchAll("node", ALL, 50);
+        List<Long> held = ours.stream().filter(id -> fixtures.delivery(id).getStatus() == DeliveryStatus.PENDING).toList();
+        assertEquals(1, held.size(), "one went, one waits");
+        String agent = fixtures.newUser(account.id(), "agent", UserRole.AGENT, PASSWORD);
+        var outcome = as.call(agent, Set.of("AGENT"), () -> queue.sendNow(account.id(), held));
+        assertTrue(outcome.done().isEmpty(), "not sent: " + outcome);
+        assertEquals(1, outcome.refused().size());
+        assertTrue(outcome.refused().get(0).reason().startsWith("held: " + domain + " limit 1/h, next slot "),
+                outcome.refused().get(0).reason());
+        Delivery d = fixtures.delivery(held.get(0));
+        assertEquals(DeliveryStatus.PENDING, d.getStatus(), "still queued");
+        assertEquals(0, d.getAttempts(), "a hold is no attempt");
+        assertTrue(d.getNextAttemptAt().isAfter(Instant.now()), "waits for its slot");
+        TestMailServer.awaitMessages(1, Duration.ofSeconds(10));
+        Thread.sleep(1000); // a send-now that was let through goes out asynchronously, within this second
+        assertEquals(DeliveryStatus.PENDING, fixtures.delivery(held.get(0)).getStatus(), "not sent afterwards either");
+    }
+
     @Test
     void heldMailIsReleasedAtItsSlot() throws Exception {
         System.setProperty("distman.limits.domainPeriod", "PT3S"); // "1 per hour" in 3-second hours

@@ -89,11 +89,20 @@ public class DeliveryClaimer {
      * {@link #claimable}, with the same lease, suppression re-check and SENDING event as a sweep, so the
      * sweep and the send-now can never both send it and a crash mid-send is recovered the same way.
      *
-     * @return the delivery when it is to be sent, empty when it turned out suppressed (and is now SUPPRESSED)
+     * The account's domain limits and back-offs hold for it as for a sweep: a button does not make a receiving
+     * domain accept more, so over a limit the delivery is held at its slot (it keeps its status and attempts).
+     *
+     * @return the delivery when it is to be sent; empty when it is held by a limit (still queued, with a hold) or
+     * turned out suppressed, opted out or held for a digest (now in that status)
      */
     public List<Delivery> claimLocked(String user, Delivery delivery, Duration lease) {
+        Instant now = clock.instant();
+        if (budget.admit(List.of(delivery), now).isEmpty()) {
+            em.flush();
+            return List.of();
+        }
         // The owner names the user, so the SENDING event of the timeline says who pressed the button.
-        return lease(userOwner(user), List.of(delivery), clock.instant(), lease, "USER", " (send now)");
+        return lease(userOwner(user), List.of(delivery), now, lease, "USER", " (send now)");
     }
 
     /** The claimant a user's send-now leases to: the SENDING event says who pressed the button. */

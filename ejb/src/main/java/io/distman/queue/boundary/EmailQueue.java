@@ -86,7 +86,7 @@ public class EmailQueue {
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public QueueOutcome sendNow(long accountId, Collection<Long> deliveryIds) {
         String user = callers.forAccount(accountId).actor();
-        QueueOutcome outcome = each(deliveryIds, id -> actions.claimNow(accountId, id, user) ? null : "address is suppressed");
+        QueueOutcome outcome = each(deliveryIds, id -> actions.claimNow(accountId, id, user).orElse(null));
         dispatch.sendLater(DeliveryClaimer.userOwner(user), outcome.done());
         return outcome;
     }

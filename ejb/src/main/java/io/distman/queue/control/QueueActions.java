@@ -6,13 +6,17 @@ import io.distman.message.entity.Delivery;
 import io.distman.message.entity.DeliveryStateException;
 import io.distman.message.entity.DeliveryStatus;
 import io.distman.platform.entity.NotFoundException;
+import io.distman.ratelimit.boundary.SendBudget;
 import io.distman.submission.boundary.DeliveryActions;
+import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
 import java.util.function.BiPredicate;
 
 /**
@@ -34,16 +38,28 @@ public class QueueActions {
     @Inject
     Clock clock;
 
+    @EJB
+    SendBudget budget;
+
     /**
      * Claims the delivery for {@code user} exactly as a dispatch sweep would (lease, suppression re-check,
      * SENDING event); the caller sends it once this transaction has committed.
      *
-     * @return true when it is to be sent, false when its address turned out suppressed (now SUPPRESSED)
+     * @return empty when it is to be sent, else why not: held by a rate limit (the Queue's hold text, it stays
+     * queued) or now suppressed, opted out or held for a digest
      */
-    public boolean claimNow(long accountId, long deliveryId, String user) {
+    public Optional<String> claimNow(long accountId, long deliveryId, String user) {
         Delivery delivery = allowed(accountId, deliveryId, "not queued",
                 (d, now) -> d.getStatus() != DeliveryStatus.PENDING_DIGEST && DeliveryClaimer.claimable(d, now));
-        return !claimer.claimLocked(user, delivery, DeliveryClaims.lease()).isEmpty();
+        if (!claimer.claimLocked(user, delivery, DeliveryClaims.lease()).isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(switch (delivery.getStatus()) {
+            case SUPPRESSED -> "address is suppressed";
+            case OPTED_OUT -> "recipient opted out";
+            case PENDING_DIGEST -> "held for the recipient's digest";
+            default -> budget.holds(accountId, List.of(deliveryId)).getOrDefault(deliveryId, "held by a rate limit");
+        });
     }
 
     /** A temporary failure becomes due now (PENDING, with the user in the event). */
