@@ -116,6 +116,27 @@ public class SignInIT {
         assertTrue(real.locked(), "a real user from the locked address: " + real.uri());
     }
 
+    /** A suspended agency's users: the right password is told why it is refused, a wrong one learns nothing, open sessions end. */
+    @Test
+    void aSuspendedAgencysUsersCannotSignInAndTheirSessionsEnd() throws Exception {
+        String agent = newAgent();
+        LoginForm browser = new LoginForm();
+        assertTrue(browser.signIn(agent, PASSWORD).signedIn());
+        fixtures.suspended(account.id(), true);
+        try {
+            var page = browser.get("app/queue.xhtml");
+            assertTrue(page.uri().getPath().endsWith("/login.xhtml"), "the open session ends: " + page.uri());
+            Answer right = new LoginForm().signIn(agent, PASSWORD);
+            assertEquals("suspended=true", right.uri().getQuery(), right.uri().toString());
+            assertTrue(right.body().contains("account is suspended"), right.body());
+            Answer wrong = new LoginForm().signIn(agent, "wrong-password");
+            assertTrue(wrong.refused(), "a wrong password learns nothing about the account: " + wrong.uri());
+        } finally {
+            fixtures.suspended(account.id(), false);
+        }
+        assertTrue(new LoginForm().signIn(agent, PASSWORD).signedIn(), "signs in again once reactivated");
+    }
+
     @Test
     void aSuccessForgetsTheUsersEarlierFailures() throws Exception {
         String agent = newAgent();

@@ -2,6 +2,8 @@ package io.distman.account.boundary;
 
 import io.distman.account.control.PasswordHashes;
 import io.distman.account.control.SignInThrottles;
+import io.distman.account.entity.Account;
+import io.distman.account.entity.UserRole;
 import io.distman.account.entity.AppUser;
 import io.distman.account.entity.SignInResult;
 import io.distman.account.entity.ThrottleKind;
@@ -58,6 +60,10 @@ public class SignIns {
         // A deactivated user's hash is not looked at: the check runs against the dummy, in the same time, and fails.
         if (hashes.verify(password, user.filter(AppUser::isActive).map(AppUser::getPasswordHash).orElse(null))) {
             throttles.succeeded(SignInThrottles.key(ThrottleKind.USER, name));
+            if (accountSuspended(user.get())) {
+                // No session: the screens would only refuse every page. Said after the right password only.
+                return SignInResult.suspended();
+            }
             throttles.signedIn(new AppUser.Key(user.get().getAccountId(), user.get().getUsername()));
             return SignInResult.signedIn(user.get().getUsername(), user.get().getRole());
         }
@@ -71,7 +77,16 @@ public class SignIns {
      */
     public boolean mayStaySignedIn(String username) {
         return username != null && em.createNamedQuery(AppUser.BY_USERNAME, AppUser.class).setParameter("username", username)
-                .getResultStream().findFirst().map(AppUser::isActive).orElse(false);
+                .getResultStream().findFirst().map(u -> u.isActive() && !accountSuspended(u)).orElse(false);
+    }
+
+    /** A user of an agency whose account an operator suspended (operators belong to no agency's account). */
+    private boolean accountSuspended(AppUser user) {
+        if (user.getRole() == UserRole.OPERATOR || user.getAccountId() == null) {
+            return false;
+        }
+        Account account = em.find(Account.class, user.getAccountId());
+        return account != null && account.isSuspended();
     }
 
     private void countFailure(Map<String, ThrottleKind> keys) {

@@ -8,7 +8,7 @@ import java.time.Instant;
  */
 public record SignInResult(Outcome outcome, String username, UserRole role, Instant lockedUntil) {
 
-    public enum Outcome { SIGNED_IN, REFUSED, LOCKED }
+    public enum Outcome { SIGNED_IN, REFUSED, LOCKED, SUSPENDED }
 
     public static SignInResult signedIn(String username, UserRole role) {
         return new SignInResult(Outcome.SIGNED_IN, username, role, null);
@@ -16,6 +16,11 @@ public record SignInResult(Outcome outcome, String username, UserRole role, Inst
 
     public static SignInResult refused() {
         return new SignInResult(Outcome.REFUSED, null, null, null);
+    }
+
+    /** The right password of a user whose agency's account is suspended: told so, as only the user can get here. */
+    public static SignInResult suspended() {
+        return new SignInResult(Outcome.SUSPENDED, null, null, null);
     }
 
     public static SignInResult locked(Instant until) {

@@ -55,8 +55,8 @@ public class LoginBean {
                 // A fresh session for the next attempt: Soteria keeps state of the failed attempt in the
                 // session, after which a protected page answered a blank 401 instead of the login page.
                 context.invalidateSession();
-                context.redirect(context.getRequestContextPath() + "/login.xhtml" + outcome.lockedUntil()
-                        .map(until -> "?locked=" + minutesUntil(until)).orElse("?failed=true"));
+                context.redirect(context.getRequestContextPath() + "/login.xhtml" + (outcome.accountSuspended() ? "?suspended=true"
+                        : outcome.lockedUntil().map(until -> "?locked=" + minutesUntil(until)).orElse("?failed=true")));
             }
         }
     }

@@ -20,4 +20,9 @@ public class SignInOutcome {
         return result == null || result.outcome() != SignInResult.Outcome.LOCKED ? Optional.empty()
                 : Optional.of(result.lockedUntil());
     }
+
+    /** @return whether the refusal was the right password of a user whose agency's account is suspended */
+    public boolean accountSuspended() {
+        return result != null && result.outcome() == SignInResult.Outcome.SUSPENDED;
+    }
 }
