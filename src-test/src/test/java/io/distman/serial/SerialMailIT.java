@@ -298,6 +298,8 @@ public class SerialMailIT {
         SerialRefusedException sender = assertThrows(SerialRefusedException.class, () -> module(() -> mailings.create(account.id(),
                 new MailingRequest(null, source, "boss@elsewhere.example", null, ContactFilter.ALL, null, null, null, null, null))));
         assertEquals("senderAddress", sender.errors().get(0).field());
+        List<String> offered = module(() -> mailings.senderIdentities(account.id()));
+        assertTrue(offered.contains("northside.example") && !offered.contains("elsewhere.example"), "Compose's senders: " + offered);
         SerialRefusedException syntax = assertThrows(SerialRefusedException.class, () -> module(() -> templates.save(account.id(),
                 null, new TemplateInput("Broken " + token, "Hi", "<p>{{ name </p>", null, false))));
         assertEquals("htmlBody", syntax.errors().get(0).field());
@@ -367,6 +369,7 @@ public class SerialMailIT {
 
         assertThrows(AccountAccessDeniedException.class, () -> as(moduleOfOther, () -> mailings.progress(account.id(), mine.id())));
         assertThrows(AccountAccessDeniedException.class, () -> as(moduleOfOther, () -> mailings.cancel(account.id(), mine.id())));
+        assertThrows(AccountAccessDeniedException.class, () -> as(moduleOfOther, () -> mailings.senderIdentities(account.id())));
         assertThrows(AccountAccessDeniedException.class, () -> as(moduleOfOther, () -> worklists.members(account.id(), myList.id(), 0, 10)));
         assertThrows(NotFoundException.class, () -> as(moduleOfOther, () -> mailings.progress(other.id(), mine.id())));
         assertThrows(NotFoundException.class, () -> as(moduleOfOther, () -> mailings.cancel(other.id(), mine.id())));
