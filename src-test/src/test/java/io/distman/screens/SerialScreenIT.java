@@ -101,9 +101,11 @@ public class SerialScreenIT extends ScreenTest {
             browser.type(By.id("tabs:compose:block"), "B");
             browser.click(By.id("tabs:compose:role"));
             browser.click(By.cssSelector("#tabs\\:compose\\:role_items li[data-label='OWNER']"));
-            List<String> offered = browser.findAll(By.cssSelector("#tabs\\:compose\\:senderIdentity_items li"))
-                    .stream().map(e -> e.getAttribute("data-label")).toList();
-            assertTrue(offered.contains("@northside.example") && !offered.contains("@elsewhere.example"), offered.toString());
+            // the menu's hidden <select> holds what the server offered (its list items are made when it opens)
+            List<String> offered = browser.findAll(By.cssSelector("#tabs\\:compose\\:senderIdentity_input option"))
+                    .stream().map(e -> e.getAttribute("value")).toList();
+            assertTrue(offered.contains("northside.example") && offered.contains("harbour.example")
+                    && !offered.contains("elsewhere.example"), offered.toString());
             browser.click(By.id("tabs:compose:send"));
             browser.click(By.cssSelector(".ui-confirmdialog-yes"));
             browser.waitUntil(d -> d.findElement(By.id("tabs:compose:messages")).getText().contains("senderAddress"));
