@@ -5,7 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.distman.testsupport.browser.Browser;
 import io.distman.testsupport.browser.ScreenTest;
 import io.distman.testsupport.browser.TestData.Account;
+import java.util.List;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 
@@ -16,6 +19,13 @@ import org.openqa.selenium.By;
  * Screenshots for the README.
  */
 public class SerialScreenIT extends ScreenTest {
+
+    /** The sender is one of the account's verified identities (a domain, with the name typed before it), not typed. */
+    private static void chooseSender(Browser browser, String name, String domain) {
+        browser.type(By.id("tabs:compose:senderLocalPart"), name);
+        browser.click(By.id("tabs:compose:senderIdentity"));
+        browser.click(By.cssSelector("#tabs\\:compose\\:senderIdentity_items li[data-label='@" + domain + "']"));
+    }
 
     @Test
     void composeCountPreviewSendWatchAndCancel() throws Exception {
@@ -31,7 +41,7 @@ public class SerialScreenIT extends ScreenTest {
             browser.waitUntil(d -> d.findElement(By.id("tabs:compose:htmlBody")).getAttribute("value").contains("<p>{{ salutation }},<br>"));
             browser.click(By.id("tabs:compose:saveTemplate"));
             browser.waitUntil(d -> d.findElement(By.id("tabs:compose:messages")).getText().contains("saved"));
-            browser.type(By.id("tabs:compose:senderAddress"), "letters@northside.example");
+            chooseSender(browser, "letters", "northside.example");
             browser.type(By.id("tabs:compose:block"), "A");
 
             browser.click(By.id("tabs:compose:count"));
@@ -68,6 +78,66 @@ public class SerialScreenIT extends ScreenTest {
             browser.click(By.cssSelector("[id$=':cancel']"));
             browser.click(By.cssSelector(".ui-confirmdialog-yes"));
             browser.waitUntil(d -> d.findElement(By.id("tabs:mailingsForm:mailings")).getText().contains("CANCELLED"));
+        }
+    }
+
+    /**
+     * A serial mail is marked as such where agents look: the Email Audit (with its "serial mail only" filter), History
+     * and the View carry a "Serial" badge that opens the mailing's results. The sender drop-down offers only the
+     * account's verified identities, and one not chosen is refused naming the field.
+     */
+    @Test
+    void serialMailIsMarkedInTheAuditHistoryAndViewAndLinksToItsMailing() throws Exception {
+        Account account = newAccount("serial-marks");
+        String token = UUID.randomUUID().toString().substring(0, 6);
+        String plain = "Plain notice " + token;
+        data.submitOne(account, """
+                {"raisedBy":"anna","category":"BULK","sender":{"address":"letters@northside.example"},
+                 "to":[{"address":"plain.%s@tenant.example.org"}],"subject":"%s","textBody":"Hello."}""".formatted(token, plain));
+        try (Browser browser = signedIn(newAgent(account))) {
+            browser.go("app/serial.xhtml");
+            browser.type(By.id("tabs:compose:subject"), "Marked " + token);
+            browser.type(By.id("tabs:compose:textBody"), "{{ salutation }},\nthe bins move to Tuesday.");
+            browser.type(By.id("tabs:compose:block"), "B");
+            browser.click(By.id("tabs:compose:role"));
+            browser.click(By.cssSelector("#tabs\\:compose\\:role_items li[data-label='OWNER']"));
+            // the menu's hidden <select> holds what the server offered (its list items are made when it opens)
+            List<String> offered = browser.findAll(By.cssSelector("#tabs\\:compose\\:senderIdentity_input option"))
+                    .stream().map(e -> e.getAttribute("value")).toList();
+            assertTrue(offered.contains("northside.example") && offered.contains("harbour.example")
+                    && !offered.contains("elsewhere.example"), offered.toString());
+            browser.click(By.id("tabs:compose:send"));
+            browser.click(By.cssSelector(".ui-confirmdialog-yes"));
+            browser.waitUntil(d -> d.findElement(By.id("tabs:compose:messages")).getText().contains("senderAddress"));
+
+            chooseSender(browser, "letters", "northside.example");
+            browser.click(By.id("tabs:compose:send"));
+            browser.click(By.cssSelector(".ui-confirmdialog-yes"));
+            browser.waitUntil(d -> d.findElement(By.id("tabs:compose:messages")).getText().contains("created"));
+            Matcher created = Pattern.compile("Serial mailing (\\d+) created").matcher(browser.find(By.id("tabs:compose:messages")).getText());
+            assertTrue(created.find());
+            String badge = "Serial " + created.group(1);
+            browser.click(By.xpath("//a[normalize-space()='Mailings']"));
+            browser.waitUntil(d -> d.findElement(By.id("tabs:mailingsForm:mailings")).getText().contains("CREATED"));
+            data.sweep();
+
+            browser.go("app/audit.xhtml?serial=true");
+            String serialOnly = browser.find(By.id("audit:rows")).getText();
+            assertTrue(serialOnly.contains(badge) && !serialOnly.contains(plain), serialOnly);
+            browser.go("app/audit.xhtml");
+            String all = browser.find(By.id("audit:rows")).getText();
+            assertTrue(all.contains(badge) && all.contains(plain), all);
+
+            browser.go("app/history.xhtml");
+            assertTrue(browser.find(By.cssSelector(".dm-serial-badge")).getText().equals(badge));
+            browser.click(By.cssSelector(".dm-serial-badge"));
+            browser.waitUntil(d -> !d.findElements(By.id("tabs:mailingsForm:resultsOf")).isEmpty());
+            assertTrue(browser.currentUrl().contains("serial.xhtml?mailing=" + created.group(1)), browser.currentUrl());
+            assertTrue(browser.find(By.id("tabs:mailingsForm:resultsOf")).getText().endsWith(created.group(1)));
+
+            browser.click(By.cssSelector("[id$=':view']"));
+            browser.waitUntil(d -> !d.findElements(By.cssSelector("[id$=':serialMailing']")).isEmpty());
+            assertTrue(browser.find(By.cssSelector("[id$=':serialMailing']")).getText().contains(badge));
         }
     }
 }

@@ -19,6 +19,9 @@ import io.distman.message.entity.Category;
 import io.distman.message.entity.Delivery;
 import io.distman.message.entity.DeliveryStatus;
 import io.distman.platform.entity.NotFoundException;
+import io.distman.print.boundary.PrintQueue;
+import io.distman.print.entity.PrintRow;
+import io.distman.queue.entity.QueueOutcome;
 import io.distman.serial.boundary.SerialMailings;
 import io.distman.serial.boundary.Templates;
 import io.distman.serial.entity.MailingCount;
@@ -111,6 +114,9 @@ public class SerialMailIT {
 
     @EJB
     PreferenceAdmin preferenceAdmin;
+
+    @EJB
+    PrintQueue printQueue;
 
     @BeforeEach
     void setUp() {
@@ -228,7 +234,7 @@ public class SerialMailIT {
             RecipientOutcome reason = expected(c, Set.of(suppressedOne.email()), true);
             RecipientResult result = results.get(c.id());
             assertEquals(reason == null ? RecipientOutcome.QUEUED : reason, result.outcome(), "contact " + c.id());
-            boolean messaged = reason == null || reason == RecipientOutcome.EMAIL_MISSING || reason == RecipientOutcome.SUPPRESSED;
+            boolean messaged = reason != RecipientOutcome.NOT_NEWSLETTER; // the sender chose not to write to those
             assertEquals(messaged, result.messageId() != null, "contact " + c.id());
             if (messaged) {
                 Delivery delivery = fixtures.delivery(result.deliveryId());
@@ -237,12 +243,42 @@ public class SerialMailIT {
                 assertEquals(reason == null ? DeliveryStatus.ACCEPTED : DeliveryStatus.valueOf(reason.name()), delivery.getStatus());
             }
         }
+        optedOutAndNoEmailGetDeliveriesThatAreNotSent(selected, results, optedOutHere);
+
         MailingProgress progress = module(() -> mailings.progress(account.id(), started.id()));
         assertEquals(receiving.size(), progress.sent() + progress.delivered());
         assertEquals(0, progress.queued());
         assertEquals(selected.size() - receiving.size(), progress.notSent());
         assertTrue(progress.finished());
         assertEquals(selected.size(), activities.mailed(started.id()).size(), "one activity entry per contact");
+    }
+
+    /**
+     * An opted-out contact, in the directory or in our store, has a message whose delivery is OPTED_OUT and nothing
+     * reached the mail server for them; a contact without email has an EMAIL_MISSING delivery that carries their
+     * postal address, so its letter can be queued for print (and an OPTED_OUT one cannot).
+     */
+    private void optedOutAndNoEmailGetDeliveriesThatAreNotSent(List<Contact> selected, Map<Long, RecipientResult> results,
+                                                               Contact optedOutHere) {
+        Contact optedOutThere = selected.stream().filter(Contact::optedOut).filter(Contact::hasEmail).findFirst().orElseThrow();
+        Delivery there = fixtures.delivery(results.get(optedOutThere.id()).deliveryId());
+        assertEquals(DeliveryStatus.OPTED_OUT, there.getStatus());
+        assertTrue(there.getStatusDetail().contains("recipient directory"), there.getStatusDetail());
+        Delivery here = fixtures.delivery(results.get(optedOutHere.id()).deliveryId());
+        assertEquals(DeliveryStatus.OPTED_OUT, here.getStatus());
+        assertTrue(TestMailServer.received().stream().noneMatch(m -> Mails.isFor(m, optedOutThere.email())
+                || Mails.isFor(m, optedOutHere.email())), "nothing sent to an opted-out contact");
+
+        Contact noEmail = selected.stream().filter(c -> !c.hasEmail() && !c.optedOut()).findFirst().orElseThrow();
+        long letter = results.get(noEmail.id()).deliveryId();
+        assertEquals(DeliveryStatus.EMAIL_MISSING, fixtures.delivery(letter).getStatus());
+        QueueOutcome queued = module(() -> printQueue.queue(account.id(), List.of(letter, there.getId())));
+        assertEquals(List.of(letter), queued.done(), "the letter has the contact's postal address: " + queued.refused());
+        assertTrue(queued.refused().get(0).reason().startsWith("not printable"), queued.refused().toString());
+        PrintRow row = module(() -> printQueue.rows(account.id(), false)).stream().filter(r -> r.deliveryId() == letter)
+                .findFirst().orElseThrow();
+        assertEquals(noEmail.name(), row.recipientName());
+        assertEquals("Northside", row.town(), "the last part of the directory's address line is the town");
     }
 
     @Test
@@ -262,6 +298,8 @@ public class SerialMailIT {
         SerialRefusedException sender = assertThrows(SerialRefusedException.class, () -> module(() -> mailings.create(account.id(),
                 new MailingRequest(null, source, "boss@elsewhere.example", null, ContactFilter.ALL, null, null, null, null, null))));
         assertEquals("senderAddress", sender.errors().get(0).field());
+        List<String> offered = module(() -> mailings.senderIdentities(account.id()));
+        assertTrue(offered.contains("northside.example") && !offered.contains("elsewhere.example"), "Compose's senders: " + offered);
         SerialRefusedException syntax = assertThrows(SerialRefusedException.class, () -> module(() -> templates.save(account.id(),
                 null, new TemplateInput("Broken " + token, "Hi", "<p>{{ name </p>", null, false))));
         assertEquals("htmlBody", syntax.errors().get(0).field());
@@ -331,6 +369,7 @@ public class SerialMailIT {
 
         assertThrows(AccountAccessDeniedException.class, () -> as(moduleOfOther, () -> mailings.progress(account.id(), mine.id())));
         assertThrows(AccountAccessDeniedException.class, () -> as(moduleOfOther, () -> mailings.cancel(account.id(), mine.id())));
+        assertThrows(AccountAccessDeniedException.class, () -> as(moduleOfOther, () -> mailings.senderIdentities(account.id())));
         assertThrows(AccountAccessDeniedException.class, () -> as(moduleOfOther, () -> worklists.members(account.id(), myList.id(), 0, 10)));
         assertThrows(NotFoundException.class, () -> as(moduleOfOther, () -> mailings.progress(other.id(), mine.id())));
         assertThrows(NotFoundException.class, () -> as(moduleOfOther, () -> mailings.cancel(other.id(), mine.id())));

@@ -24,7 +24,7 @@ public class AuditQueries {
     static final int BATCH = 1000;
 
     private static final String ROW = "SELECT NEW io.distman.audit.entity.AuditRow(d.id, m.id, d.createdAt, d.raisedBy, "
-            + "d.address, m.subject, m.sourceModule, m.sourceRef, d.status, d.statusAt) FROM Delivery d JOIN d.message m";
+            + "d.address, m.subject, m.sourceModule, m.sourceRef, m.serialMailingId, d.status, d.statusAt) FROM Delivery d JOIN d.message m";
 
     @PersistenceContext(unitName = "distman")
     EntityManager em;

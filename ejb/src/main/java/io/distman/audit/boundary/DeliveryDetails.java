@@ -9,10 +9,13 @@ import java.io.Serializable;
 import java.time.Instant;
 import java.util.List;
 
-/** Everything the View dialog shows about one delivery: the message as sent, its status and its timeline. */
+/**
+ * Everything the View dialog shows about one delivery: the message as sent, its status and its timeline;
+ * {@code serialMailingId} is the serial mailing it is a letter of (null for other mail).
+ */
 public record DeliveryDetails(long deliveryId, long messageId, String subject, String from, RecipientType recipientType,
                               String address, List<String> to, List<String> cc, String raisedBy, String sourceModule,
-                              String sourceRef, Category category, Instant createdAt, Instant sentAt,
+                              String sourceRef, Long serialMailingId, Category category, Instant createdAt, Instant sentAt,
                               DeliveryStatus status, Instant statusAt, Integer smtpCode, String enhancedCode,
                               String diagnostic, String provider, int attempts, Instant nextAttemptAt,
                               String textBody, boolean hasHtml, List<AttachmentInfo> attachments, List<Header> headers,

@@ -128,7 +128,7 @@ public class DeliveryViews {
                 .setParameter("id", d.getId()).setParameter("accountId", d.getAccountId()).getResultList();
         return new DeliveryDetails(d.getId(), m.getId(), m.getSubject(), mailbox(m.getSenderName(), m.getSenderAddress()),
                 d.getRecipientType(), d.getAddress(), to, cc, m.getRaisedBy(), m.getSourceModule(), m.getSourceRef(),
-                m.getCategory(), d.getCreatedAt(), sentAt, d.getStatus(), d.getStatusAt(), d.getSmtpCode(),
+                m.getSerialMailingId(), m.getCategory(), d.getCreatedAt(), sentAt, d.getStatus(), d.getStatusAt(), d.getSmtpCode(),
                 d.getEnhancedCode(), d.getStatusDetail(), d.getProvider(), d.getAttempts(), d.getNextAttemptAt(),
                 content.map(MessageContent::getTextBody).orElse(null),
                 content.map(c -> c.getHtmlBody() != null && !c.getHtmlBody().isBlank()).orElse(false),

@@ -36,6 +36,10 @@ public final class AuditQuery {
         if (filter.until() != null) {
             and("d.createdAt < :until", "until", filter.until());
         }
+        if (filter.serialOnly()) {
+            // the message's mailing: a join the plain audit (and its count) does without, so only when asked for
+            where.append(" AND d.message.serialMailingId IS NOT NULL");
+        }
     }
 
     /** Adds a fixed condition (never user text) with its parameter. */

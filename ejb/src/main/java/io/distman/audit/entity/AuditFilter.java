@@ -16,9 +16,10 @@ import java.util.Set;
  * @param until     created before (exclusive): ranges are half-open, so day ranges never overlap
  * @param sort      the column to sort by, default {@link AuditSort#CREATED}
  * @param ascending the sort direction; ties are broken by the delivery id in the same direction
+ * @param serialOnly only serial mail (messages of a serial mailing)
  */
 public record AuditFilter(String raisedBy, Set<DeliveryStatus> statuses, String to, Instant from, Instant until,
-                          AuditSort sort, boolean ascending) implements Serializable {
+                          AuditSort sort, boolean ascending, boolean serialOnly) implements Serializable {
 
     public AuditFilter {
         raisedBy = blankToNull(raisedBy);
@@ -30,25 +31,35 @@ public record AuditFilter(String raisedBy, Set<DeliveryStatus> statuses, String 
         }
     }
 
+    /** Any mail, serial or not. */
+    public AuditFilter(String raisedBy, Set<DeliveryStatus> statuses, String to, Instant from, Instant until,
+                       AuditSort sort, boolean ascending) {
+        this(raisedBy, statuses, to, from, until, sort, ascending, false);
+    }
+
     /** Everything of the range, newest first. */
     public static AuditFilter between(Instant from, Instant until) {
         return new AuditFilter(null, Set.of(), null, from, until, AuditSort.CREATED, false);
     }
 
     public AuditFilter withRaisedBy(String value) {
-        return new AuditFilter(value, statuses, to, from, until, sort, ascending);
+        return new AuditFilter(value, statuses, to, from, until, sort, ascending, serialOnly);
     }
 
     public AuditFilter withStatuses(Set<DeliveryStatus> value) {
-        return new AuditFilter(raisedBy, value, to, from, until, sort, ascending);
+        return new AuditFilter(raisedBy, value, to, from, until, sort, ascending, serialOnly);
     }
 
     public AuditFilter withTo(String value) {
-        return new AuditFilter(raisedBy, statuses, value, from, until, sort, ascending);
+        return new AuditFilter(raisedBy, statuses, value, from, until, sort, ascending, serialOnly);
     }
 
     public AuditFilter sortedBy(AuditSort value, boolean asc) {
-        return new AuditFilter(raisedBy, statuses, to, from, until, value, asc);
+        return new AuditFilter(raisedBy, statuses, to, from, until, value, asc, serialOnly);
+    }
+
+    public AuditFilter withSerialOnly(boolean value) {
+        return new AuditFilter(raisedBy, statuses, to, from, until, sort, ascending, value);
     }
 
     /** True when {@link #to} is a whole address, which is looked up exactly rather than searched for. */

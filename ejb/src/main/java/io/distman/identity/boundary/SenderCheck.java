@@ -59,6 +59,16 @@ public class SenderCheck {
                 + " (or this address) first");
     }
 
+    /**
+     * The verified identities of the account, domains ({@code northside.example}: any address at it) and addresses,
+     * for a screen to offer as senders; the choice is still checked by {@link #refusal}. The caller has checked the
+     * account.
+     */
+    public List<String> verifiedIdentities(long accountId) {
+        return em.createNamedQuery(SenderIdentity.VERIFIED_VALUES, String.class).setParameter("accountId", accountId)
+                .getResultList();
+    }
+
     /** Whether {@code from} is the installation's own sender, which no account owns (see {@link #installationSender}). */
     public static boolean isInstallationSender(String from) {
         String address = SenderNames.comparable(from);

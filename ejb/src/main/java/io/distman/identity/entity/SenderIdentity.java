@@ -24,10 +24,15 @@ import java.time.Instant;
 @NamedQuery(name = SenderIdentity.OF_VALUES,
         query = "SELECT i FROM SenderIdentity i WHERE i.accountId = :accountId"
                 + " AND i.identityValue IN :values")
+@NamedQuery(name = SenderIdentity.VERIFIED_VALUES,
+        query = "SELECT i.identityValue FROM SenderIdentity i WHERE i.accountId = :accountId AND i.verifiedAt IS NOT NULL"
+                + " ORDER BY i.domain, i.identityValue")
 public class SenderIdentity {
 
     public static final String OF_ACCOUNT = "SenderIdentity.ofAccount";
     public static final String OF_VALUES = "SenderIdentity.ofValues";
+    /** The domains and addresses an account may send From (a sender drop-down's choices). */
+    public static final String VERIFIED_VALUES = "SenderIdentity.verifiedValues";
 
     @Id
     @SequenceGenerator(name = "sender_identity_seq", sequenceName = "sender_identity_seq", allocationSize = 50)

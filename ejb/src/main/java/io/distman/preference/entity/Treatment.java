@@ -33,6 +33,21 @@ public enum Treatment {
         return preference.getDigest() != DigestFrequency.NONE && priority != Priority.URGENT ? HOLD_FOR_DIGEST : SEND;
     }
 
+    /**
+     * Like {@link #of(RecipientPreference, Category, Priority)} when someone other than our store also says the
+     * recipient opted out (the host's recipient directory, for serial mail): the same rule, an opt-out either way.
+     */
+    public static Treatment of(RecipientPreference preference, boolean optedOutElsewhere, Category category,
+                               Priority priority) {
+        if (optedOutElsewhere && category == Category.BULK) {
+            return OPTED_OUT;
+        }
+        if (optedOutElsewhere && category == Category.ESSENTIAL) {
+            return SEND_OVERRIDING_OPT_OUT;
+        }
+        return of(preference, category, priority);
+    }
+
     /** The timeline's words for an ESSENTIAL mail sent despite an opt-out: who marked it, for whom, and why. */
     public static String overrideNote(String essentialBy, String raisedBy, String reason) {
         return "recipient opted out of non-essential mail; sent because marked ESSENTIAL by "

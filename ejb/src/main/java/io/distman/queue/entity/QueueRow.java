@@ -13,15 +13,15 @@ public record QueueRow(AuditRow mail, Instant nextAttemptAt, int attempts, Strin
 
     /** Selects this row for the audit's query machinery (fixed text, see {@code AuditQueries.page}). */
     public static final String SELECT = "SELECT NEW io.distman.queue.entity.QueueRow(d.id, m.id, d.createdAt, d.raisedBy, "
-            + "d.address, m.subject, m.sourceModule, m.sourceRef, d.status, d.statusAt, d.nextAttemptAt, d.attempts, "
+            + "d.address, m.subject, m.sourceModule, m.sourceRef, m.serialMailingId, d.status, d.statusAt, d.nextAttemptAt, d.attempts, "
             + "d.statusDetail) FROM Delivery d JOIN d.message m";
 
     /** The constructor the query calls: JPQL cannot nest constructor expressions. */
     public QueueRow(long deliveryId, long messageId, Instant createdAt, String raisedBy, String address, String subject,
-                    String sourceModule, String sourceRef, DeliveryStatus status, Instant statusAt, Instant nextAttemptAt,
-                    int attempts, String detail) {
-        this(new AuditRow(deliveryId, messageId, createdAt, raisedBy, address, subject, sourceModule, sourceRef, status,
-                statusAt), nextAttemptAt, attempts, detail);
+                    String sourceModule, String sourceRef, Long serialMailingId, DeliveryStatus status, Instant statusAt,
+                    Instant nextAttemptAt, int attempts, String detail) {
+        this(new AuditRow(deliveryId, messageId, createdAt, raisedBy, address, subject, sourceModule, sourceRef,
+                serialMailingId, status, statusAt), nextAttemptAt, attempts, detail);
     }
 
     /** The same row with another detail (why a limit holds it). */

@@ -96,6 +96,15 @@ public class SerialMailings {
         return counter.count(accountId, selection(accountId, filter, worklistId), newsletterOnly);
     }
 
+    /**
+     * The senders Compose offers: the account's verified identities (a domain stands for any address at it). Creating
+     * a mailing checks its sender against them again, whatever a form posted.
+     */
+    public List<String> senderIdentities(long accountId) {
+        callers.forAccount(accountId);
+        return senders.verifiedIdentities(accountId);
+    }
+
     /** The mail one contact would get from a stored template ({@code templateId}) or from {@code source}. */
     public Preview preview(long accountId, Long templateId, MergeSource source, long contactId) {
         callers.forAccount(accountId);

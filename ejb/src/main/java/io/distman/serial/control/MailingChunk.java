@@ -27,13 +27,15 @@ import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
+import java.util.Set;
 
 /**
  * Creates the messages of the next {@value #SIZE} contacts of a mailing, in a transaction of its own: the mailing's
  * row is locked first (two servers resuming the same mailing take turns and the second sees the first's cursor), the
  * messages, the recipients' results and the cursor's advance commit together, and only this chunk's bodies are in
- * memory. Each message goes through the normal submission path as BULK, to one recipient, with its own merge.
+ * memory. Each message goes through the normal submission path as BULK, to one recipient, with its own merge and
+ * postal address; a contact opted out in the directory gets one too, whose delivery is OPTED_OUT (never sent). Only a
+ * contact left out as not for the newsletter gets none ({@link RecipientRules}).
  */
 @Stateless
 @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
@@ -77,11 +79,11 @@ public class MailingChunk {
         List<AttachmentInput> files = em.createNamedQuery(SerialMailingAttachment.OF_MAILING, SerialMailingAttachment.class)
                 .setParameter("mailingId", mailingId).getResultStream()
                 .map(a -> new AttachmentInput(a.getFilename(), a.getContentType(), a.getContent())).toList();
-        Map<Long, RecipientOutcome> skipped = rules.skipped(accountId, contacts, mailing.isNewsletterOnly());
+        Set<Long> withoutMessage = rules.withoutMessage(accountId, contacts, mailing.isNewsletterOnly());
         for (Contact contact : contacts) {
-            RecipientOutcome reason = skipped.get(contact.id());
-            SerialRecipient result = reason != null
-                    ? new SerialRecipient(mailingId, contact.id(), contact.name(), contact.email(), reason, null)
+            SerialRecipient result = withoutMessage.contains(contact.id())
+                    ? new SerialRecipient(mailingId, contact.id(), contact.name(), contact.email(),
+                            RecipientOutcome.NOT_NEWSLETTER, null)
                     : submit(mailing, contact, templates, files);
             em.persist(result);
             if (mailing.isActivities()) {
@@ -99,12 +101,16 @@ public class MailingChunk {
         SubmitRequest request = SubmitRequest.builder().account("#" + mailing.getAccountId())
                 .raisedBy(mailing.getCreatedBy()).source(SOURCE_MODULE, "mailing:" + mailing.getId())
                 .category(Category.BULK).sender(mailing.getSenderAddress(), mailing.getSenderName())
-                .to(List.of(new RecipientInput(contact.email(), contact.name()))).subject(mail.subject())
+                // the postal address goes with every message: an EMAIL_MISSING one, or one whose mail fails for good, can be
+                // printed and posted instead (feature print)
+                .to(List.of(new RecipientInput(contact.email(), contact.name(), LetterAddress.of(contact))))
+                .subject(mail.subject())
                 .html(mail.html()).text(mail.text()).attachments(files).sendAt(mailing.getSendAt())
                 // the same contact is never written twice by one mailing, whatever a resumed chunk does
                 .idempotencyKey("serial:" + mailing.getId() + ":" + contact.id()).build();
         try {
-            SubmitReceipt receipt = submission.submit(mailing.getAccountId(), request, mailing.getId(), contact.trackingConsent());
+            SubmitReceipt receipt = submission.submit(mailing.getAccountId(), request, mailing.getId(),
+                    contact.trackingConsent(), contact.optedOut());
             DeliveryStatus status = receipt.deliveries().get(0).status();
             return new SerialRecipient(mailing.getId(), contact.id(), contact.name(), contact.email(), outcome(status),
                     receipt.messageId());

@@ -3,10 +3,8 @@ package io.distman.serial.control;
 import io.distman.directory.boundary.Directory;
 import io.distman.directory.entity.Contact;
 import io.distman.directory.entity.ContactSelection;
-import io.distman.message.entity.Category;
 import io.distman.serial.entity.MailingCount;
 import io.distman.serial.entity.RecipientOutcome;
-import io.distman.suppression.boundary.SuppressionList;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import java.time.Clock;
@@ -14,12 +12,11 @@ import java.time.Instant;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * The count before sending: the contacts a selection holds, and how many will get mail, with the reasons of the
  * others: OPTED_OUT, NOT_NEWSLETTER, EMAIL_MISSING, SUPPRESSED (the suppression list as submission will see it).
- * Reads the directory a page at a time, one suppression query per page.
+ * Reads the directory a page at a time; {@link RecipientRules} decides, in the order the sending does.
  */
 @Dependent
 public class RecipientCounter {
@@ -34,9 +31,6 @@ public class RecipientCounter {
     RecipientRules rules;
 
     @Inject
-    SuppressionList suppressions;
-
-    @Inject
     Clock clock;
 
     public MailingCount count(long accountId, ContactSelection selection, boolean newsletterOnly) {
@@ -48,20 +42,9 @@ public class RecipientCounter {
         for (List<Contact> page; !(page = directory.page(accountId, selection, after, PAGE)).isEmpty(); ) {
             selected += page.size();
             after = page.get(page.size() - 1).id();
-            Map<Long, RecipientOutcome> skipped = rules.skipped(accountId, page, newsletterOnly);
-            skipped.values().forEach(reason -> not.merge(reason, 1, Integer::sum));
-            List<Contact> mailed = page.stream().filter(c -> !skipped.containsKey(c.id())).toList();
-            Set<String> suppressed = suppressions.activeFor(accountId,
-                    mailed.stream().filter(Contact::hasEmail).map(c -> c.email().strip()).toList(), Category.BULK, now).keySet();
-            for (Contact c : mailed) {
-                if (!c.hasEmail()) {
-                    not.merge(RecipientOutcome.EMAIL_MISSING, 1, Integer::sum);
-                } else if (suppressed.contains(c.email().strip().toLowerCase(java.util.Locale.ROOT))) {
-                    not.merge(RecipientOutcome.SUPPRESSED, 1, Integer::sum);
-                } else {
-                    receiving++;
-                }
-            }
+            Map<Long, RecipientOutcome> reasons = rules.notReceiving(accountId, page, newsletterOnly, now);
+            reasons.values().forEach(reason -> not.merge(reason, 1, Integer::sum));
+            receiving += page.size() - reasons.size();
         }
         return new MailingCount(selected, receiving, Map.copyOf(not), newsletterOnly ? null : NEWSLETTER_OFF);
     }

@@ -26,9 +26,11 @@ public class SerialSubmission {
     /**
      * @param tracking whether the recipient consented to open tracking; without it the mail carries no pixel and no
      *                 rewritten links
+     * @param optedOut whether the host's directory says the recipient opted out: the message is stored, its delivery
+     *                 OPTED_OUT and never sent (our own preference store is asked in any case)
      */
-    public SubmitReceipt submit(long accountId, SubmitRequest request, long mailingId, boolean tracking) {
-        SubmitReceipt receipt = submitter.accept(accountId, request);
+    public SubmitReceipt submit(long accountId, SubmitRequest request, long mailingId, boolean tracking, boolean optedOut) {
+        SubmitReceipt receipt = submitter.acceptSerial(accountId, request, optedOut);
         if (!receipt.duplicate()) {
             em.find(Message.class, receipt.messageId()).serial(mailingId, !tracking);
         }

@@ -90,7 +90,7 @@ public class BatchSubmitter {
         for (SubmitRequest request : requests) {
             Message first = earlier.get(keyOf(request));
             receipts.add(first != null ? Submitter.receipt(first, submitter.deliveriesOf(first), true)
-                    : submitter.store(accountId, request, callerActor, lookups));
+                    : submitter.store(accountId, request, callerActor, lookups, false));
         }
         return receipts;
     }

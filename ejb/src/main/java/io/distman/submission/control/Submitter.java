@@ -104,11 +104,25 @@ public class Submitter {
      * come From the installation's own sender: no account owns that address, so no caller may use it.
      */
     public SubmitReceipt acceptOwnMail(long accountId, SubmitRequest request) {
-        return accept(accountId, request, null, true);
+        return accept(accountId, request, null, true, false);
+    }
+
+    /**
+     * Like {@link #accept(long, SubmitRequest)} for one message of a serial mailing, whose recipients the host's
+     * directory may say opted out: then the message is stored all the same and its deliveries are OPTED_OUT (never
+     * sent), so the audit shows who was not written to and why, as for an opt-out in our own store.
+     */
+    public SubmitReceipt acceptSerial(long accountId, SubmitRequest request, boolean optedOutInDirectory) {
+        return accept(accountId, request, null, false, optedOutInDirectory);
     }
 
     private SubmitReceipt accept(long accountId, SubmitRequest request, String callerActor,
                                  boolean installationSenderAllowed) {
+        return accept(accountId, request, callerActor, installationSenderAllowed, false);
+    }
+
+    private SubmitReceipt accept(long accountId, SubmitRequest request, String callerActor,
+                                 boolean installationSenderAllowed, boolean optedOutInDirectory) {
         List<FieldError> errors = SubmissionValidator.check(request, SubmissionLimits.fromSettings(), clock.instant());
         if (!errors.isEmpty()) {
             throw new SubmissionRejectedException(errors);
@@ -120,7 +134,8 @@ public class Submitter {
                     throw new SubmissionRejectedException(List.of(new FieldError("sender.address", reason)));
                 });
             }
-            return store(accountId, request, callerActor);
+            return store(accountId, request, callerActor, lookUp(accountId, List.of(request), clock.instant()),
+                    optedOutInDirectory);
         });
     }
 
@@ -136,7 +151,7 @@ public class Submitter {
     }
 
     public SubmitReceipt store(long accountId, SubmitRequest request, String callerActor) {
-        return store(accountId, request, callerActor, lookUp(accountId, List.of(request), clock.instant()));
+        return store(accountId, request, callerActor, lookUp(accountId, List.of(request), clock.instant()), false);
     }
 
     /**
@@ -163,8 +178,12 @@ public class Submitter {
                 preferenceAddresses.isEmpty() ? Map.of() : preferences.of(accountId, preferenceAddresses));
     }
 
-    /** Stores a validated request whose recipients {@link #lookUp} has asked about. */
-    SubmitReceipt store(long accountId, SubmitRequest request, String callerActor, RecipientLookups lookups) {
+    /**
+     * Stores a validated request whose recipients {@link #lookUp} has asked about.
+     * @param optedOutInDirectory whether the host's directory says the (one) recipient opted out (serial mail)
+     */
+    SubmitReceipt store(long accountId, SubmitRequest request, String callerActor, RecipientLookups lookups,
+                        boolean optedOutInDirectory) {
         Instant now = clock.instant();
         List<PendingRecipient> recipients = recipients(request);
         Map<String, Suppression> suppressed = lookups.suppressed().getOrDefault(request.category(), Map.of());
@@ -187,7 +206,7 @@ public class Submitter {
         for (PendingRecipient recipient : recipients) {
             Delivery delivery = new Delivery(message, recipient.type, recipient.address, recipient.name,
                     MessageIds.messageIdFor(message.getSenderAddress()), MessageIds.returnToken(), now);
-            statuses.start(delivery, firstStatus(delivery, recipient, suppressed, prefs, message, now));
+            statuses.start(delivery, firstStatus(delivery, recipient, suppressed, prefs, optedOutInDirectory, message, now));
             if (recipient.postal != null) {
                 em.persist(new DeliveryPostalAddress(delivery, recipient.postal)); // after start(): the delivery has its id
             }
@@ -200,8 +219,17 @@ public class Submitter {
     }
 
     private StatusChange firstStatus(Delivery delivery, PendingRecipient recipient, Map<String, Suppression> suppressed,
-                                     Map<String, RecipientPreference> prefs, Message message, Instant now) {
+                                     Map<String, RecipientPreference> prefs, boolean optedOutInDirectory,
+                                     Message message, Instant now) {
         String key = "submitted:" + delivery.getMessageIdHeader();
+        RecipientPreference preference = recipient.address == null ? null
+                : prefs.get(recipient.address.toLowerCase(Locale.ROOT));
+        Treatment treatment = Treatment.of(preference, optedOutInDirectory, message.getCategory(), message.getPriority());
+        // The directory's opt-out is the person's, not an address's: it comes first, so no letter goes either.
+        if (optedOutInDirectory && treatment == Treatment.OPTED_OUT) {
+            return StatusChange.of(DeliveryStatus.OPTED_OUT, now, SOURCE,
+                    "recipient opted out of non-essential mail (in the recipient directory)", key);
+        }
         if (recipient.address == null) {
             return StatusChange.of(DeliveryStatus.EMAIL_MISSING, now, SOURCE, "no email address for this recipient", key);
         }
@@ -213,8 +241,6 @@ public class Submitter {
             return StatusChange.of(DeliveryStatus.SUPPRESSED, now, SOURCE, "address is suppressed (" + suppression.getReason()
                     + (suppression.getDetail() == null ? "" : ": " + suppression.getDetail()) + ")", key);
         }
-        RecipientPreference preference = prefs.get(recipient.address.toLowerCase(Locale.ROOT));
-        Treatment treatment = Treatment.of(preference, message.getCategory(), message.getPriority());
         if (treatment == Treatment.OPTED_OUT) {
             return StatusChange.of(DeliveryStatus.OPTED_OUT, now, SOURCE, "recipient opted out of non-essential mail"
                     + " (set by " + preference.getChangedBy() + ")", key);

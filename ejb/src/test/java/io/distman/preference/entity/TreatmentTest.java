@@ -39,6 +39,16 @@ class TreatmentTest {
     }
 
     @Test
+    void anOptOutElsewhereCountsLikeOursWhateverOurStoreSays() {
+        RecipientPreference daily = pref(false, DigestFrequency.DAILY);
+        assertEquals(Treatment.OPTED_OUT, Treatment.of(null, true, Category.BULK, Priority.NORMAL));
+        assertEquals(Treatment.OPTED_OUT, Treatment.of(daily, true, Category.BULK, Priority.URGENT), "not held: opted out");
+        assertEquals(Treatment.SEND_OVERRIDING_OPT_OUT, Treatment.of(null, true, Category.ESSENTIAL, Priority.NORMAL));
+        assertEquals(Treatment.SEND, Treatment.of(null, true, Category.TRANSACTIONAL, Priority.NORMAL));
+        assertEquals(Treatment.HOLD_FOR_DIGEST, Treatment.of(daily, false, Category.BULK, Priority.NORMAL));
+    }
+
+    @Test
     void theOverrideNoteSaysWhoAndWhy() {
         String note = Treatment.overrideNote("API key 'billing' for anna", "anna", "statutory notice");
         assertTrue(note.contains("API key 'billing' for anna") && note.contains("statutory notice"), note);

@@ -43,6 +43,8 @@ public class AuditBean implements Serializable {
     CurrentUser currentUser;
 
     private String raisedBy;
+    /** Only serial mail: the messages of serial mailings. */
+    private boolean serialOnly;
     private DeliveryStatus[] statuses = new DeliveryStatus[0];
     private String address;
     private LocalDate from;
@@ -68,6 +70,7 @@ public class AuditBean implements Serializable {
             address = p.address();
             from = p.from();
             to = p.to();
+            serialOnly = p.serialOnly();
         } catch (IllegalArgumentException e) {
             from = LocalDate.now(zone());
             to = from;
@@ -89,7 +92,7 @@ public class AuditBean implements Serializable {
             end = start;
         }
         return new AuditParameters(raisedBy, statuses.length == 0 ? EnumSet.noneOf(DeliveryStatus.class)
-                : EnumSet.copyOf(List.of(statuses)), address, start, end, sort, ascending);
+                : EnumSet.copyOf(List.of(statuses)), address, start, end, sort, ascending, serialOnly);
     }
 
     private AuditFilter filter() {
@@ -144,6 +147,8 @@ public class AuditBean implements Serializable {
 
     public CountedRows<AuditRow> getRows() { return rows; }
     public long getTotal() { return rows.getTotal(); }
+    public boolean isSerialOnly() { return serialOnly; }
+    public void setSerialOnly(boolean serialOnly) { this.serialOnly = serialOnly; }
     public String getRaisedBy() { return raisedBy; }
     public void setRaisedBy(String raisedBy) { this.raisedBy = raisedBy; }
     /** An array, not a List: Faces converts the checkbox values to the enum only for arrays. */

@@ -18,12 +18,18 @@ import java.util.stream.Collectors;
 /**
  * The audit's filter as URL parameters, shared by the page's view parameters (links from the workbench)
  * and the export servlet: {@code status} (repeatable), {@code from} and {@code to} (ISO dates, inclusive,
- * in the server's zone), {@code raisedBy}, {@code address} (whole address or part of one), {@code sort}
- * and {@code asc}. The contract also allows {@code to=part-of-address}: a {@code to} that is not a date
+ * in the server's zone), {@code raisedBy}, {@code address} (whole address or part of one), {@code sort},
+ * {@code asc} and {@code serial=true} (serial mail only). The contract also allows {@code to=part-of-address}: a {@code to} that is not a date
  * is taken as the address. None of these carries the account, which is always the signed-in user's.
  */
 public record AuditParameters(String raisedBy, Set<DeliveryStatus> statuses, String address, LocalDate from,
-                              LocalDate to, AuditSort sort, boolean ascending) {
+                              LocalDate to, AuditSort sort, boolean ascending, boolean serialOnly) {
+
+    /** Any mail, serial or not: the links of other screens. */
+    public AuditParameters(String raisedBy, Set<DeliveryStatus> statuses, String address, LocalDate from, LocalDate to,
+                           AuditSort sort, boolean ascending) {
+        this(raisedBy, statuses, address, from, to, sort, ascending, false);
+    }
 
     /**
      * The zone of the audit's dates (the server's): whole days of this zone are what "today" and the
@@ -76,13 +82,13 @@ public record AuditParameters(String raisedBy, Set<DeliveryStatus> statuses, Str
             }
         }
         return new AuditParameters(first(parameters, "raisedBy"), statuses, address, from, to, sort,
-                "true".equalsIgnoreCase(first(parameters, "asc")));
+                "true".equalsIgnoreCase(first(parameters, "asc")), "true".equalsIgnoreCase(first(parameters, "serial")));
     }
 
     /** The filter of these parameters; the dates become a half-open range of whole days in {@code zone}. */
     public AuditFilter filter(ZoneId zone) {
         return new AuditFilter(raisedBy, statuses, address, from == null ? null : from.atStartOfDay(zone).toInstant(),
-                to == null ? null : to.plusDays(1).atStartOfDay(zone).toInstant(), sort, ascending);
+                to == null ? null : to.plusDays(1).atStartOfDay(zone).toInstant(), sort, ascending, serialOnly);
     }
 
     /** The query string that {@link #parse} reads back. */
@@ -96,6 +102,9 @@ public record AuditParameters(String raisedBy, Set<DeliveryStatus> statuses, Str
         add(parts, "sort", sort == null ? null : sort.name());
         if (ascending) {
             parts.add("asc=true");
+        }
+        if (serialOnly) {
+            parts.add("serial=true");
         }
         return parts.stream().collect(Collectors.joining("&"));
     }

@@ -7,6 +7,7 @@ import io.distman.directory.entity.ContactRole;
 import io.distman.directory.entity.DirectoryRefusedException;
 import io.distman.directory.entity.WorklistView;
 import io.distman.platform.entity.FieldError;
+import io.distman.platform.entity.NotFoundException;
 import io.distman.serial.entity.MailingCount;
 import io.distman.serial.entity.MailingProgress;
 import io.distman.serial.entity.MailingRequest;
@@ -63,7 +64,9 @@ public class SerialBean implements Serializable {
     private String subject;
     private String htmlBody;
     private String textBody;
-    private String senderAddress;
+    /** A verified identity of the account: an address, or a domain with {@link #senderLocalPart} before it. */
+    private String senderIdentity;
+    private String senderLocalPart;
     private String senderName;
     private ContactRole role;
     private String block;
@@ -78,6 +81,9 @@ public class SerialBean implements Serializable {
     private MailingCount count;
     private Preview preview;
     private Long resultsOf;
+    /** The view parameter {@code mailing}: links from the audit, History and View open that mailing's results. */
+    private Long mailing;
+    private int activeTab;
     private List<RecipientResult> results = List.of();
 
     public List<TemplateView> getTemplates() {
@@ -90,6 +96,30 @@ public class SerialBean implements Serializable {
 
     public List<MailingProgress> getMailings() {
         return mailings.mailings(currentUser.accountId(), 0, 50);
+    }
+
+    public List<String> getSenderIdentities() {
+        return mailings.senderIdentities(currentUser.accountId());
+    }
+
+    /** How the drop-down shows an identity: a domain as "@domain" (the name before it is typed), an address as is. */
+    public String identityLabel(String identity) {
+        return identity.contains("@") ? identity : "@" + identity;
+    }
+
+    /** Opens the Mailings tab on the linked mailing's results; another account's mailing is not found. */
+    public void openMailing() {
+        if (mailing == null) {
+            return;
+        }
+        activeTab = 1;
+        try {
+            showResults(mailing);
+        } catch (NotFoundException e) {
+            resultsOf = null;
+            FacesContext.getCurrentInstance().addMessage(null, new FacesMessage(FacesMessage.SEVERITY_WARN,
+                    "No serial mailing " + mailing + " in this account", null));
+        }
     }
 
     public ContactRole[] getRoles() {
@@ -147,7 +177,7 @@ public class SerialBean implements Serializable {
     public void send() {
         refusals(() -> {
             MailingProgress created = mailings.create(currentUser.accountId(), new MailingRequest(null, source(),
-                    senderAddress, senderName, worklistId == null ? filter() : null, worklistId, newsletterOnly, activities,
+                    senderAddress(), senderName, worklistId == null ? filter() : null, worklistId, newsletterOnly, activities,
                     sendAt == null ? null : sendAt.atZone(ZoneId.systemDefault()).toInstant(), List.of()));
             info("Serial mailing " + created.id() + " created: its messages are being made");
             return created;
@@ -185,6 +215,17 @@ public class SerialBean implements Serializable {
         return new ContactFilter(role, block == null || block.isBlank() ? null : block, inArrears, hasEmail);
     }
 
+    /**
+     * The From of the chosen identity: the address itself, or the typed name at the domain. Nothing chosen gives
+     * none, which the mailing refuses naming {@code senderAddress}.
+     */
+    private String senderAddress() {
+        if (senderIdentity == null || senderIdentity.isBlank() || senderIdentity.contains("@")) {
+            return senderIdentity;
+        }
+        return senderLocalPart == null || senderLocalPart.isBlank() ? null : senderLocalPart.strip() + "@" + senderIdentity;
+    }
+
     private MergeSource source() {
         return new MergeSource(subject, htmlBody, textBody);
     }
@@ -220,8 +261,10 @@ public class SerialBean implements Serializable {
     public void setHtmlBody(String v) { htmlBody = v; }
     public String getTextBody() { return textBody; }
     public void setTextBody(String v) { textBody = v; }
-    public String getSenderAddress() { return senderAddress; }
-    public void setSenderAddress(String v) { senderAddress = v; }
+    public String getSenderIdentity() { return senderIdentity; }
+    public void setSenderIdentity(String v) { senderIdentity = v; }
+    public String getSenderLocalPart() { return senderLocalPart; }
+    public void setSenderLocalPart(String v) { senderLocalPart = v; }
     public String getSenderName() { return senderName; }
     public void setSenderName(String v) { senderName = v; }
     public ContactRole getRole() { return role; }
@@ -247,5 +290,9 @@ public class SerialBean implements Serializable {
     public MailingCount getCount() { return count; }
     public Preview getPreview() { return preview; }
     public Long getResultsOf() { return resultsOf; }
+    public Long getMailing() { return mailing; }
+    public void setMailing(Long v) { mailing = v; }
+    public int getActiveTab() { return activeTab; }
+    public void setActiveTab(int v) { activeTab = v; }
     public List<RecipientResult> getResults() { return results; }
 }

@@ -53,7 +53,8 @@ class AuditParametersTest {
     @Test
     void theQueryStringReadsBackTheSame() {
         AuditParameters p = new AuditParameters("anna b", Set.of(DeliveryStatus.FAILED, DeliveryStatus.REJECTED), "a&b@x",
-                LocalDate.of(2025, 1, 1), LocalDate.of(2026, 11, 22), AuditSort.SUBJECT, true);
+                LocalDate.of(2025, 1, 1), LocalDate.of(2026, 11, 22), AuditSort.SUBJECT, true, true);
+        assertTrue(p.filter(java.time.ZoneOffset.UTC).serialOnly(), "serial only reaches the query");
         Map<String, String[]> parsed = new HashMap<>();
         for (String part : p.query().split("&")) {
             String[] kv = part.split("=", 2);

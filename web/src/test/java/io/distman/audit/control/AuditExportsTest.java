@@ -27,7 +27,7 @@ class AuditExportsTest {
 
     static AuditRow row(long id, String subject) {
         return new AuditRow(id, 1000 + id, AT.plusSeconds(id), "anna", "olivia" + id + "@tenant.example.org", subject,
-                "demand", "4711", DeliveryStatus.FAILED, AT.plusSeconds(id + 60));
+                "demand", "4711", null, DeliveryStatus.FAILED, AT.plusSeconds(id + 60));
     }
 
     @Test
