@@ -107,11 +107,11 @@ public class SerialScreenIT extends ScreenTest {
             browser.type(By.id("tabs:compose:senderAddress"), "letters@northside.example");
             browser.type(By.id("tabs:compose:block"), "E");
             By fileInput = By.cssSelector("[id='tabs:compose:upload'] input[type=file]");
-            browser.find(fileInput).sendKeys(pdf.toString());
+            browser.driver().findElement(fileInput).sendKeys(pdf.toString());
             browser.waitUntil(d -> d.findElement(By.id("tabs:compose:attachments")).getText().contains("house rules.pdf"));
-            browser.find(fileInput).sendKeys(notes.toString());
+            browser.driver().findElement(fileInput).sendKeys(notes.toString());
             browser.waitUntil(d -> d.findElement(By.id("tabs:compose:attachments")).getText().contains("notes.txt"));
-            browser.find(fileInput).sendKeys(exe.toString());
+            browser.driver().findElement(fileInput).sendKeys(exe.toString());
             browser.waitUntil(d -> d.findElement(By.id("tabs:compose:messages")).getText().contains("contentType"));
             assertFalse(browser.find(By.id("tabs:compose:attachments")).getText().contains("setup.exe"), "refused, not listed");
             browser.click(By.cssSelector("[id='tabs:compose:attachments:1:removeAttachment']"));

@@ -208,7 +208,12 @@ public class SerialBean implements Serializable {
         return attachments.stream().map(a -> a.filename() + " (" + size(a.content().length) + ")").collect(Collectors.joining(", "));
     }
 
-    public static String size(long bytes) {
+    /** The file's size for the list (EL reads {@code content().length} as an array index, not the array's length). */
+    public String sizeOf(AttachmentInput a) {
+        return size(a.content().length);
+    }
+
+    static String size(long bytes) {
         return bytes < 1024 ? bytes + " B" : bytes < 1024 * 1024 ? (bytes + 1023) / 1024 + " KB" : String.format("%.1f MB", bytes / 1048576.0);
     }
 
