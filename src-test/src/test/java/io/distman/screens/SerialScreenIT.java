@@ -4,26 +4,28 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.distman.directory.control.DemoDirectory;
+import io.distman.directory.entity.Contact;
+import io.distman.directory.entity.ContactFilter;
 import io.distman.testsupport.browser.Browser;
 import io.distman.testsupport.browser.ScreenTest;
 import io.distman.testsupport.browser.TestData.Account;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.UUID;
-import io.distman.directory.control.DemoDirectory;
-import io.distman.directory.entity.Contact;
-import io.distman.directory.entity.ContactFilter;
-import jakarta.json.JsonObject;
-import jakarta.json.JsonString;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 
 /**
  * Serial mail as an agent uses it: writes a letter with merge fields, wraps it as HTML, saves it as a template,
  * counts a block's contacts (with the reasons, and the warning when newsletter sending is off), previews a contact
- * who lacks a merge field, sends, watches the mailing's progress, reads its results and cancels what has not gone.
+ * who lacks a merge field, sends, watches the mailing's progress, reads its results and cancels what has not gone;
+ * and writes their own signature, attaches files (one refused, one removed) and sends a mail that arrives with the
+ * file and the signature.
  * Screenshots for the README.
  */
 public class SerialScreenIT extends ScreenTest {
@@ -100,6 +102,7 @@ public class SerialScreenIT extends ScreenTest {
             browser.waitUntil(d -> d.findElement(By.id("tabs:signatureForm:messages")).getText().contains("signature is saved"));
             assertTrue(browser.find(By.id("tabs:signatureForm:signatureHtml")).getAttribute("value").contains("Sam Screen"),
                     "the HTML form is derived from the text");
+            browser.screenshot("serial-signature");
 
             browser.click(By.xpath("//a[normalize-space()='Compose']"));
             browser.type(By.id("tabs:compose:subject"), "Files " + token);
@@ -122,7 +125,8 @@ public class SerialScreenIT extends ScreenTest {
             browser.waitUntil(d -> d.findElement(By.id("tabs:compose:previewPanel")).getText().contains("Attachments"));
             String preview = browser.find(By.id("tabs:compose:previewPanel")).getText();
             assertTrue(preview.contains("house rules.pdf") && !preview.contains("notes.txt"), preview);
-            assertTrue(preview.contains("-- \nSam Screen, Northside " + token) || preview.contains("Sam Screen, Northside " + token), preview);
+            assertTrue(preview.contains("Sam Screen, Northside " + token), "signed as the mailing will be: " + preview);
+            browser.screenshot("serial-attachments");
 
             browser.click(By.id("tabs:compose:send"));
             browser.click(By.cssSelector(".ui-confirmdialog-yes"));

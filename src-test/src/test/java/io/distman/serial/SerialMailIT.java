@@ -404,7 +404,7 @@ public class SerialMailIT {
     }
 
     @Test
-    void attachmentsAreCheckedAndTheirNamesMadeSafe() {
+    void aMailingWithAFileOfAForbiddenTypeIsRefusedWhole() {
         SerialRefusedException refused = assertThrows(SerialRefusedException.class, () -> module(() -> mailings.create(account.id(),
                 new MailingRequest(null, new MergeSource("Files " + token, null, "{{ salutation }}"), SENDER, null,
                         ContactFilter.ALL, null, null, null, Instant.now().plus(Duration.ofHours(1)),
