@@ -111,6 +111,63 @@ public class OpenApiContractIT extends ApiTest {
     }
 
     @Test
+    void theSerialTemplatesRoundTripAndAnotherAccountsAreNotFound() {
+        Account account = data.newAccount("contract-templates");
+        String key = bearer(account.apiKey());
+        String name = "Lift notice " + System.nanoTime();
+        HttpResponse<String> created = api.call("POST", "serial/templates", key, """
+                {"name":"%s","subject":"Lift in block {{ block }}","textBody":"{{ salutation }}, the lift is serviced.",
+                 "draft":true}""".formatted(name));
+        assertEquals(201, created.statusCode(), created.body());
+        long id = object(created).getJsonNumber("id").longValue();
+        assertTrue(created.headers().firstValue("Location").orElse("").endsWith("serial/templates/" + id));
+        assertTrue(object(created).getBoolean("draft"));
+        HttpResponse<String> changed = api.call("PUT", "serial/templates/" + id, key, """
+                {"name":"%s","subject":"Lift in block {{ block }}","htmlBody":"<p>{{ salutation }}</p>{{ signature }}"}"""
+                .formatted(name));
+        assertEquals(200, changed.statusCode(), changed.body());
+        assertFalse(object(changed).getBoolean("draft"), "ready unless said");
+        JsonObject read = object(api.call("GET", "serial/templates/" + id, key, null));
+        assertEquals("<p>{{ salutation }}</p>{{ signature }}", read.getString("htmlBody"));
+        assertFalse(read.containsKey("textBody"), "the body left out is gone");
+        assertEquals(List.of(name), array(api.call("GET", "serial/templates", key, null)).stream()
+                .map(v -> v.asJsonObject().getString("name")).toList(), "only this account's");
+        // a mailing from it over REST, with a file in base64, and one refused naming the file's field
+        HttpResponse<String> mailing = api.call("POST", "serial/mailings", key, """
+                {"templateId":%d,"senderAddress":"lettings@northside.example","filter":{"block":"B","role":"OWNER"},
+                 "sendAt":"%s","attachments":[{"filename":"../rules.pdf","contentType":"application/pdf","content":"JVBERi0xLjQ="}]}"""
+                .formatted(id, java.time.Instant.now().plus(java.time.Duration.ofDays(1))));
+        assertEquals(201, mailing.statusCode(), mailing.body());
+        HttpResponse<String> badFile = api.call("POST", "serial/mailings", key, """
+                {"templateId":%d,"senderAddress":"lettings@northside.example",
+                 "attachments":[{"filename":"run.sh","contentType":"application/x-sh","content":"IyEvYmluL3No"}]}""".formatted(id));
+        assertEquals(400, badFile.statusCode());
+        assertTrue(badFile.body().contains("attachments[0].contentType"), badFile.body());
+
+        HttpResponse<String> refused = api.call("POST", "serial/templates", key,
+                "{\"name\":\"%s\",\"subject\":\"x\",\"textBody\":\"{{ name \"}".formatted(name + " broken"));
+        assertEquals(400, refused.statusCode());
+        assertTrue(refused.body().contains("textBody"), refused.body());
+        HttpResponse<String> duplicate = api.call("POST", "serial/templates", key,
+                "{\"name\":\"%s\",\"subject\":\"x\",\"textBody\":\"y\"}".formatted(name));
+        assertEquals(400, duplicate.statusCode());
+        assertTrue(duplicate.body().contains("\"name\""), duplicate.body());
+
+        String other = bearer(data.newAccount("contract-templates-other").apiKey());
+        assertEquals(404, api.call("GET", "serial/templates/" + id, other, null).statusCode());
+        assertEquals(404, api.call("PUT", "serial/templates/" + id, other,
+                "{\"name\":\"taken\",\"subject\":\"x\",\"textBody\":\"y\"}").statusCode());
+        assertEquals(404, api.call("DELETE", "serial/templates/" + id, other, null).statusCode());
+        assertEquals(0, array(api.call("GET", "serial/templates", other, null)).size());
+        assertEquals(200, api.call("GET", "serial/templates/" + id, key, null).statusCode(), "untouched by the other account");
+        assertEquals(401, api.refused("GET", "serial/templates", null, null, null).statusCode());
+
+        assertEquals(204, api.call("DELETE", "serial/templates/" + id, key, null).statusCode(), "its mailing keeps its copy");
+        assertEquals(404, api.call("GET", "serial/templates/" + id, key, null).statusCode());
+        assertEquals(200, api.call("GET", "serial/mailings/" + object(mailing).getJsonNumber("id").longValue(), key, null).statusCode());
+    }
+
+    @Test
     void theAccountsAdministrationMatchesTheDocument() {
         Account account = data.newAccount("contract-admin");
         String admin = bearer(data.adminKey(account.id()));

@@ -1,10 +1,20 @@
 package io.distman.screens;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.distman.directory.control.DemoDirectory;
+import io.distman.directory.entity.Contact;
+import io.distman.directory.entity.ContactFilter;
 import io.distman.testsupport.browser.Browser;
 import io.distman.testsupport.browser.ScreenTest;
 import io.distman.testsupport.browser.TestData.Account;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.UUID;
 import java.util.regex.Matcher;
@@ -15,7 +25,9 @@ import org.openqa.selenium.By;
 /**
  * Serial mail as an agent uses it: writes a letter with merge fields, wraps it as HTML, saves it as a template,
  * counts a block's contacts (with the reasons, and the warning when newsletter sending is off), previews a contact
- * who lacks a merge field, sends, watches the mailing's progress, reads its results and cancels what has not gone.
+ * who lacks a merge field, sends, watches the mailing's progress, reads its results and cancels what has not gone;
+ * and writes their own signature, attaches files (one refused, one removed) and sends a mail that arrives with the
+ * file and the signature.
  * Screenshots for the README.
  */
 public class SerialScreenIT extends ScreenTest {
@@ -139,5 +151,67 @@ public class SerialScreenIT extends ScreenTest {
             browser.waitUntil(d -> !d.findElements(By.cssSelector("[id$=':serialMailing']")).isEmpty());
             assertTrue(browser.find(By.cssSelector("[id$=':serialMailing']")).getText().contains(badge));
         }
+    }
+
+    @Test
+    void attachmentsAndTheWritersSignatureGoWithTheMail() throws Exception {
+        Account account = newAccount("serial-files");
+        String token = UUID.randomUUID().toString().substring(0, 6);
+        Contact contact = new DemoDirectory().page(account.id(), new ContactFilter(null, "E", null, null), 0, 1000).stream()
+                .filter(c -> c.hasEmail() && c.newsletter() && !c.optedOut()).findFirst().orElseThrow();
+        Path dir = Files.createTempDirectory("serial-files");
+        Path pdf = Files.write(dir.resolve("house rules.pdf"), ("%PDF-1.4 rules " + token).getBytes(StandardCharsets.US_ASCII));
+        Path notes = Files.writeString(dir.resolve("notes.txt"), "notes " + token);
+        Path exe = Files.write(dir.resolve("setup.exe"), new byte[] {'M', 'Z', 0, 1});
+        try (Browser browser = signedIn(newAgent(account))) {
+            browser.go("app/serial.xhtml");
+            browser.click(By.xpath("//a[normalize-space()='Signature']"));
+            browser.type(By.id("tabs:signatureForm:signatureText"), "Sam Screen, Northside " + token);
+            browser.click(By.id("tabs:signatureForm:saveSignature"));
+            browser.waitUntil(d -> d.findElement(By.id("tabs:signatureForm:messages")).getText().contains("signature is saved"));
+            assertTrue(browser.find(By.id("tabs:signatureForm:signatureHtml")).getAttribute("value").contains("Sam Screen"),
+                    "the HTML form is derived from the text");
+            browser.screenshot("serial-signature");
+
+            browser.click(By.xpath("//a[normalize-space()='Compose']"));
+            browser.type(By.id("tabs:compose:subject"), "Files " + token);
+            browser.type(By.id("tabs:compose:textBody"), "{{ salutation }},\nthe house rules are attached.");
+            browser.type(By.id("tabs:compose:senderAddress"), "letters@northside.example");
+            browser.type(By.id("tabs:compose:block"), "E");
+            By fileInput = By.cssSelector("[id='tabs:compose:upload'] input[type=file]");
+            browser.driver().findElement(fileInput).sendKeys(pdf.toString());
+            browser.waitUntil(d -> d.findElement(By.id("tabs:compose:attachments")).getText().contains("house rules.pdf"));
+            browser.driver().findElement(fileInput).sendKeys(notes.toString());
+            browser.waitUntil(d -> d.findElement(By.id("tabs:compose:attachments")).getText().contains("notes.txt"));
+            browser.driver().findElement(fileInput).sendKeys(exe.toString());
+            browser.waitUntil(d -> d.findElement(By.id("tabs:compose:messages")).getText().contains("contentType"));
+            assertFalse(browser.find(By.id("tabs:compose:attachments")).getText().contains("setup.exe"), "refused, not listed");
+            browser.click(By.cssSelector("[id='tabs:compose:attachments:1:removeAttachment']"));
+            browser.waitUntil(d -> !d.findElement(By.id("tabs:compose:attachments")).getText().contains("notes.txt"));
+
+            browser.type(By.id("tabs:compose:previewContact_input"), Long.toString(contact.id()));
+            browser.click(By.id("tabs:compose:preview"));
+            browser.waitUntil(d -> d.findElement(By.id("tabs:compose:previewPanel")).getText().contains("Attachments"));
+            String preview = browser.find(By.id("tabs:compose:previewPanel")).getText();
+            assertTrue(preview.contains("house rules.pdf") && !preview.contains("notes.txt"), preview);
+            assertTrue(preview.contains("Sam Screen, Northside " + token), "signed as the mailing will be: " + preview);
+            browser.screenshot("serial-attachments");
+
+            browser.click(By.id("tabs:compose:send"));
+            browser.click(By.cssSelector(".ui-confirmdialog-yes"));
+            browser.waitUntil(d -> d.findElement(By.id("tabs:compose:messages")).getText().contains("created"));
+            assertTrue(browser.find(By.id("tabs:compose:attachments")).getText().contains("No attachments"), "sent: cleared");
+        }
+        JsonObject mail = null;
+        for (int i = 0; i < 40 && (mail == null || !mail.containsKey("text")); i++) {
+            data.sweep();
+            mail = data.mail(contact.email(), "Files " + token);
+            if (!mail.containsKey("text")) {
+                Thread.sleep(500);
+            }
+        }
+        assertTrue(mail.containsKey("text"), "the mail arrived");
+        assertEquals(List.of("house rules.pdf"), mail.getJsonArray("attachments").getValuesAs(JsonString::getString));
+        assertTrue(mail.getString("text").replace("\r\n", "\n").endsWith("\n\n-- \nSam Screen, Northside " + token), mail.getString("text"));
     }
 }

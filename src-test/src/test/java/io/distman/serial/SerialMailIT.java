@@ -23,6 +23,7 @@ import io.distman.print.boundary.PrintQueue;
 import io.distman.print.entity.PrintRow;
 import io.distman.queue.entity.QueueOutcome;
 import io.distman.serial.boundary.SerialMailings;
+import io.distman.serial.boundary.Signatures;
 import io.distman.serial.boundary.Templates;
 import io.distman.serial.entity.MailingCount;
 import io.distman.serial.entity.MailingProgress;
@@ -33,6 +34,8 @@ import io.distman.serial.entity.Preview;
 import io.distman.serial.entity.RecipientOutcome;
 import io.distman.serial.entity.RecipientResult;
 import io.distman.serial.entity.SerialRefusedException;
+import io.distman.serial.entity.SignatureInput;
+import io.distman.serial.entity.SignatureView;
 import io.distman.serial.entity.TemplateInput;
 import io.distman.serial.entity.TemplateView;
 import io.distman.submission.entity.AttachmentInput;
@@ -117,6 +120,9 @@ public class SerialMailIT {
 
     @EJB
     PrintQueue printQueue;
+
+    @EJB
+    Signatures signatures;
 
     @BeforeEach
     void setUp() {
@@ -381,5 +387,68 @@ public class SerialMailIT {
         assertEquals(List.of(), as(moduleOfOther, () -> mailings.mailings(other.id(), 0, 50)));
         assertEquals(MailingStatus.CREATED, module(() -> mailings.progress(account.id(), mine.id())).status());
         assertTrue(module(() -> mailings.progress(account.id(), mine.id())).queued() > 0, "nothing of mine was cancelled");
+    }
+
+    @Test
+    void theIdentitysSignatureSignsTheMailUnlessTheWriterHasTheirOwn() throws Exception {
+        // An admin writes the sender identity's signature: cleaned on save, the script gone, the link kept.
+        SignatureView identity = as.call(TestModule.PRINCIPAL, Set.of("ADMIN"), () -> signatures.saveForIdentity(account.id(),
+                "Northside.Example", new SignatureInput("<p>Northside <b>Lettings</b> " + token
+                        + "</p><script>alert(1)</script><a href=\"https://northside.example\" onclick=\"x()\">web</a>", null))).orElseThrow();
+        assertEquals("northside.example", identity.owner());
+        assertFalse(identity.htmlBody().contains("script") || identity.htmlBody().contains("onclick"), identity.htmlBody());
+        assertEquals("Northside Lettings " + token + "web", identity.textBody().replace("\n", ""), "the text derived from the HTML");
+
+        ContactFilter ownersOfE = new ContactFilter(ContactRole.OWNER, "E", null, null);
+        List<Contact> receiving = directory.page(account.id(), ownersOfE, 0, 1000).stream()
+                .filter(c -> expected(c, Set.of(), false) == null).toList();
+        assertFalse(receiving.isEmpty());
+        MailingProgress started = module(() -> mailings.create(account.id(), new MailingRequest(null,
+                new MergeSource("Signed " + token, "<p>{{ salutation }},</p><p>The roof is mended.</p>",
+                        "{{ salutation }},\nthe roof is mended."), SENDER, null, ownersOfE, null, false, false, null, null)));
+        created(started.id());
+        Dispatching.sweep();
+        for (Contact c : receiving) {
+            MimeMessage mail = Mails.received(c.email(), "Signed " + token);
+            String html = Mails.part(mail, "text/html");
+            assertTrue(html.contains("<div class=\"signature\"><p>Northside <b>Lettings</b> " + token + "</p>"), html);
+            assertFalse(html.contains("alert(1)"), html);
+            String text = Mails.part(mail, "text/plain").replace("\r\n", "\n");
+            assertTrue(text.startsWith(c.salutation() + ",\nthe roof is mended.\n\n-- \nNorthside Lettings " + token), text);
+        }
+
+        // The writer's own signature comes first, and {{ signature }} places it; the contact's fields stay escaped.
+        as.call(TestModule.PRINCIPAL, Set.of("AGENT"), () -> signatures.saveMine(account.id(),
+                new SignatureInput(null, "Anna <Agent> " + token)));
+        MergeSource placed = new MergeSource("Own " + token, "<p>{{ signature }}</p><p>{{ salutation }}</p>", "{{ salutation }}");
+        Preview preview = module(() -> mailings.preview(account.id(), null, placed, receiving.get(0).id(), SENDER));
+        assertEquals("<p>Anna &lt;Agent&gt; " + token + "</p><p>" + receiving.get(0).salutation() + "</p>", preview.htmlBody());
+        assertEquals(receiving.get(0).salutation() + "\n\n-- \nAnna <Agent> " + token, preview.textBody());
+
+        // Refusals name the field; an unknown identity (another account's too) is refused; nothing of it is stored.
+        SerialRefusedException tooLong = assertThrows(SerialRefusedException.class, () -> as.call(TestModule.PRINCIPAL,
+                Set.of("AGENT"), () -> signatures.saveMine(account.id(), new SignatureInput("x".repeat(10_001), null))));
+        assertEquals("htmlBody", tooLong.errors().get(0).field());
+        SerialRefusedException unknown = assertThrows(SerialRefusedException.class, () -> as.call(TestModule.PRINCIPAL,
+                Set.of("ADMIN"), () -> signatures.saveForIdentity(account.id(), "elsewhere.example", new SignatureInput(null, "x"))));
+        assertEquals("identity", unknown.errors().get(0).field());
+        TestAccount other = fixtures.newAccount("serial-sig-other");
+        String moduleOfOther = "module-" + other.code();
+        fixtures.grantModule(moduleOfOther, other.id());
+        assertThrows(AccountAccessDeniedException.class, () -> as.call(moduleOfOther, Set.of("ADMIN"),
+                () -> signatures.ofIdentity(account.id(), "northside.example")));
+        assertTrue(as.call(moduleOfOther, Set.of("AGENT"), () -> signatures.mine(other.id())).isEmpty(), "not the other account's");
+        assertEquals("Anna <Agent> " + token, as.call(TestModule.PRINCIPAL, Set.of("AGENT"),
+                () -> signatures.mine(account.id())).orElseThrow().textBody(), "the refused change left it as it was");
+    }
+
+    @Test
+    void aMailingWithAFileOfAForbiddenTypeIsRefusedWhole() {
+        SerialRefusedException refused = assertThrows(SerialRefusedException.class, () -> module(() -> mailings.create(account.id(),
+                new MailingRequest(null, new MergeSource("Files " + token, null, "{{ salutation }}"), SENDER, null,
+                        ContactFilter.ALL, null, null, null, Instant.now().plus(Duration.ofHours(1)),
+                        List.of(new AttachmentInput("setup.exe", "application/x-msdownload", new byte[] {1}))))));
+        assertEquals("attachments[0].contentType", refused.errors().get(0).field());
+        assertEquals(List.of(), module(() -> mailings.mailings(account.id(), 0, 50)), "nothing stored");
     }
 }

@@ -60,6 +60,12 @@ public class FixturesServlet extends HttpServlet {
                     request.getParameter("username"), request.getParameter("password"));
             case "/received" -> json.add("count", TestMailServer.received().stream()
                     .filter(m -> Mails.isFor(m, request.getParameter("address"))).count());
+            case "/mail" -> TestMailServer.received().stream().filter(m -> Mails.isFor(m, request.getParameter("address"))
+                    && String.valueOf(Mails.subject(m)).contains(request.getParameter("subject"))).findFirst().ifPresent(m -> {
+                        json.add("text", String.valueOf(Mails.part(m, "text/plain")));
+                        json.add("html", String.valueOf(Mails.part(m, "text/html")));
+                        json.add("attachments", Json.createArrayBuilder(Mails.filenames(m)));
+                    });
             case "/created" -> fixtures.createdAt(Long.parseLong(request.getParameter("delivery")),
                     Instant.parse(request.getParameter("at")));
             default -> {

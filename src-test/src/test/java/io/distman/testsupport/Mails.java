@@ -75,4 +75,22 @@ public final class Mails {
             }
         }).count();
     }
+
+    /** The file names of the mail's attachments, in order. */
+    public static java.util.List<String> filenames(Part part) {
+        try {
+            java.util.List<String> names = new java.util.ArrayList<>();
+            if (part.isMimeType("multipart/*")) {
+                Multipart multipart = (Multipart) part.getContent();
+                for (int i = 0; i < multipart.getCount(); i++) {
+                    names.addAll(filenames(multipart.getBodyPart(i)));
+                }
+            } else if (Part.ATTACHMENT.equalsIgnoreCase(part.getDisposition()) || part.getFileName() != null) {
+                names.add(part.getFileName());
+            }
+            return names;
+        } catch (MessagingException | IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
 }

@@ -12,10 +12,12 @@ import io.distman.message.entity.DeliveryStatus;
 import io.distman.platform.boundary.AfterCommitEvents;
 import io.distman.platform.entity.FieldError;
 import io.distman.platform.entity.NotFoundException;
+import io.distman.serial.control.AttachmentRules;
 import io.distman.serial.control.MailingCancel;
 import io.distman.serial.control.MailingStarter;
 import io.distman.serial.control.MergeTemplates;
 import io.distman.serial.control.RecipientCounter;
+import io.distman.serial.control.SignatureChoice;
 import io.distman.serial.control.SourceCheck;
 import io.distman.serial.entity.MailTemplate;
 import io.distman.serial.entity.MailingCount;
@@ -55,8 +57,6 @@ import java.util.Map;
 @PermitAll // the per-account check in each method is the authorization: staff and modules alike send serial mail
 public class SerialMailings {
 
-    static final int MAX_FILES = 10;
-    static final long MAX_FILE_BYTES = 10L * 1024 * 1024;
     static final int MAX_PAGE = 500;
     static final int MAX_NAME = 200;
 
@@ -80,6 +80,9 @@ public class SerialMailings {
 
     @Inject
     RecipientCounter counter;
+
+    @Inject
+    SignatureChoice signatures;
 
     @Inject
     SenderCheck senders;
@@ -107,8 +110,17 @@ public class SerialMailings {
 
     /** The mail one contact would get from a stored template ({@code templateId}) or from {@code source}. */
     public Preview preview(long accountId, Long templateId, MergeSource source, long contactId) {
-        callers.forAccount(accountId);
+        return preview(accountId, templateId, source, contactId, null);
+    }
+
+    /**
+     * The mail one contact would get, signed as a mailing From {@code senderAddress} by this caller would be (the
+     * caller's own signature, else the identity's; without a sender only the caller's own).
+     */
+    public Preview preview(long accountId, Long templateId, MergeSource source, long contactId, String senderAddress) {
+        Caller caller = callers.forAccount(accountId);
         MergeSource chosen = source(accountId, templateId, source, false);
+        chosen = chosen == null ? null : chosen.signed(signatures.choose(accountId, caller.principal(), senderAddress).orElse(null));
         Contact contact = directory.contact(accountId, contactId)
                 .orElseThrow(() -> new SerialRefusedException("contactId", "is not a contact of this account's directory"));
         MergeTemplates.Merged mail = SourceCheck.checked(chosen).merge(contact.mergeFields());
@@ -134,11 +146,12 @@ public class SerialMailings {
         if (request.senderName() != null && request.senderName().strip().length() > MAX_NAME) {
             errors.add(new FieldError("senderName", "is longer than " + MAX_NAME + " characters"));
         }
-        List<AttachmentInput> files = request.attachments() == null ? List.of() : request.attachments();
-        checkFiles(files, errors);
+        List<AttachmentInput> files = AttachmentRules.checked(
+                request.attachments() == null ? List.of() : request.attachments(), errors);
         if (!errors.isEmpty()) {
             throw new SerialRefusedException(errors);
         }
+        source = source.signed(signatures.choose(accountId, caller.principal(), sender).orElse(null));
         Instant now = clock.instant();
         Instant sendAt = request.sendAt() != null && request.sendAt().isAfter(now) ? request.sendAt() : null;
         String by = caller.actor().length() <= 100 ? caller.actor() : caller.actor().substring(0, 100);
@@ -149,7 +162,7 @@ public class SerialMailings {
         em.flush();
         for (int i = 0; i < files.size(); i++) {
             AttachmentInput file = files.get(i);
-            em.persist(new SerialMailingAttachment(mailing.getId(), i, file.filename().strip(), file.contentType().strip(),
+            em.persist(new SerialMailingAttachment(mailing.getId(), i, file.filename(), file.contentType(),
                     file.content()));
         }
         afterCommit.fire(new MailingStarter.Created(mailing.getId()));
@@ -233,28 +246,6 @@ public class SerialMailings {
             throw new SerialRefusedException(chosen.problems("filter"));
         }
         return ContactSelection.of(chosen);
-    }
-
-    private static void checkFiles(List<AttachmentInput> files, List<FieldError> errors) {
-        if (files.size() > MAX_FILES) {
-            errors.add(new FieldError("attachments", "at most " + MAX_FILES + " files"));
-            return;
-        }
-        for (int i = 0; i < files.size(); i++) {
-            AttachmentInput file = files.get(i);
-            String field = "attachments[" + i + "]";
-            if (file == null || file.content() == null || file.content().length == 0) {
-                errors.add(new FieldError(field + ".content", "is required"));
-            } else if (file.content().length > MAX_FILE_BYTES) {
-                errors.add(new FieldError(field + ".content", "is larger than " + MAX_FILE_BYTES + " bytes"));
-            }
-            if (file != null && (file.filename() == null || file.filename().isBlank() || file.filename().length() > 255)) {
-                errors.add(new FieldError(field + ".filename", "is required, at most 255 characters"));
-            }
-            if (file != null && (file.contentType() == null || file.contentType().isBlank() || file.contentType().length() > 255)) {
-                errors.add(new FieldError(field + ".contentType", "is required, at most 255 characters"));
-            }
-        }
     }
 
     private SerialMailing owned(long accountId, long mailingId) {

@@ -7,6 +7,7 @@ import io.distman.serial.control.FormatHtml;
 import io.distman.serial.control.SourceCheck;
 import io.distman.serial.entity.MailTemplate;
 import io.distman.serial.entity.MergeSource;
+import io.distman.serial.entity.SerialMailing;
 import io.distman.serial.entity.SerialRefusedException;
 import io.distman.serial.entity.TemplateInput;
 import io.distman.serial.entity.TemplateView;
@@ -66,6 +67,19 @@ public class Templates {
     public TemplateView template(long accountId, long id) {
         callers.forAccount(accountId);
         return owned(accountId, id).view();
+    }
+
+    /**
+     * Removes one of the account's templates. Mailings made from it keep their copy of its text (and lose only the
+     * link), so deleting a template never changes mail under way.
+     */
+    public void delete(long accountId, long id) {
+        callers.forAccount(accountId);
+        MailTemplate template = owned(accountId, id);
+        em.createNamedQuery(SerialMailing.FORGET_TEMPLATE).setParameter("templateId", id)
+                .setParameter("accountId", accountId).executeUpdate();
+        em.remove(template);
+        em.flush();
     }
 
     /** "Format HTML": the plain-text body wrapped as HTML, merge fields kept. */

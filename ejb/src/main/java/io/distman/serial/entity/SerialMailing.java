@@ -35,6 +35,8 @@ import java.time.Instant;
 @NamedQuery(name = SerialMailing.UNSENT_DELIVERIES,
         query = "SELECT d.id FROM Delivery d WHERE d.message.serialMailingId = :mailingId AND d.accountId = :accountId"
                 + " AND d.status IN :statuses AND d.id > :after ORDER BY d.id")
+@NamedQuery(name = SerialMailing.FORGET_TEMPLATE,
+        query = "UPDATE SerialMailing m SET m.templateId = NULL WHERE m.templateId = :templateId AND m.accountId = :accountId")
 public class SerialMailing {
 
     public static final String OF_ACCOUNT = "SerialMailing.ofAccount";
@@ -42,6 +44,7 @@ public class SerialMailing {
     public static final String STALLED = "SerialMailing.stalled";
     public static final String DELIVERY_COUNTS = "SerialMailing.deliveryCounts";
     public static final String UNSENT_DELIVERIES = "SerialMailing.unsentDeliveries";
+    public static final String FORGET_TEMPLATE = "SerialMailing.forgetTemplate";
 
     @Id
     @SequenceGenerator(name = "serial_mailing_seq", sequenceName = "serial_mailing_seq", allocationSize = 50)
@@ -64,6 +67,15 @@ public class SerialMailing {
     @Lob
     @Column(name = "text_body")
     private String textBody;
+
+    /** The signature chosen when the mailing was created (sanitised then), copied like the template's text. */
+    @Lob
+    @Column(name = "signature_html")
+    private String signatureHtml;
+
+    @Lob
+    @Column(name = "signature_text")
+    private String signatureText;
 
     @Column(name = "sender_address", nullable = false, length = 320)
     private String senderAddress;
@@ -113,6 +125,8 @@ public class SerialMailing {
         this.subject = source.subject();
         this.htmlBody = source.htmlBody();
         this.textBody = source.textBody();
+        this.signatureHtml = source.signatureHtml();
+        this.signatureText = source.signatureText();
         this.senderAddress = senderAddress;
         this.senderName = senderName;
         this.contactFilter = selection.isWorklist() ? null : selection.filter().encode();
@@ -131,7 +145,7 @@ public class SerialMailing {
     }
 
     public MergeSource source() {
-        return new MergeSource(subject, htmlBody, textBody);
+        return new MergeSource(subject, htmlBody, textBody, signatureHtml, signatureText);
     }
 
     /** The chunk up to {@code contactId} is committed with its messages. */

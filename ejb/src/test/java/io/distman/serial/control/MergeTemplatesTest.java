@@ -73,4 +73,42 @@ class MergeTemplatesTest {
                 () -> SourceCheck.checked(new MergeSource(" ", null, " ")));
         assertEquals(List.of("subject", "htmlBody"), e.errors().stream().map(f -> f.field()).toList());
     }
+
+    @Test
+    void theSignatureIsAppendedUnescapedOrPlacedWhereTheTemplateAsks() {
+        String[] signature = SignatureCleaner.clean(new io.distman.serial.entity.SignatureInput(
+                "<p>Anna <b>Lettings</b> {{ name }}</p><script>alert(1)</script>", null));
+        MergeSource signed = new MergeSource("Hi", "<html><body><p>{{ name }}</p></body></html>", "Hi {{ name }}",
+                signature[0], signature[1]);
+        MergeTemplates.Merged mail = MergeTemplates.compile(signed).merge(Map.of("name", "<i>Bob</i>"));
+        assertEquals("<html><body><p>&lt;i&gt;Bob&lt;/i&gt;</p><div class=\"signature\"><p>Anna <b>Lettings</b> {{ name }}</p></div></body></html>",
+                mail.html(), "the contact escaped, the cleaned signature as it is and never a template");
+        assertEquals("Hi <i>Bob</i>\n\n-- \nAnna Lettings {{ name }}", mail.text());
+        assertEquals(List.of(), mail.missing());
+
+        MergeSource placed = new MergeSource("Hi", "<p>{{ signature }}</p><p>PS</p>", "{{ signature }}\nPS", signature[0], signature[1]);
+        MergeTemplates.Merged here = MergeTemplates.compile(placed).merge(Map.of());
+        assertEquals("<p><p>Anna <b>Lettings</b> {{ name }}</p></p><p>PS</p>", here.html(), "placed once, not appended");
+        assertEquals("Anna Lettings {{ name }}\nPS", here.text());
+
+        MergeTemplates.Merged unsigned = merge("Hi", "<p>{{ signature }}</p>", "Bye", Map.of());
+        assertEquals("<p></p>", unsigned.html());
+        assertEquals("Bye", unsigned.text(), "nothing appended without a signature");
+        assertEquals(List.of("signature"), unsigned.missing(), "asked for but none chosen: the preview warns");
+    }
+
+    @Test
+    void aSignatureIsBoundedAndMustHoldSomethingOnceCleaned() {
+        SerialRefusedException tooLong = assertThrows(SerialRefusedException.class, () -> SignatureCleaner.clean(
+                new io.distman.serial.entity.SignatureInput("x".repeat(SignatureCleaner.MAX_HTML + 1), "y".repeat(SignatureCleaner.MAX_TEXT + 1))));
+        assertEquals(List.of("htmlBody", "textBody"), tooLong.errors().stream().map(f -> f.field()).toList());
+        SerialRefusedException empty = assertThrows(SerialRefusedException.class, () -> SignatureCleaner.clean(
+                new io.distman.serial.entity.SignatureInput("<script>alert(1)</script>", null)));
+        assertEquals("htmlBody", empty.errors().get(0).field());
+        assertEquals(null, SignatureCleaner.clean(new io.distman.serial.entity.SignatureInput(" ", null)), "blank: removed");
+        String[] fromText = SignatureCleaner.clean(new io.distman.serial.entity.SignatureInput(null, "Anna <Lettings>\nNorthside"));
+        assertEquals("Anna &lt;Lettings&gt;<br>Northside", fromText[0]);
+        assertEquals("<a href=\"https://x.example\" rel=\"nofollow\">x</a>", SignatureCleaner.clean(
+                new io.distman.serial.entity.SignatureInput("<a href=\"https://x.example\" onclick=\"evil()\">x</a>", "x"))[0]);
+    }
 }

@@ -150,6 +150,14 @@ public final class TestData {
         return fixture("received", Map.of("address", address)).getJsonNumber("count").longValue();
     }
 
+    /**
+     * The first mail the test SMTP server received for the address whose subject contains {@code subject}: its
+     * {@code text}, {@code html} and {@code attachments} (file names); an empty object while there is none.
+     */
+    public JsonObject mail(String address, String subject) {
+        return fixture("mail", Map.of("address", address, "subject", subject));
+    }
+
     /** Pretends the delivery was raised at {@code at} (e.g. yesterday, for the workbench widget). */
     public void createdAt(long deliveryId, java.time.Instant at) {
         fixture("created", Map.of("delivery", String.valueOf(deliveryId), "at", at.toString()));

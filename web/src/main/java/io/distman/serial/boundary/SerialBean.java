@@ -8,6 +8,7 @@ import io.distman.directory.entity.DirectoryRefusedException;
 import io.distman.directory.entity.WorklistView;
 import io.distman.platform.entity.FieldError;
 import io.distman.platform.entity.NotFoundException;
+import io.distman.serial.control.AttachmentRules;
 import io.distman.serial.entity.MailingCount;
 import io.distman.serial.entity.MailingProgress;
 import io.distman.serial.entity.MailingRequest;
@@ -16,8 +17,12 @@ import io.distman.serial.entity.MergeSource;
 import io.distman.serial.entity.Preview;
 import io.distman.serial.entity.RecipientResult;
 import io.distman.serial.entity.SerialRefusedException;
+import io.distman.serial.entity.SignatureInput;
+import io.distman.serial.entity.SignatureView;
 import io.distman.serial.entity.TemplateInput;
 import io.distman.serial.entity.TemplateView;
+import io.distman.submission.entity.AttachmentInput;
+import jakarta.annotation.PostConstruct;
 import jakarta.ejb.EJB;
 import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.FacesContext;
@@ -29,14 +34,18 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
+import org.primefaces.event.FileUploadEvent;
+import org.primefaces.model.file.UploadedFile;
 
 /**
  * The Serial mail page: Compose (a template loaded or written, saved as draft or ready, "Format HTML", the sender,
  * a filter or a worklist, the count with its reasons and the newsletter warning, a preview for any contact with its
- * missing fields, send) and Mailings (live progress, cancel, each contact's result). The account is the signed-in
+ * missing fields, attachments uploaded and removable before sending, send), Signature (the user's own; an admin's
+ * for a sender identity) and Mailings (live progress, cancel, each contact's result). The account is the signed-in
  * user's; the EJBs check it against the caller.
  */
 @Named("serial")
@@ -54,6 +63,9 @@ public class SerialBean implements Serializable {
 
     @EJB
     Worklists worklists;
+
+    @EJB
+    Signatures signatures;
 
     @Inject
     CurrentUser currentUser;
@@ -85,6 +97,21 @@ public class SerialBean implements Serializable {
     private Long mailing;
     private int activeTab;
     private List<RecipientResult> results = List.of();
+    /** Uploaded in Compose, kept with the view until sent (bounded by AttachmentRules: 10 files, 20 MiB). */
+    private List<AttachmentInput> attachments = new ArrayList<>();
+    private String signatureHtml;
+    private String signatureText;
+    private String identity;
+    private String identityHtml;
+    private String identityText;
+
+    @PostConstruct
+    void init() {
+        signatures.mine(currentUser.accountId()).ifPresent(mine -> {
+            signatureHtml = mine.htmlBody();
+            signatureText = mine.textBody();
+        });
+    }
 
     public List<TemplateView> getTemplates() {
         return templates.templates(currentUser.accountId());
@@ -158,7 +185,8 @@ public class SerialBean implements Serializable {
     }
 
     public void preview() {
-        preview = refusals(() -> mailings.preview(currentUser.accountId(), null, source(), previewContact == null ? 0 : previewContact));
+        preview = refusals(() -> mailings.preview(currentUser.accountId(), null, source(), previewContact == null ? 0 : previewContact,
+                senderAddress()));
         if (preview != null && !preview.missingFields().isEmpty()) {
             FacesContext.getCurrentInstance().addMessage("compose:previewMessages", new FacesMessage(FacesMessage.SEVERITY_WARN,
                     "Missing merge fields for this contact: " + String.join(", ", preview.missingFields()), null));
@@ -178,9 +206,73 @@ public class SerialBean implements Serializable {
         refusals(() -> {
             MailingProgress created = mailings.create(currentUser.accountId(), new MailingRequest(null, source(),
                     senderAddress(), senderName, worklistId == null ? filter() : null, worklistId, newsletterOnly, activities,
-                    sendAt == null ? null : sendAt.atZone(ZoneId.systemDefault()).toInstant(), List.of()));
+                    sendAt == null ? null : sendAt.atZone(ZoneId.systemDefault()).toInstant(), List.copyOf(attachments)));
+            attachments = new ArrayList<>();
             info("Serial mailing " + created.id() + " created: its messages are being made");
             return created;
+        });
+    }
+
+    /** One uploaded file: kept only if the mailing's files, with it, still keep AttachmentRules; its name made safe. */
+    public void upload(FileUploadEvent event) {
+        UploadedFile file = event.getFile();
+        List<AttachmentInput> next = new ArrayList<>(attachments);
+        next.add(new AttachmentInput(file.getFileName(), file.getContentType(), file.getContent()));
+        List<FieldError> errors = new ArrayList<>();
+        List<AttachmentInput> safe = AttachmentRules.checked(next, errors);
+        if (!errors.isEmpty()) {
+            errors.forEach(SerialBean::error);
+            return;
+        }
+        attachments = new ArrayList<>(safe);
+        info("Attached " + safe.get(safe.size() - 1).filename());
+    }
+
+    public void removeAttachment(int index) {
+        if (index >= 0 && index < attachments.size()) {
+            attachments.remove(index);
+        }
+    }
+
+    public String attachmentNames() {
+        return attachments.stream().map(a -> a.filename() + " (" + size(a.content().length) + ")").collect(Collectors.joining(", "));
+    }
+
+    /** The file's size for the list (EL reads {@code content().length} as an array index, not the array's length). */
+    public String sizeOf(AttachmentInput a) {
+        return size(a.content().length);
+    }
+
+    static String size(long bytes) {
+        return bytes < 1024 ? bytes + " B" : bytes < 1024 * 1024 ? (bytes + 1023) / 1024 + " KB" : String.format("%.1f MB", bytes / 1048576.0);
+    }
+
+    public void saveSignature() {
+        refusals(() -> {
+            var saved = signatures.saveMine(currentUser.accountId(), new SignatureInput(signatureHtml, signatureText));
+            signatureHtml = saved.map(SignatureView::htmlBody).orElse(null);
+            signatureText = saved.map(SignatureView::textBody).orElse(null);
+            info(saved.isPresent() ? "Your signature is saved" : "Your signature is removed");
+            return saved;
+        });
+    }
+
+    public void loadIdentitySignature() {
+        refusals(() -> {
+            var stored = signatures.ofIdentity(currentUser.accountId(), identity);
+            identityHtml = stored.map(SignatureView::htmlBody).orElse(null);
+            identityText = stored.map(SignatureView::textBody).orElse(null);
+            return stored;
+        });
+    }
+
+    public void saveIdentitySignature() {
+        refusals(() -> {
+            var saved = signatures.saveForIdentity(currentUser.accountId(), identity, new SignatureInput(identityHtml, identityText));
+            identityHtml = saved.map(SignatureView::htmlBody).orElse(null);
+            identityText = saved.map(SignatureView::textBody).orElse(null);
+            info(saved.isPresent() ? "The signature of " + identity.strip() + " is saved" : "The signature of " + identity.strip() + " is removed");
+            return saved;
         });
     }
 
@@ -295,4 +387,17 @@ public class SerialBean implements Serializable {
     public int getActiveTab() { return activeTab; }
     public void setActiveTab(int v) { activeTab = v; }
     public List<RecipientResult> getResults() { return results; }
+    public List<AttachmentInput> getAttachments() { return attachments; }
+    public long getMaxFileBytes() { return AttachmentRules.MAX_FILE_BYTES; }
+    public int getMaxFiles() { return AttachmentRules.MAX_FILES; }
+    public String getSignatureHtml() { return signatureHtml; }
+    public void setSignatureHtml(String v) { signatureHtml = v; }
+    public String getSignatureText() { return signatureText; }
+    public void setSignatureText(String v) { signatureText = v; }
+    public String getIdentity() { return identity; }
+    public void setIdentity(String v) { identity = v; }
+    public String getIdentityHtml() { return identityHtml; }
+    public void setIdentityHtml(String v) { identityHtml = v; }
+    public String getIdentityText() { return identityText; }
+    public void setIdentityText(String v) { identityText = v; }
 }

@@ -4,13 +4,17 @@ import io.distman.account.boundary.ApiCaller;
 import io.distman.directory.entity.ContactFilter;
 import io.distman.directory.entity.DirectoryRefusedException;
 import io.distman.platform.boundary.ApiErrors;
+import io.distman.platform.boundary.BoundedBody;
+import io.distman.platform.boundary.OwnBodyLimit;
 import io.distman.platform.boundary.JsonRequests;
 import io.distman.platform.entity.FieldError;
+import io.distman.serial.control.AttachmentRules;
 import io.distman.serial.entity.MailingCount;
 import io.distman.serial.entity.MailingProgress;
 import io.distman.serial.entity.MailingRequest;
 import io.distman.serial.entity.MergeSource;
 import io.distman.serial.entity.SerialRefusedException;
+import io.distman.submission.entity.AttachmentInput;
 import jakarta.ejb.EJB;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -19,6 +23,8 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
@@ -32,7 +38,7 @@ import java.util.List;
 /**
  * Serial mail for modules in other JVMs: {@code POST /api/v1/serial/count} (how many contacts a filter or worklist
  * selects and how many will get mail, with reasons), {@code POST /api/v1/serial/mailings} (create one from a stored
- * template, or a subject and body, and a filter or worklist), {@code GET /api/v1/serial/mailings/{id}} (its progress)
+ * template, or a subject and body, and a filter or worklist, with attachments in base64), {@code GET /api/v1/serial/mailings/{id}} (its progress)
  * and {@code POST .../{id}/cancel}. The API key's account; bodies bounded by RequestBodyLimit and bound strictly.
  */
 @Path("serial")
@@ -49,17 +55,27 @@ public class SerialMailingsResource {
     public record CountRequest(ContactFilter filter, Long worklistId, Boolean newsletterOnly) {
     }
 
-    /** A mailing: {@code templateId} or subject and bodies; a sender; a filter or a worklist. */
+    /**
+     * A mailing: {@code templateId} or subject and bodies; a sender; a filter or a worklist; files in base64 (the
+     * API's JSON-B), checked by the EJB as Compose's uploads are.
+     */
     public record CreateRequest(Long templateId, String subject, String htmlBody, String textBody, String senderAddress,
                                 String senderName, ContactFilter filter, Long worklistId, Boolean newsletterOnly,
-                                Boolean activities, Instant sendAt) {
+                                Boolean activities, Instant sendAt, List<AttachmentInput> attachments) {
 
         MailingRequest toMailing() {
             boolean inline = subject != null || htmlBody != null || textBody != null;
             return new MailingRequest(templateId, inline ? new MergeSource(subject, htmlBody, textBody) : null,
-                    senderAddress, senderName, filter, worklistId, newsletterOnly, activities, sendAt, List.of());
+                    senderAddress, senderName, filter, worklistId, newsletterOnly, activities, sendAt,
+                    attachments == null ? List.of() : attachments);
         }
     }
+
+    /**
+     * The largest create request read: every attachment the mailing may carry in base64 (4 bytes for 3), and
+     * 4 MiB for the bodies and the rest; nothing larger is buffered.
+     */
+    static final long MAX_CREATE_BYTES = (AttachmentRules.MAX_TOTAL_BYTES + 2) / 3 * 4 + 4L * 1024 * 1024;
 
     @POST
     @Path("count")
@@ -74,8 +90,10 @@ public class SerialMailingsResource {
     @POST
     @Path("mailings")
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response create(InputStream body) throws IOException {
-        CreateRequest request = JsonRequests.parse(body.readAllBytes(), CreateRequest.class);
+    @OwnBodyLimit
+    public Response create(InputStream body, @Context HttpHeaders headers) throws IOException {
+        // ApiKeyFilter has authenticated the caller before this reads a byte.
+        CreateRequest request = JsonRequests.parse(BoundedBody.read(headers, body, MAX_CREATE_BYTES), CreateRequest.class);
         if (request == null) {
             return ApiErrors.invalid(List.of(new FieldError("body", "is required: templateId or subject and a body, senderAddress, filter or worklistId")));
         }
