@@ -176,7 +176,7 @@ public class SerialScreenIT extends ScreenTest {
             browser.click(By.xpath("//a[normalize-space()='Compose']"));
             browser.type(By.id("tabs:compose:subject"), "Files " + token);
             browser.type(By.id("tabs:compose:textBody"), "{{ salutation }},\nthe house rules are attached.");
-            browser.type(By.id("tabs:compose:senderAddress"), "letters@northside.example");
+            chooseSender(browser, "letters", "northside.example");
             browser.type(By.id("tabs:compose:block"), "E");
             By fileInput = By.cssSelector("[id='tabs:compose:upload'] input[type=file]");
             browser.driver().findElement(fileInput).sendKeys(pdf.toString());

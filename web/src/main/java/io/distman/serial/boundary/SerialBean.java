@@ -96,6 +96,8 @@ public class SerialBean implements Serializable {
     /** The view parameter {@code mailing}: links from the audit, History and View open that mailing's results. */
     private Long mailing;
     private int activeTab;
+    /** The Mailings tab's index in serial.xhtml's tab view (Compose, Signature, Mailings). */
+    private static final int MAILINGS_TAB = 2;
     private List<RecipientResult> results = List.of();
     /** Uploaded in Compose, kept with the view until sent (bounded by AttachmentRules: 10 files, 20 MiB). */
     private List<AttachmentInput> attachments = new ArrayList<>();
@@ -139,7 +141,7 @@ public class SerialBean implements Serializable {
         if (mailing == null) {
             return;
         }
-        activeTab = 1;
+        activeTab = MAILINGS_TAB;
         try {
             showResults(mailing);
         } catch (NotFoundException e) {
