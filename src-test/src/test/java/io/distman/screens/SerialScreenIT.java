@@ -64,6 +64,11 @@ public class SerialScreenIT extends ScreenTest {
             browser.click(By.id("tabs:compose:count"));
             browser.waitUntil(d -> d.findElement(By.id("tabs:compose:countPanel")).getText().contains("Newsletter sending is off"));
             browser.click(By.cssSelector("#tabs\\:compose\\:newsletterOnly .ui-chkbox-box")); // back on
+            // The count shown answered for newsletter sending off: it goes, and counting again answers for "on".
+            browser.waitUntil(d -> !d.findElement(By.id("tabs:compose:countPanel")).getText().contains("will get mail"));
+            browser.click(By.id("tabs:compose:count"));
+            browser.waitUntil(d -> d.findElement(By.id("tabs:compose:countPanel")).getText().contains("will get mail"));
+            assertFalse(browser.find(By.id("tabs:compose:countPanel")).getText().contains("Newsletter sending is off"));
 
             browser.type(By.id("tabs:compose:previewContact_input"), "5");
             browser.click(By.id("tabs:compose:preview"));

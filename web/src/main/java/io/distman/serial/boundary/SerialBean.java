@@ -181,6 +181,11 @@ public class SerialBean implements Serializable {
         htmlBody = templates.formatHtml(textBody);
     }
 
+    /** The recipients' choice changed: the count shown answered for the earlier one, so it goes until counted again. */
+    public void countIsStale() {
+        count = null;
+    }
+
     public void count() {
         count = refusals(() -> mailings.count(currentUser.accountId(), worklistId == null ? filter() : null, worklistId,
                 newsletterOnly));
