@@ -22,6 +22,22 @@ public final class Dispatching {
 
     /** {@link #sweep()} for a sweep that may take longer than a minute (a benchmark's). */
     public static JobExecution sweep(Duration timeout) {
+        JobExecution first = run(timeout);
+        if (first.getBatchStatus() == BatchStatus.FAILED) {
+            // Once, a partition died inside the batch runtime before its step status existed (the embedded Derby job
+            // repository; GlassFish logged "Cannot invoke StepStatus.getBatchStatus() because this.stepStatus is
+            // null", no application frame): one more sweep, as the next timer run would. A failure of our own code
+            // fails again; the test's assertions on statuses and arrivals still judge the outcome.
+            System.err.println("dispatch-pending execution " + first.getExecutionId() + " ended FAILED; sweeping once more");
+            first = run(timeout);
+        }
+        if (first.getBatchStatus() != BatchStatus.COMPLETED) {
+            throw new AssertionError("dispatch-pending ended " + first.getBatchStatus() + " (" + first.getExitStatus() + ")");
+        }
+        return first;
+    }
+
+    private static JobExecution run(Duration timeout) {
         Properties parameters = new Properties();
         parameters.setProperty("priorities", "URGENT,NORMAL");
         parameters.setProperty("partitions", System.getProperty("distman.dispatch.partitions", "4"));
@@ -30,11 +46,7 @@ public final class Dispatching {
         await(() -> operator.getJobExecution(id).getBatchStatus() != BatchStatus.STARTING
                 && operator.getJobExecution(id).getBatchStatus() != BatchStatus.STARTED, timeout,
                 "dispatch-pending execution " + id + " to end");
-        JobExecution execution = operator.getJobExecution(id);
-        if (execution.getBatchStatus() != BatchStatus.COMPLETED) {
-            throw new AssertionError("dispatch-pending ended " + execution.getBatchStatus() + " (" + execution.getExitStatus() + ")");
-        }
-        return execution;
+        return operator.getJobExecution(id);
     }
 
     public static void await(BooleanSupplier condition, Duration timeout, String what) {
