@@ -19,6 +19,11 @@ public record Caller(String principal, String actor, Set<Long> accounts) {
         return accounts.contains(accountId);
     }
 
+    /** The actor cut to a column of {@code max} characters (who last changed a row: a record, not a timeline). */
+    public String actorWithin(int max) {
+        return actor.length() <= max ? actor : actor.substring(0, max);
+    }
+
     /** The timeline's actor when a caller acts for a person it names: both, so neither is taken alone. */
     public String actorFor(String onBehalfOf) {
         return onBehalfOf == null || onBehalfOf.isBlank() ? actor : actor + " for " + onBehalfOf.strip();

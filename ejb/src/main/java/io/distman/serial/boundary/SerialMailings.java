@@ -154,7 +154,7 @@ public class SerialMailings {
         source = source.signed(signatures.choose(accountId, caller.principal(), sender).orElse(null));
         Instant now = clock.instant();
         Instant sendAt = request.sendAt() != null && request.sendAt().isAfter(now) ? request.sendAt() : null;
-        String by = caller.actor().length() <= 100 ? caller.actor() : caller.actor().substring(0, 100);
+        String by = caller.actorWithin(100);
         SerialMailing mailing = new SerialMailing(accountId, request.templateId(), source, sender,
                 request.senderName() == null || request.senderName().isBlank() ? null : request.senderName().strip(),
                 selection, request.newsletter(), request.withActivities(), sendAt, by, now);

@@ -79,7 +79,7 @@ public class Signatures {
             return Optional.empty();
         }
         MailSignature signature = stored.orElseGet(() -> new MailSignature(accountId, kind, owner));
-        String by = caller.actor().length() <= 100 ? caller.actor() : caller.actor().substring(0, 100);
+        String by = caller.actorWithin(100);
         signature.change(clean[0], clean[1], by, clock.instant());
         if (stored.isEmpty()) {
             em.persist(signature);

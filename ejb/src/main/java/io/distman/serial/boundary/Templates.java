@@ -49,7 +49,7 @@ public class Templates {
                 .filter(other -> !other.getId().equals(template.getId())).findAny().ifPresent(other -> {
                     throw new SerialRefusedException("name", "is already the name of another template");
                 });
-        String by = caller.actor().length() <= 100 ? caller.actor() : caller.actor().substring(0, 100);
+        String by = caller.actorWithin(100);
         template.change(input, by, clock.instant());
         if (id == null) {
             em.persist(template);

@@ -23,7 +23,8 @@ public class SignatureChoice {
     EntityManager em;
 
     public Optional<SignatureView> choose(long accountId, String principal, String senderAddress) {
-        Optional<SignatureView> own = of(accountId, SignatureOwner.USER, principal == null ? List.of() : List.of(principal));
+        Optional<SignatureView> own = principal == null ? Optional.empty()
+                : stored(accountId, SignatureOwner.USER, principal).map(MailSignature::view);
         if (own.isPresent()) {
             return own;
         }
@@ -44,9 +45,5 @@ public class SignatureChoice {
     public Optional<MailSignature> stored(long accountId, SignatureOwner kind, String owner) {
         return em.createNamedQuery(MailSignature.OF_OWNERS, MailSignature.class).setParameter("accountId", accountId)
                 .setParameter("kind", kind).setParameter("owners", List.of(owner)).getResultStream().findFirst();
-    }
-
-    private Optional<SignatureView> of(long accountId, SignatureOwner kind, List<String> owners) {
-        return owners.isEmpty() ? Optional.empty() : stored(accountId, kind, owners.get(0)).map(MailSignature::view);
     }
 }

@@ -74,10 +74,11 @@ public class BatchSubmitter {
         }
         reject(errors);
         Map<String, Message> earlier = earlier(accountId, List.copyOf(keys.keySet()));
-        List<SubmitRequest> fresh = requests.stream().filter(r -> !earlier.containsKey(keyOf(r))).toList();
+        List<SubmitRequest> fresh = new ArrayList<>();
         for (int i = 0; i < requests.size(); i++) {
             SubmitRequest request = requests.get(i);
             if (!earlier.containsKey(keyOf(request))) {
+                fresh.add(request);
                 String refusal = senders.refusal(accountId, request.sender().address()).orElse(null);
                 if (refusal != null) {
                     errors.add(new FieldError(field(i, "sender.address"), refusal));
