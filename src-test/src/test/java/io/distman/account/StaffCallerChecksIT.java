@@ -231,6 +231,9 @@ public class StaffCallerChecksIT {
         assertRefusedByRole(() -> agentOfA.run(() -> notifications.saveAccountDefaults(a.id(), quiet)));
         assertRefusedByRole(() -> agentOfA.call(() -> notifications.accountDefaults(a.id())));
         assertRefusedByRole(() -> supportOfA.call(() -> widget.enable(a.id(), true)));
+        // The installation's unmatched events are of no account, so an agency's support staff do not read them.
+        assertRefusedByRole(() -> supportOfA.call(() -> unmatched.withoutAccount(0, 10)));
+        assertRefusedByRole(() -> supportOfA.call(() -> unmatched.payload(null, 1L)));
         for (SignedIn notSupport : List.of(agentOfA, adminOfA)) {
             assertRefusedByRole(() -> notSupport.call(() -> suppressions.count(a.id(), SuppressionFilter.ALL)));
             assertRefusedByRole(() -> notSupport.call(() -> suppressions.add(a.id(), Fixtures.address("x"), null, null, "why")));

@@ -275,21 +275,28 @@ public class WebhookIT {
 
     @Test
     void unmatchedEventsOfTheInstallationsUrlsBelongToNoAccountAndArePaged() throws Exception {
+        // They may name any agency's recipients: an agency's support staff are refused, the installation's operator reads.
         SignedIn support = SignedIn.newUser(as, fixtures, account.id(), "support", UserRole.SUPPORT);
-        long before = support.call(() -> unmatchedEvents.withoutAccount(0, 1)).total();
+        SignedIn operator = SignedIn.newUser(as, fixtures, account.id(), "operator", UserRole.OPERATOR);
+        long before = operator.call(() -> unmatchedEvents.withoutAccount(0, 1)).total();
         for (int i = 0; i < 3; i++) {
             String id = "stray-" + UUID.randomUUID();
             assertEquals(200, post("mailgun", mailgun(KEY, UUID.randomUUID().toString(), now(), "{\"id\":\"" + id
                     + "\",\"event\":\"delivered\",\"timestamp\":" + now() + ",\"recipient\":\"nobody@example.org\"}"))
                     .statusCode());
         }
-        ResultPage<UnmatchedEvent> page = support.call(() -> unmatchedEvents.withoutAccount(0, 2));
+        ResultPage<UnmatchedEvent> page = operator.call(() -> unmatchedEvents.withoutAccount(0, 2));
         assertEquals(before + 3, page.total());
         assertEquals(2, page.items().size());
         assertTrue(page.items().stream().allMatch(e -> e.accountId() == null && e.eventId().startsWith("stray-")),
                 "newest first: " + page.items());
         assertTrue(!page.items().get(0).receivedAt().isBefore(page.items().get(1).receivedAt()));
-        assertEquals(1, support.call(() -> unmatchedEvents.withoutAccount(2, 1)).items().size());
+        assertEquals(1, operator.call(() -> unmatchedEvents.withoutAccount(2, 1)).items().size());
+        long newest = page.items().get(0).id();
+        assertTrue(operator.call(() -> unmatchedEvents.payload(null, newest)).orElseThrow().contains(page.items().get(0).eventId()));
+
+        SignedIn.assertRefusedByRole(() -> support.call(() -> unmatchedEvents.withoutAccount(0, 2)));
+        SignedIn.assertRefusedByRole(() -> support.call(() -> unmatchedEvents.payload(null, newest)));
     }
 
     @Test

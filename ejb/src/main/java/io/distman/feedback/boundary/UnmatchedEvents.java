@@ -1,10 +1,14 @@
 package io.distman.feedback.boundary;
 
 import io.distman.account.boundary.Callers;
+import io.distman.account.boundary.Installation;
 import io.distman.feedback.entity.ReceivedEvent;
 import io.distman.feedback.entity.ResultPage;
 import io.distman.feedback.entity.UnmatchedEvent;
+import jakarta.annotation.Resource;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.EJBAccessException;
+import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
@@ -15,10 +19,10 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Provider events that matched no delivery, for support, newest first: an account's own (those that
- * came to its webhook URL), and those of the installation's URLs, which belong to no account and are
- * for the installation's support users only. Read-only; the list carries no payload. An account's events are
- * read only by a support user who may act for that account (their own, or one granted to them).
+ * Provider events that matched no delivery, newest first: an account's own (those that came to its webhook
+ * URL), for support staff who may act for that account (their own, or one granted to them); and those of the
+ * installation's URLs, which belong to no account and may name any agency's recipients, for the installation's
+ * operators only. Read-only; the list carries no payload.
  */
 @Stateless
 @TransactionAttribute(TransactionAttributeType.SUPPORTS)
@@ -33,6 +37,9 @@ public class UnmatchedEvents {
     @Inject
     Callers callers;
 
+    @Resource
+    SessionContext context;
+
     public ResultPage<UnmatchedEvent> ofAccount(long accountId, int first, int pageSize) {
         callers.forAccount(accountId);
         check(first, pageSize);
@@ -43,10 +50,11 @@ public class UnmatchedEvents {
     }
 
     /**
-     * Events of the installation's webhook URLs: not tied to any account, so no account check can apply; any
-     * support user may read them (the bean's role). There is no installation operator role yet; when there is,
-     * this method is its.
+     * Events of the installation's webhook URLs: not tied to any account, so no account check can apply, and an
+     * event there may be about any agency's mail (a forged or stray one names whatever it likes). So not for an
+     * agency's support staff, whose reach is their granted accounts, but for the installation's operators.
      */
+    @RolesAllowed(Installation.OPERATOR)
     public ResultPage<UnmatchedEvent> withoutAccount(int first, int pageSize) {
         check(first, pageSize);
         return new ResultPage<>(em.createNamedQuery(ReceivedEvent.UNMATCHED_WITHOUT_ACCOUNT, UnmatchedEvent.class)
@@ -54,10 +62,16 @@ public class UnmatchedEvents {
                 first, pageSize, em.createNamedQuery(ReceivedEvent.COUNT_UNMATCHED_WITHOUT_ACCOUNT, Long.class).getSingleResult());
     }
 
-    /** The provider's JSON of one unmatched event, if it is the given account's ({@code null}: of no account). */
+    /**
+     * The provider's JSON of one unmatched event, if it is the given account's ({@code null}: of no account, which
+     * only an operator may read, as {@link #withoutAccount}).
+     */
+    @RolesAllowed({"support", Installation.OPERATOR})
     public Optional<String> payload(Long accountId, long eventId) {
         if (accountId != null) {
             callers.forAccount(accountId);
+        } else if (!context.isCallerInRole(Installation.OPERATOR)) {
+            throw new EJBAccessException("the installation's unmatched events are for its operators");
         }
         return em.createNamedQuery(ReceivedEvent.PAYLOAD_OF_UNMATCHED, ReceivedEvent.class).setParameter("id", eventId)
                 .getResultStream().filter(e -> Objects.equals(accountId, e.getAccountId())).findFirst()
