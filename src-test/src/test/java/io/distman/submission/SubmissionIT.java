@@ -1,6 +1,7 @@
 package io.distman.submission;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -81,6 +82,7 @@ public class SubmissionIT {
         MessageView view = manager.message(account.code(), receipt.messageId());
         assertEquals("demand", view.sourceModule());
         assertEquals("4711", view.sourceRef());
+        assertNull(view.serialMailingId(), "one module's own mail is no serial mailing's");
         view.deliveries().forEach(d -> {
             assertEquals(1, d.timeline().size(), "the timeline starts with the submission");
             assertTrue(d.messageIdHeader().matches("<dm\\.[a-z2-7]+@northside\\.example>"), d.messageIdHeader());

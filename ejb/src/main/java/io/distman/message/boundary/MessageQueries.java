@@ -48,7 +48,8 @@ public class MessageQueries {
                 .getResultStream().collect(Collectors.toMap(DeliveryPostalAddress::getDeliveryId, DeliveryPostalAddress::address));
         return new MessageView(m.getId(), m.getRaisedBy(), m.getSourceModule(), m.getSourceRef(), m.getCategory(),
                 m.getPriority(), m.getSenderAddress(), m.getSubject(), m.getSendAt(), m.getCreatedAt(), files,
-                deliveries.stream().map(d -> delivery(d, timelines.getOrDefault(d.getId(), List.of()), postal.get(d.getId()))).toList());
+                deliveries.stream().map(d -> delivery(d, timelines.getOrDefault(d.getId(), List.of()), postal.get(d.getId()))).toList(),
+                m.getSerialMailingId());
     }
 
     private static DeliveryView delivery(Delivery d, List<EventView> timeline, PostalAddress postalAddress) {

@@ -21,8 +21,16 @@ public final class MessageView implements Serializable {
     public final Instant createdAt;
     public final List<String> attachments;
     public final List<DeliveryView> deliveries;
+    /** The serial mailing this message is one of ({@code GET /serial/mailings/{id}}); null for other mail. */
+    public final Long serialMailingId;
 
     public MessageView(long id, String raisedBy, String sourceModule, String sourceRef, Category category, Priority priority, String senderAddress, String subject, Instant sendAt, Instant createdAt, List<String> attachments, List<DeliveryView> deliveries) {
+        this(id, raisedBy, sourceModule, sourceRef, category, priority, senderAddress, subject, sendAt, createdAt, attachments,
+                deliveries, null);
+    }
+
+    public MessageView(long id, String raisedBy, String sourceModule, String sourceRef, Category category, Priority priority, String senderAddress, String subject, Instant sendAt, Instant createdAt, List<String> attachments, List<DeliveryView> deliveries, Long serialMailingId) {
+        this.serialMailingId = serialMailingId;
         this.id = id;
         this.raisedBy = raisedBy;
         this.sourceModule = sourceModule;
@@ -85,14 +93,18 @@ public final class MessageView implements Serializable {
         return deliveries;
     }
 
+    public Long serialMailingId() {
+        return serialMailingId;
+    }
+
     @Override
     public boolean equals(Object other) {
-        return other instanceof MessageView o && id == o.id && java.util.Objects.equals(raisedBy, o.raisedBy) && java.util.Objects.equals(sourceModule, o.sourceModule) && java.util.Objects.equals(sourceRef, o.sourceRef) && java.util.Objects.equals(category, o.category) && java.util.Objects.equals(priority, o.priority) && java.util.Objects.equals(senderAddress, o.senderAddress) && java.util.Objects.equals(subject, o.subject) && java.util.Objects.equals(sendAt, o.sendAt) && java.util.Objects.equals(createdAt, o.createdAt) && java.util.Objects.equals(attachments, o.attachments) && java.util.Objects.equals(deliveries, o.deliveries);
+        return other instanceof MessageView o && id == o.id && java.util.Objects.equals(serialMailingId, o.serialMailingId) && java.util.Objects.equals(raisedBy, o.raisedBy) && java.util.Objects.equals(sourceModule, o.sourceModule) && java.util.Objects.equals(sourceRef, o.sourceRef) && java.util.Objects.equals(category, o.category) && java.util.Objects.equals(priority, o.priority) && java.util.Objects.equals(senderAddress, o.senderAddress) && java.util.Objects.equals(subject, o.subject) && java.util.Objects.equals(sendAt, o.sendAt) && java.util.Objects.equals(createdAt, o.createdAt) && java.util.Objects.equals(attachments, o.attachments) && java.util.Objects.equals(deliveries, o.deliveries);
     }
 
     @Override
     public int hashCode() {
-        return java.util.Objects.hash(id, raisedBy, sourceModule, sourceRef, category, priority, senderAddress, subject, sendAt, createdAt, attachments, deliveries);
+        return java.util.Objects.hash(id, raisedBy, sourceModule, sourceRef, category, priority, senderAddress, subject, sendAt, createdAt, attachments, deliveries, serialMailingId);
     }
 
     /** One recipient's delivery. */
