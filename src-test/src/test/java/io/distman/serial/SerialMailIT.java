@@ -48,6 +48,7 @@ import io.distman.testsupport.ejb.AsCaller;
 import io.distman.testsupport.ejb.Fixtures;
 import io.distman.testsupport.ejb.Fixtures.TestAccount;
 import io.distman.testsupport.ejb.TestModule;
+import io.distman.testsupport.host.ChangingDirectory;
 import io.distman.preference.boundary.PreferenceAdmin;
 import io.distman.preference.entity.PreferenceInput;
 import jakarta.ejb.EJB;
@@ -88,7 +89,8 @@ public class SerialMailIT {
 
     @Deployment
     public static EnterpriseArchive deployment() {
-        return Deployments.ear(SerialMailIT.class, RecordedEvents.class);
+        // The demo's contacts through a host directory whose contacts can opt out later, as a host's does.
+        return Deployments.withHostBeans(Deployments.ear(SerialMailIT.class, RecordedEvents.class), ChangingDirectory.class);
     }
 
     @EJB
@@ -102,6 +104,9 @@ public class SerialMailIT {
 
     @EJB
     Fixtures fixtures;
+
+    @EJB
+    TestModule testModule;
 
     @EJB
     AsCaller as;
@@ -127,6 +132,7 @@ public class SerialMailIT {
     @BeforeEach
     void setUp() {
         TestMailServer.reset();
+        ChangingDirectory.reset();
         account = fixtures.newAccount("serial");
         token = UUID.randomUUID().toString().substring(0, 6);
     }
@@ -249,6 +255,10 @@ public class SerialMailIT {
                 assertEquals(reason == null ? DeliveryStatus.ACCEPTED : DeliveryStatus.valueOf(reason.name()), delivery.getStatus());
             }
         }
+        // The caller's message view names the mailing too (GET /messages/{id}), so a module can go from one to the other.
+        RecipientResult queued = results.values().stream().filter(r -> r.outcome() == RecipientOutcome.QUEUED).findFirst()
+                .orElseThrow();
+        assertEquals(started.id(), testModule.message(account.code(), queued.messageId()).serialMailingId());
         optedOutAndNoEmailGetDeliveriesThatAreNotSent(selected, results, optedOutHere);
 
         MailingProgress progress = module(() -> mailings.progress(account.id(), started.id()));
@@ -309,6 +319,35 @@ public class SerialMailIT {
         SerialRefusedException syntax = assertThrows(SerialRefusedException.class, () -> module(() -> templates.save(account.id(),
                 null, new TemplateInput("Broken " + token, "Hi", "<p>{{ name </p>", null, false))));
         assertEquals("htmlBody", syntax.errors().get(0).field());
+    }
+
+    @Test
+    void aContactWhoOptsOutInTheDirectoryAfterTheMailingIsMadeIsNotSentTo() throws Exception {
+        ContactFilter blockC = new ContactFilter(null, "C", null, null);
+        List<Contact> receiving = directory.page(account.id(), blockC, 0, 1000).stream()
+                .filter(c -> expected(c, Set.of(), true) == null).toList();
+        assertTrue(receiving.size() >= 3, "block C has mailable contacts: " + receiving.size());
+        MergeSource source = new MergeSource("Changed mind " + token, null, "{{ salutation }}, the garden opens.");
+        MailingProgress started = module(() -> mailings.create(account.id(), new MailingRequest(null, source, SENDER, null,
+                blockC, null, null, null, null, null)));
+        assertEquals(MailingStatus.CREATED, created(started.id()).status());
+        Map<Long, RecipientResult> results = module(() -> mailings.recipients(account.id(), started.id(), 0, 500)).stream()
+                .collect(Collectors.toMap(RecipientResult::contactId, Function.identity()));
+        Contact changedMind = receiving.get(1);
+        assertEquals(RecipientOutcome.QUEUED, results.get(changedMind.id()).outcome(), "queued when the mailing was made");
+
+        ChangingDirectory.optOut(changedMind.id()); // in the host's directory, before the mail went
+        Dispatching.sweep();
+
+        Delivery notSent = fixtures.delivery(results.get(changedMind.id()).deliveryId());
+        assertEquals(DeliveryStatus.OPTED_OUT, notSent.getStatus());
+        assertTrue(notSent.getStatusDetail().contains("opted out in the directory"), notSent.getStatusDetail());
+        for (Contact other : List.of(receiving.get(0), receiving.get(2))) {
+            Mails.received(other.email(), "Changed mind " + token); // the others are sent as before
+            assertEquals(DeliveryStatus.ACCEPTED, fixtures.delivery(results.get(other.id()).deliveryId()).getStatus());
+        }
+        assertTrue(TestMailServer.received().stream().noneMatch(m -> Mails.isFor(m, changedMind.email())
+                && ("Changed mind " + token).equals(Mails.subject(m))), "nothing reached " + changedMind.email());
     }
 
     @Test

@@ -74,20 +74,35 @@ public final class Deployments {
     }
 
     /**
+     * Adds beans a host application would deploy next to the module (its {@code RecipientDirectory}, say) to the EJB
+     * module, where the application's beans see them; a bean in the test WAR would be invisible to them.
+     */
+    public static EnterpriseArchive withHostBeans(EnterpriseArchive ear, Class<?>... hostBeans) {
+        JavaArchive ejb = ejbModule(ear);
+        ejb.addClasses(hostBeans);
+        ear.delete("/" + EJB);
+        ear.addAsModule(ejb);
+        return ear;
+    }
+
+    /**
      * Test helpers that need the application's persistence unit go into its EJB module: GlassFish only
      * resolves {@code @PersistenceContext(unitName = "distman")} within the module that defines the unit.
      */
     private static void addToEjbModule(EnterpriseArchive ear, Package helpers) {
-        Node ejbNode = ear.get("/" + EJB);
-        JavaArchive ejb;
-        try (InputStream in = ejbNode.getAsset().openStream()) {
-            ejb = ShrinkWrap.create(ZipImporter.class, EJB).importFrom(in).as(JavaArchive.class);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        JavaArchive ejb = ejbModule(ear);
         ejb.addPackage(helpers);
         ear.delete("/" + EJB);
         ear.addAsModule(ejb);
+    }
+
+    private static JavaArchive ejbModule(EnterpriseArchive ear) {
+        Node ejbNode = ear.get("/" + EJB);
+        try (InputStream in = ejbNode.getAsset().openStream()) {
+            return ShrinkWrap.create(ZipImporter.class, EJB).importFrom(in).as(JavaArchive.class);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** GreenMail and slf4j-api, copied by Maven; Jakarta Mail/Activation come from GlassFish. */

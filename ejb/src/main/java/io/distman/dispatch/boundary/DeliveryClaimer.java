@@ -8,6 +8,7 @@ import io.distman.message.entity.Priority;
 import io.distman.message.entity.StatusChange;
 import io.distman.platform.boundary.SchemaMigration;
 import io.distman.preference.boundary.Preferences;
+import io.distman.preference.entity.OptOutsElsewhere;
 import io.distman.preference.entity.RecipientPreference;
 import io.distman.preference.entity.Treatment;
 import io.distman.ratelimit.boundary.SendBudget;
@@ -15,6 +16,7 @@ import io.distman.suppression.boundary.SuppressionList;
 import io.distman.suppression.entity.Suppression;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.Dependent;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -27,6 +29,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
@@ -58,6 +61,10 @@ public class DeliveryClaimer {
 
     @Inject
     Preferences preferences;
+
+    /** Asked per block before sending; serial mail answers for its contacts' opt-outs in the host's directory. */
+    @Inject
+    Event<OptOutsElsewhere> optOutsElsewhere;
 
     @Inject
     Clock clock;
@@ -126,19 +133,27 @@ public class DeliveryClaimer {
             Map<String, Suppression> suppressed = suppressions.activeFor(scope.getKey().accountId(), addresses,
                     scope.getKey().category(), now);
             // Preferences may have changed since submission; TRANSACTIONAL mail is not subject to them (no look-up).
-            Map<String, RecipientPreference> prefs = scope.getKey().category() == Category.TRANSACTIONAL ? Map.of()
+            boolean transactional = scope.getKey().category() == Category.TRANSACTIONAL;
+            Map<String, RecipientPreference> prefs = transactional ? Map.of()
                     : preferences.of(scope.getKey().accountId(), addresses);
+            // So may an opt-out kept elsewhere (a serial mailing's contact in the host's directory).
+            OptOutsElsewhere elsewhere = new OptOutsElsewhere(transactional ? List.of() : scope.getValue());
+            if (!transactional) {
+                optOutsElsewhere.fire(elsewhere);
+            }
             for (Delivery delivery : scope.getValue()) {
                 delivery.claimed(owner, now.plus(lease));
                 String address = delivery.getAddress().toLowerCase(Locale.ROOT);
                 Suppression suppression = suppressed.get(address);
-                Treatment treatment = Treatment.of(prefs.get(address), delivery.getMessage().getCategory(),
-                        delivery.getMessage().getPriority());
+                Optional<String> optedOutWhere = elsewhere.whereOptedOut(delivery.getId());
+                Treatment treatment = Treatment.of(prefs.get(address), optedOutWhere.isPresent(),
+                        delivery.getMessage().getCategory(), delivery.getMessage().getPriority());
                 if (treatment == Treatment.OPTED_OUT || treatment == Treatment.HOLD_FOR_DIGEST) {
                     boolean optedOut = treatment == Treatment.OPTED_OUT;
+                    String optOut = optedOutWhere.map(where -> "recipient opted out " + where + " before sending")
+                            .orElse("recipient opted out of non-essential mail before sending");
                     changes.put(delivery, StatusChange.of(optedOut ? DeliveryStatus.OPTED_OUT : DeliveryStatus.PENDING_DIGEST,
-                            now, source, (optedOut ? "recipient opted out of non-essential mail before sending"
-                                    : "held for the recipient's digest, chosen before sending") + why,
+                            now, source, (optedOut ? optOut : "held for the recipient's digest, chosen before sending") + why,
                             "preference:" + delivery.getId() + ":" + delivery.getAttempts()));
                     delivery.released(null);
                 } else if (suppression != null) {

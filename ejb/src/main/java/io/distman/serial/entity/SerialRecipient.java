@@ -20,11 +20,15 @@ import java.io.Serializable;
         query = "SELECT r.outcome, COUNT(r) FROM SerialRecipient r WHERE r.mailingId = :mailingId GROUP BY r.outcome")
 @NamedQuery(name = SerialRecipient.STATUSES_OF_MESSAGES,
         query = "SELECT d.message.id, d.id, d.status FROM Delivery d WHERE d.message.id IN :messageIds AND d.accountId = :accountId")
+@NamedQuery(name = SerialRecipient.CONTACTS_OF_MESSAGES,
+        query = "SELECT r.messageId, r.contactId FROM SerialRecipient r WHERE r.messageId IN :messageIds")
 public class SerialRecipient {
 
     public static final String OF_MAILING = "SerialRecipient.ofMailing";
     public static final String OUTCOME_COUNTS = "SerialRecipient.outcomeCounts";
     public static final String STATUSES_OF_MESSAGES = "SerialRecipient.statusesOfMessages";
+    /** (message id, contact id) of a dispatch block's serial mail (index serial_recipient_message). */
+    public static final String CONTACTS_OF_MESSAGES = "SerialRecipient.contactsOfMessages";
 
     @Id
     @Column(name = "mailing_id")
