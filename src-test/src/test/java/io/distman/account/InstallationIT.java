@@ -11,6 +11,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.distman.testsupport.browser.TestData.Account;
 import io.distman.testsupport.contract.ApiTest;
 import jakarta.json.JsonObject;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.UUID;
@@ -58,7 +61,7 @@ public class InstallationIT extends ApiTest {
     }
 
     @Test
-    void anAccountIsCreatedWithACheckedCodeAndItsFirstAdmin() {
+    void anAccountIsCreatedWithACheckedCodeAndItsFirstAdmin() throws Exception {
         String code = code();
         HttpResponse<String> created = api.call("POST", "installation/accounts", basic(operator, PASSWORD),
                 "{\"code\":\"" + code + "\",\"name\":\"Acme Lettings\"}");
@@ -83,6 +86,26 @@ public class InstallationIT extends ApiTest {
         assertField(api.call("POST", "installation/accounts/" + code + "/admins", basic(operator, PASSWORD),
                 "{\"username\":\"w-" + admin + "\",\"displayName\":\"Weak\",\"password\":\"short\"}"), "password", "");
 
+        // Better: an invited admin, who chooses their own password with a one-time link; the operator never knows it.
+        String invited = "invited-" + UUID.randomUUID().toString().substring(0, 8);
+        HttpResponse<String> invitation = api.call("POST", "installation/accounts/" + code + "/admins", basic(operator, PASSWORD),
+                "{\"username\":\"" + invited + "\",\"displayName\":\"Invited Admin\"}");
+        assertEquals(201, invitation.statusCode(), invitation.body());
+        assertEquals(invited, object(invitation).getString("username"));
+        assertFalse(object(invitation).containsKey("mailedTo"), "no address given, so the link is only answered: " + invitation.body());
+        String link = object(invitation).getString("link");
+        assertTrue(link.contains("/invite.xhtml?token="), link);
+        HttpResponse<String> page = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(link)).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, page.statusCode());
+        assertTrue(page.body().contains("<b id=\"username\">" + invited + "</b>"), "the link opens the set-password form");
+        assertEquals(401, api.refused("GET", "installation/accounts", basic(invited, PASSWORD), null, null).statusCode(),
+                "no password until the admin chooses one");
+        assertField(api.call("POST", "installation/accounts/" + code + "/admins", basic(operator, PASSWORD),
+                "{\"username\":\"" + invited + "\",\"displayName\":\"Again\"}"), "username", "already in use");
+        assertField(api.call("POST", "installation/accounts/" + code + "/admins", basic(operator, PASSWORD),
+                "{\"username\":\"x-" + invited + "\",\"displayName\":\"Bad\",\"email\":\"not-an-address\"}"), "email", "");
+
         HttpResponse<String> renamed = api.call("POST", "installation/accounts/" + code + "/rename", basic(operator, PASSWORD),
                 "{\"name\":\"Acme Lettings Ltd\"}");
         assertEquals("Acme Lettings Ltd", object(renamed).getString("name"));
@@ -92,6 +115,8 @@ public class InstallationIT extends ApiTest {
         assertTrue(log.contains(operator + " | account.create | " + code + " | null -> Acme Lettings"), log.toString());
         assertTrue(log.contains(operator + " | account.name | " + code + " | Acme Lettings -> Acme Lettings Ltd"), log.toString());
         assertTrue(log.stream().anyMatch(l -> l.startsWith(operator + " | user.create | " + code + "/" + admin)), log.toString());
+        assertTrue(log.stream().anyMatch(l -> l.startsWith(operator + " | user.create | " + code + "/" + invited)
+                && l.contains("invited: link issued")), log.toString());
         assertTrue(log.stream().noneMatch(l -> l.contains(PASSWORD)));
     }
 

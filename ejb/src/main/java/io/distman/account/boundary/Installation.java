@@ -1,18 +1,23 @@
 package io.distman.account.boundary;
 
+import io.distman.account.control.Invitations;
 import io.distman.account.control.Labels;
+import io.distman.account.control.Names;
 import io.distman.account.entity.Account;
 import io.distman.account.entity.AccountSummary;
 import io.distman.account.entity.ApiKey;
 import io.distman.account.entity.AppUser;
 import io.distman.account.entity.Caller;
 import io.distman.account.entity.InvalidSettingsException;
+import io.distman.account.entity.Invitation;
+import io.distman.account.entity.InvitationIssued;
 import io.distman.account.entity.UserRole;
 import io.distman.adminlog.boundary.AdminLog;
 import io.distman.platform.entity.NotFoundException;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -52,6 +57,13 @@ public class Installation {
 
     @EJB
     AdminLog log;
+
+    @EJB
+    Invitations invitations;
+
+    /** The set-password link's mail goes out after commit (feature notification). */
+    @Inject
+    Event<InvitationIssued> issued;
 
     public List<AccountSummary> accounts() {
         Map<Long, Long> users = counts(AppUser.COUNT_BY_ACCOUNT);
@@ -146,6 +158,39 @@ public class Installation {
         }
         log.record(null, caller.actor(), "user.create", account.getCode() + "/" + user, null, "ADMIN, password set");
         return summary(account);
+    }
+
+    /**
+     * An admin who chooses their own password with a one-time link: mailed to them when an address is given, and
+     * returned once, so that the operator never knows an agency admin's password (as {@code createAdmin} would have
+     * them). The link works once, for {@code distman.invitation.validity}.
+     * @throws InvalidSettingsException naming {@code username}, {@code displayName} or {@code email}
+     */
+    public Invitation inviteAdmin(long accountId, String username, String displayName, String email) {
+        Caller caller = callers.current();
+        Account account = account(accountId);
+        String user = Labels.check("username", username, 100);
+        String display = Labels.check("displayName", displayName, 200);
+        String mail = email == null || email.isBlank() ? null : Labels.check("email", email, 320);
+        if (mail != null && !mail.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+")) {
+            throw new InvalidSettingsException("email: is not an email address");
+        }
+        Names.usernameProblem(user).ifPresent(problem -> {
+            throw new InvalidSettingsException("username: " + problem);
+        });
+        if (accounts.profile(user).isPresent()) {
+            throw new InvalidSettingsException("username: '" + user + "' is already in use");
+        }
+        AppUser added = new AppUser(accountId, user, display, mail, UserRole.ADMIN);
+        em.persist(added);
+        Invitation invitation = invitations.issue(added, caller.actor());
+        log.record(null, caller.actor(), "user.create", account.getCode() + "/" + user, null, "ADMIN, invited: "
+                + (invitation.mailedTo() == null ? "link issued" : "link mailed to " + invitation.mailedTo()));
+        if (invitation.mailedTo() != null) {
+            issued.fire(new InvitationIssued(accountId, user, display, invitation.mailedTo(), invitation.token(),
+                    invitation.expiresAt(), caller.actor()));
+        }
+        return invitation;
     }
 
     private Account account(long accountId) {

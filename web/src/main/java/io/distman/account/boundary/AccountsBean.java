@@ -2,6 +2,7 @@ package io.distman.account.boundary;
 
 import io.distman.account.entity.AccountSummary;
 import io.distman.account.entity.InvalidSettingsException;
+import io.distman.account.entity.Invitation;
 import io.distman.account.entity.PasswordRefusedException;
 import jakarta.ejb.EJB;
 import jakarta.faces.application.FacesMessage;
@@ -9,10 +10,11 @@ import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
+import jakarta.servlet.http.HttpServletRequest;
 import java.io.Serializable;
 import java.util.List;
 
-/** The operator's accounts screen: list, create, rename, suspend/reactivate, first admin. */
+/** The operator's accounts screen: list, create, rename, suspend/reactivate, first admin (invited, or with a password). */
 @Named
 @ViewScoped
 public class AccountsBean implements Serializable {
@@ -34,6 +36,8 @@ public class AccountsBean implements Serializable {
     private String adminDisplayName;
     private String adminEmail;
     private String adminPassword;
+    /** The set-password link just issued, shown once (only its hash is kept). */
+    private String adminLink;
 
     public List<AccountSummary> getAccounts() {
         if (rows == null) {
@@ -56,6 +60,7 @@ public class AccountsBean implements Serializable {
         adminDisplayName = null;
         adminEmail = null;
         adminPassword = null;
+        adminLink = null;
     }
 
     public void rename() {
@@ -67,6 +72,25 @@ public class AccountsBean implements Serializable {
                 adminPassword == null ? null : adminPassword.toCharArray()), "Admin created")) {
             adminPassword = null;
         }
+    }
+
+    /** The better way to a first admin: they choose their own password with a one-time link, the operator never knows it. */
+    public void inviteAdmin() {
+        Invitation[] issued = new Invitation[1];
+        if (attempt(() -> issued[0] = installation.inviteAdmin(selectedId, adminUsername, adminDisplayName, adminEmail),
+                "Admin invited")) {
+            HttpServletRequest request = (HttpServletRequest) faces.getExternalContext().getRequest();
+            adminLink = issued[0].link(request.getRequestURL().toString().replace(request.getRequestURI(), "")
+                    + request.getContextPath());
+            String where = issued[0].mailedTo() == null ? "pass it on, it cannot be shown again"
+                    : "it was mailed to " + issued[0].mailedTo();
+            faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_INFO, "Set-password link of " + issued[0].username(),
+                    "Set-password link of " + issued[0].username() + ": " + where + "."));
+        }
+    }
+
+    public String getAdminLink() {
+        return adminLink;
     }
 
     public void suspend(long id) {

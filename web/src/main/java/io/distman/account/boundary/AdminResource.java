@@ -176,7 +176,8 @@ public class AdminResource {
         return parsed;
     }
 
-    private static InvitationLink link(Invitation invitation, UriInfo uri) {
+    /** The link below the application's root, which the request's own URI gives (…/distman/api/v1/…). */
+    static InvitationLink link(Invitation invitation, UriInfo uri) {
         String base = uri.getBaseUri().toString(); // .../distman/api/v1/
         String root = base.substring(0, base.length() - "api/v1/".length() - 1);
         return new InvitationLink(invitation.username(), invitation.link(root), invitation.expiresAt(), invitation.mailedTo());

@@ -1,6 +1,7 @@
 package io.distman.account.boundary;
 
 import io.distman.account.entity.AccountSummary;
+import io.distman.account.entity.Invitation;
 import io.distman.platform.boundary.JsonRequests;
 import jakarta.ejb.EJB;
 import jakarta.ws.rs.Consumes;
@@ -76,17 +77,27 @@ public class InstallationResource {
         return installation.reactivate(installation.account(code).id());
     }
 
-    /** The account's first (or another) admin, who signs in with the password given (the policy applies). */
+    /**
+     * The account's first (or another) admin: without a password, a one-time set-password link (mailed to them when
+     * an address is given, and answered once), so the operator never knows the admin's password; with one, an admin
+     * who signs in with it (the policy applies).
+     */
     @POST
     @Path("{code}/admins")
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response createAdmin(@PathParam("code") String code, InputStream body) throws IOException {
+    public Response createAdmin(@PathParam("code") String code, InputStream body, @Context UriInfo uri) throws IOException {
         NewAdmin request = JsonRequests.parse(body.readAllBytes(), NewAdmin.class);
         if (request == null) {
             request = new NewAdmin(null, null, null, null);
         }
-        AccountSummary account = installation.createAdmin(installation.account(code).id(), request.username(),
-                request.displayName(), request.email(), request.password() == null ? null : request.password().toCharArray());
+        long accountId = installation.account(code).id();
+        if (request.password() == null) {
+            Invitation invitation = installation.inviteAdmin(accountId, request.username(), request.displayName(),
+                    request.email());
+            return Response.status(Response.Status.CREATED).entity(AdminResource.link(invitation, uri)).build();
+        }
+        AccountSummary account = installation.createAdmin(accountId, request.username(), request.displayName(),
+                request.email(), request.password().toCharArray());
         return Response.status(Response.Status.CREATED).entity(account).build();
     }
 }
