@@ -20,6 +20,7 @@ import io.distman.message.entity.DeliveryStatus;
 import io.distman.submission.entity.SubmitRequest;
 import io.distman.testsupport.Deployments;
 import io.distman.testsupport.Dispatching;
+import io.distman.testsupport.Mails;
 import io.distman.testsupport.TestMailServer;
 import io.distman.testsupport.ejb.Fixtures.TestAccount;
 import io.distman.testsupport.ejb.Fixtures;
@@ -99,7 +100,9 @@ public class RelayIT {
             MimeMessage received = server.getReceivedMessages()[0];
             assertEquals(to, received.getRecipients(Message.RecipientType.TO)[0].toString());
             assertEquals("Rent demand", received.getSubject());
-            assertTrue(TestMailServer.received().isEmpty(), "nothing went through the installation's mail session");
+            // Only this mail: the sweep also sends what earlier test classes left due, through the installation's session.
+            assertTrue(TestMailServer.received().stream().noneMatch(m -> Mails.isFor(m, to)),
+                    "the mail did not go through the installation's mail session");
         } finally {
             server.stop();
         }

@@ -123,7 +123,7 @@ public class AccountService {
             setAt = now;
         } else if (checked.username() != null) {
             if (relay == null || relay.getSealedPassword() == null || !checked.username().equals(relay.getUsername())) {
-                throw new InvalidSettingsException("SMTP relay password: required for user " + checked.username());
+                throw new InvalidSettingsException("relay.password", "SMTP relay password: required for user " + checked.username());
             }
             sealed = relay.getSealedPassword();
             setAt = relay.getPasswordSetAt();
@@ -210,7 +210,7 @@ public class AccountService {
     private Account account(long accountId) {
         Account account = em.find(Account.class, accountId);
         if (account == null) {
-            throw new InvalidSettingsException("no account " + accountId);
+            throw new InvalidSettingsException(null, "no account " + accountId);
         }
         return account;
     }

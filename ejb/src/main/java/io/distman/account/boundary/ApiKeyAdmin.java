@@ -51,7 +51,7 @@ public class ApiKeyAdmin {
         Caller caller = callers.forAccount(accountId);
         String name = Labels.check("label", label, 100);
         if (scope == null) {
-            throw new InvalidSettingsException("scope: must be one of SEND, ADMIN");
+            throw new InvalidSettingsException("scope", "scope: must be one of SEND, ADMIN");
         }
         String key = ApiKeys.newKey();
         ApiKey stored = new ApiKey(ApiKeys.hash(key), ApiKeys.prefix(key), em.find(Account.class, accountId), name, scope,

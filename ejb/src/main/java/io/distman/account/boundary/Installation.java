@@ -90,15 +90,15 @@ public class Installation {
         Caller caller = callers.current();
         String checkedCode = code == null ? "" : code.strip();
         if (checkedCode.isEmpty()) {
-            throw new InvalidSettingsException("code: is required");
+            throw new InvalidSettingsException("code", "code: is required");
         }
         if (checkedCode.length() > 64 || !CODE.matcher(checkedCode).matches()) {
-            throw new InvalidSettingsException(
+            throw new InvalidSettingsException("code",
                     "code: must be 2 to 64 lower-case letters, digits or hyphens, starting and ending with a letter or digit");
         }
         String checkedName = Labels.check("name", name, 200);
         if (accounts.byCode(checkedCode).isPresent()) {
-            throw new InvalidSettingsException("code: '" + checkedCode + "' is already in use");
+            throw new InvalidSettingsException("code", "code: '" + checkedCode + "' is already in use");
         }
         Account account = accounts.create(checkedCode, checkedName);
         em.flush(); // a concurrent create of the same code fails here (unique), inside this transaction
@@ -149,12 +149,12 @@ public class Installation {
         String display = Labels.check("displayName", displayName, 200);
         String mail = email == null || email.isBlank() ? null : Labels.check("email", email, 320);
         if (accounts.profile(user).isPresent()) {
-            throw new InvalidSettingsException("username: '" + user + "' is already in use");
+            throw new InvalidSettingsException("username", "username: '" + user + "' is already in use");
         }
         try {
             accounts.addUser(accountId, user, display, mail, UserRole.ADMIN, password == null ? new char[0] : password);
         } catch (IllegalArgumentException e) {
-            throw new InvalidSettingsException("username: is not a usable name");
+            throw new InvalidSettingsException("username", "username: is not a usable name");
         }
         log.record(null, caller.actor(), "user.create", account.getCode() + "/" + user, null, "ADMIN, password set");
         return summary(account);
@@ -173,13 +173,13 @@ public class Installation {
         String display = Labels.check("displayName", displayName, 200);
         String mail = email == null || email.isBlank() ? null : Labels.check("email", email, 320);
         if (mail != null && !mail.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+")) {
-            throw new InvalidSettingsException("email: is not an email address");
+            throw new InvalidSettingsException("email", "email: is not an email address");
         }
         Names.usernameProblem(user).ifPresent(problem -> {
-            throw new InvalidSettingsException("username: " + problem);
+            throw new InvalidSettingsException("username", "username: " + problem);
         });
         if (accounts.profile(user).isPresent()) {
-            throw new InvalidSettingsException("username: '" + user + "' is already in use");
+            throw new InvalidSettingsException("username", "username: '" + user + "' is already in use");
         }
         AppUser added = new AppUser(accountId, user, display, mail, UserRole.ADMIN);
         em.persist(added);

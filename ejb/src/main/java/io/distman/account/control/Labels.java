@@ -12,13 +12,13 @@ public final class Labels {
     public static String check(String field, String value, int maxLength) {
         String label = value == null ? "" : value.strip();
         if (label.isEmpty()) {
-            throw new InvalidSettingsException(field + ": is required");
+            throw new InvalidSettingsException(field, field + ": is required");
         }
         if (label.length() > maxLength) {
-            throw new InvalidSettingsException(field + ": must be at most " + maxLength + " characters");
+            throw new InvalidSettingsException(field, field + ": must be at most " + maxLength + " characters");
         }
         if (label.chars().anyMatch(Character::isISOControl)) {
-            throw new InvalidSettingsException(field + ": must be one line without control characters");
+            throw new InvalidSettingsException(field, field + ": must be one line without control characters");
         }
         return label;
     }

@@ -22,14 +22,14 @@ public final class MailgunSettingsCheck {
 
     public static String apiKey(String apiKey) {
         if (apiKey == null || !KEY.matcher(apiKey.strip()).matches()) {
-            throw new InvalidSettingsException("Mailgun API key: required, 1 to 200 printable ASCII characters without spaces");
+            throw new InvalidSettingsException("mailgun.apiKey", "Mailgun API key: required, 1 to 200 printable ASCII characters without spaces");
         }
         return apiKey.strip();
     }
 
     public static String domain(String domain) {
         if (domain == null || domain.strip().length() > 253 || !HOST_NAME.matcher(domain.strip()).matches()) {
-            throw new InvalidSettingsException("Mailgun sending domain: required, a host name such as mg.example.com, not '"
+            throw new InvalidSettingsException("mailgun.domain", "Mailgun sending domain: required, a host name such as mg.example.com, not '"
                     + domain + "'");
         }
         return domain.strip().toLowerCase(Locale.ROOT);
@@ -37,7 +37,7 @@ public final class MailgunSettingsCheck {
 
     public static MailgunRegion region(MailgunRegion region) {
         if (region == null) {
-            throw new InvalidSettingsException("Mailgun region: required, US or EU");
+            throw new InvalidSettingsException("mailgun.region", "Mailgun region: required, US or EU");
         }
         return region;
     }
@@ -51,11 +51,11 @@ public final class MailgunSettingsCheck {
         try {
             uri = new URI(baseUrl.strip());
         } catch (URISyntaxException e) {
-            throw new InvalidSettingsException("Mailgun base URL: not a URL: " + e.getMessage());
+            throw new InvalidSettingsException("mailgun.baseUrl", "Mailgun base URL: not a URL: " + e.getMessage());
         }
         if (!("https".equalsIgnoreCase(uri.getScheme()) || "http".equalsIgnoreCase(uri.getScheme())) || uri.getHost() == null
                 || uri.getRawQuery() != null || uri.getRawFragment() != null || uri.getRawUserInfo() != null) {
-            throw new InvalidSettingsException("Mailgun base URL: an http(s) URL with a host and no query, user or fragment, not '"
+            throw new InvalidSettingsException("mailgun.baseUrl", "Mailgun base URL: an http(s) URL with a host and no query, user or fragment, not '"
                     + baseUrl + "'");
         }
         String text = uri.toString();

@@ -29,29 +29,29 @@ public final class RelaySettingsCheck {
 
     public static Checked check(RelaySettings settings) {
         if (settings == null) {
-            throw new InvalidSettingsException("SMTP relay: settings required");
+            throw new InvalidSettingsException("relay", "SMTP relay: settings required");
         }
         String host = host(settings.host());
         int port = port(settings.port());
         RelaySecurity security = settings.security();
         if (security == null) {
-            throw new InvalidSettingsException("SMTP relay security: required, STARTTLS, TLS or NONE");
+            throw new InvalidSettingsException("relay.security", "SMTP relay security: required, STARTTLS, TLS or NONE");
         }
         if (security == RelaySecurity.NONE && !isLoopback(host)) {
-            throw new InvalidSettingsException("SMTP relay security: NONE (no encryption) only for a relay on this machine"
+            throw new InvalidSettingsException("relay.security", "SMTP relay security: NONE (no encryption) only for a relay on this machine"
                     + " (localhost, 127.0.0.1, ::1); " + host + " needs STARTTLS or TLS");
         }
         String user = settings.username() == null || settings.username().isBlank() ? null : settings.username().strip();
         if (user != null && !USER.matcher(user).matches()) {
-            throw new InvalidSettingsException("SMTP relay user name: 1 to 200 printable ASCII characters without spaces");
+            throw new InvalidSettingsException("relay.username", "SMTP relay user name: 1 to 200 printable ASCII characters without spaces");
         }
         String password = settings.password();
         if (password != null && (password.isEmpty() || password.length() > MAX_PASSWORD
                 || password.indexOf('\r') >= 0 || password.indexOf('\n') >= 0)) {
-            throw new InvalidSettingsException("SMTP relay password: 1 to 500 characters, no line breaks");
+            throw new InvalidSettingsException("relay.password", "SMTP relay password: 1 to 500 characters, no line breaks");
         }
         if (user == null && password != null) {
-            throw new InvalidSettingsException("SMTP relay password: given without a user name");
+            throw new InvalidSettingsException("relay.password", "SMTP relay password: given without a user name");
         }
         return new Checked(host, port, security, user, password);
     }
@@ -63,7 +63,7 @@ public final class RelaySettingsCheck {
     private static String host(String host) {
         String h = host == null ? "" : host.strip().toLowerCase(Locale.ROOT);
         if (h.isEmpty() || h.length() > 253 || !(HOST_NAME.matcher(h).matches() || IPV6.matcher(h).matches())) {
-            throw new InvalidSettingsException("SMTP relay host: required, a host name or IP address such as"
+            throw new InvalidSettingsException("relay.host", "SMTP relay host: required, a host name or IP address such as"
                     + " smtp.example.com, not '" + (h.length() > 253 ? h.substring(0, 253) + "…" : h) + "'");
         }
         return h;
@@ -71,7 +71,7 @@ public final class RelaySettingsCheck {
 
     private static int port(Integer port) {
         if (port == null || port < 1 || port > 65535) {
-            throw new InvalidSettingsException("SMTP relay port: required, 1 to 65535 (usually 587 for STARTTLS, 465 for TLS)");
+            throw new InvalidSettingsException("relay.port", "SMTP relay port: required, 1 to 65535 (usually 587 for STARTTLS, 465 for TLS)");
         }
         return port;
     }

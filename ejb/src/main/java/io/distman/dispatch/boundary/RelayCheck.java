@@ -50,7 +50,7 @@ public class RelayCheck {
     public RelayTestResult test(long accountId) {
         SmtpRelay stored = em.find(SmtpRelay.class, accountId);
         if (stored == null) {
-            throw new InvalidSettingsException("account " + accountId + " has no SMTP relay of its own");
+            throw new InvalidSettingsException("relay", "account " + accountId + " has no SMTP relay of its own");
         }
         return test(new RelaySettings(stored.getHost(), stored.getPort(), stored.getSecurity(), stored.getUsername(),
                 null), stored);
@@ -68,7 +68,7 @@ public class RelayCheck {
         String password = settings.password();
         if (password == null && settings.username() != null) {
             if (stored == null || stored.getSealedPassword() == null || !settings.username().equals(stored.getUsername())) {
-                throw new InvalidSettingsException("SMTP relay password: required for user " + settings.username());
+                throw new InvalidSettingsException("relay.password", "SMTP relay password: required for user " + settings.username());
             }
             try {
                 password = box.open(stored.getSealedPassword(), SmtpRelay.purpose(stored.getAccountId()));

@@ -90,7 +90,7 @@ public class WebhookAdmin {
     public void remove(long accountId, String provider) {
         Caller caller = callers.forAccount(accountId);
         if (!WebhookIngestion.PROVIDERS.contains(provider)) {
-            throw new InvalidSettingsException("provider: must be one of " + String.join(", ", WebhookIngestion.PROVIDERS));
+            throw new InvalidSettingsException("provider", "provider: must be one of " + String.join(", ", WebhookIngestion.PROVIDERS));
         }
         String before = state(accountId, provider);
         settings.removeWebhookCredentials(accountId, provider);

@@ -46,27 +46,27 @@ public class WebhookSettings {
 
     /** The account's own Mailgun webhook signing key (Mailgun: Sending, Webhooks, HTTP webhook signing key). */
     public void setMailgunWebhookKey(long accountId, String signingKey) {
-        storeWebhookCredential(accountId, "mailgun", required(signingKey, "the Mailgun signing key"), null);
+        storeWebhookCredential(accountId, "mailgun", required(signingKey, "signingKey", "the Mailgun signing key"), null);
     }
 
     /** The account's own SendGrid Event Webhook verification key, Base64 of the DER public key SendGrid shows. */
     public void setSendGridWebhookKey(long accountId, String verificationKey) {
-        String key = required(verificationKey, "the SendGrid verification key");
+        String key = required(verificationKey, "verificationKey", "the SendGrid verification key");
         try {
             SendGridSignatureVerifier.fromBase64(key, FreshnessCheck.defaultWindow(clock));
         } catch (IllegalArgumentException e) {
-            throw new InvalidSettingsException("the SendGrid verification key is not a Base64 DER EC public key");
+            throw new InvalidSettingsException("verificationKey", "the SendGrid verification key is not a Base64 DER EC public key");
         }
         storeWebhookCredential(accountId, "sendgrid", key, null);
     }
 
     /** The basic-auth login the account put into its Postmark webhook URL; only its SHA-256 is stored. */
     public void setPostmarkWebhookLogin(long accountId, String username, String password) {
-        String user = required(username, "the Postmark webhook user name");
+        String user = required(username, "username", "the Postmark webhook user name");
         if (user.indexOf(':') >= 0) {
-            throw new InvalidSettingsException("a basic-auth user name cannot contain ':'");
+            throw new InvalidSettingsException("username", "a basic-auth user name cannot contain ':'");
         }
-        byte[] digest = BasicAuthAuthenticator.digest(user, required(password, "the Postmark webhook password"));
+        byte[] digest = BasicAuthAuthenticator.digest(user, required(password, "password", "the Postmark webhook password"));
         storeWebhookCredential(accountId, "postmark", HexFormat.of().formatHex(digest), user);
     }
 
@@ -75,7 +75,7 @@ public class WebhookSettings {
         List<String> topics = topicArns == null ? List.of()
                 : topicArns.stream().filter(t -> t != null && !t.isBlank()).map(String::strip).distinct().toList();
         if (topics.isEmpty() || topics.stream().anyMatch(t -> !t.startsWith("arn:aws:sns:") || t.contains(","))) {
-            throw new InvalidSettingsException("SES webhooks need one or more SNS topic ARNs (arn:aws:sns:...)");
+            throw new InvalidSettingsException("topics", "SES webhooks need one or more SNS topic ARNs (arn:aws:sns:...)");
         }
         storeWebhookCredential(accountId, "amazon-ses", String.join(",", topics), null);
     }
@@ -110,12 +110,12 @@ public class WebhookSettings {
                 .setParameter("accountId", accountId).getResultStream().map(WebhookCredential::view).toList();
     }
 
-    private static String required(String value, String what) {
+    private static String required(String value, String field, String what) {
         if (value == null || value.isBlank()) {
-            throw new InvalidSettingsException(what + " is required");
+            throw new InvalidSettingsException(field, what + " is required");
         }
         if (value.strip().length() > MAX_LENGTH) {
-            throw new InvalidSettingsException(what + " is longer than " + MAX_LENGTH + " characters");
+            throw new InvalidSettingsException(field, what + " is longer than " + MAX_LENGTH + " characters");
         }
         return value.strip();
     }

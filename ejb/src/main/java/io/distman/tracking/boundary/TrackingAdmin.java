@@ -43,7 +43,8 @@ public class TrackingAdmin {
     public TrackingChoice setTracking(long accountId, Category category, TrackingChoice choice) {
         Caller caller = callers.forAccount(accountId);
         if (category == null || choice == null) {
-            throw new InvalidSettingsException(category == null ? "category: is required" : "choice: is required");
+            throw category == null ? new InvalidSettingsException("category", "category: is required")
+                    : new InvalidSettingsException("choice", "choice: is required");
         }
         TrackingChoice before = consent.tracking(accountId, category);
         consent.setTracking(accountId, category, choice);
