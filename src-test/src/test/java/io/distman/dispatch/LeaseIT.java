@@ -194,6 +194,7 @@ public class LeaseIT {
         fixtures.useRelay(account.id(), "127.0.0.1", SLOW_RELAY_PORT);
         try (SmtpSink sink = SmtpSink.start(SLOW_RELAY_PORT, "-w", "1")) {
             List<Claim> block = claimAll("slow-node");
+            assertTrue(block.stream().map(Claim::deliveryId).collect(Collectors.toSet()).containsAll(ours));
             AtomicBoolean sending = new AtomicBoolean(true);
             Future<List<Claim>> rival = executor.submit(() -> {
                 List<Claim> taken = new ArrayList<>();
@@ -210,7 +211,10 @@ public class LeaseIT {
                 sending.set(false);
             }
             assertTrue(Duration.ofNanos(System.nanoTime() - started).toSeconds() >= 6, "the block outlasted one lease");
-            assertEquals(List.of(), rival.get(), "no delivery of the block in flight was claimed by another dispatcher");
+            // The rival claims whatever else is due in the shared database too (mail that earlier test classes left
+            // to retry, notifications), and re-claims it when its own leases lapse; only this block is judged.
+            List<Claim> ofTheBlock = rival.get().stream().filter(claim -> ours.contains(claim.deliveryId())).toList();
+            assertEquals(List.of(), ofTheBlock, "no delivery of the block in flight was claimed by another dispatcher");
         }
         for (long id : ours) {
             Delivery d = fixtures.delivery(id);
