@@ -7,7 +7,6 @@ import io.distman.account.entity.Account;
 import io.distman.account.entity.AdminRefusedException;
 import io.distman.account.entity.AppUser;
 import io.distman.account.entity.Invitation;
-import io.distman.account.entity.InvitationIssued;
 import io.distman.account.entity.ModuleGrant;
 import io.distman.account.entity.ModuleGrantRow;
 import io.distman.account.entity.NewUser;
@@ -21,7 +20,6 @@ import io.distman.platform.entity.NotFoundException;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
-import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -63,9 +61,6 @@ public class AccountAdmin {
 
     @EJB
     Invitations invitations;
-
-    @Inject
-    Event<InvitationIssued> issued;
 
     public List<UserRow> users(long accountId) {
         callers.forAccount(accountId);
@@ -250,8 +245,10 @@ public class AccountAdmin {
             throw new AdminRefusedException("displayName", "is required, at most 200 characters on one line");
         }
         String email = user.email() == null || user.email().isBlank() ? null : user.email().strip();
-        if (email != null && (email.length() > 320 || !email.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+"))) {
-            throw new AdminRefusedException("email", "is not an email address");
+        if (email != null) {
+            Names.emailProblem(email).ifPresent(problem -> {
+                throw new AdminRefusedException("email", problem);
+            });
         }
         if (user.role() == null || !ASSIGNABLE.contains(user.role())) {
             throw new AdminRefusedException("role", "must be one of AGENT, ADMIN, SUPPORT");
@@ -268,10 +265,6 @@ public class AccountAdmin {
         Invitation invitation = invitations.issue(user, actor);
         log.record(user.getAccountId(), actor, "user.invite", user.getUsername(), null,
                 invitation.mailedTo() == null ? "link issued" : "link mailed to " + invitation.mailedTo());
-        if (invitation.mailedTo() != null) {
-            issued.fire(new InvitationIssued(user.getAccountId(), user.getUsername(), user.getDisplayName(),
-                    invitation.mailedTo(), invitation.token(), invitation.expiresAt(), actor));
-        }
         return invitation;
     }
 

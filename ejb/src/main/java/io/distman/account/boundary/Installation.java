@@ -10,14 +10,12 @@ import io.distman.account.entity.AppUser;
 import io.distman.account.entity.Caller;
 import io.distman.account.entity.InvalidSettingsException;
 import io.distman.account.entity.Invitation;
-import io.distman.account.entity.InvitationIssued;
 import io.distman.account.entity.UserRole;
 import io.distman.adminlog.boundary.AdminLog;
 import io.distman.platform.entity.NotFoundException;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
-import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -61,9 +59,6 @@ public class Installation {
     @EJB
     Invitations invitations;
 
-    /** The set-password link's mail goes out after commit (feature notification). */
-    @Inject
-    Event<InvitationIssued> issued;
 
     public List<AccountSummary> accounts() {
         Map<Long, Long> users = counts(AppUser.COUNT_BY_ACCOUNT);
@@ -172,8 +167,10 @@ public class Installation {
         String user = Labels.check("username", username, 100);
         String display = Labels.check("displayName", displayName, 200);
         String mail = email == null || email.isBlank() ? null : Labels.check("email", email, 320);
-        if (mail != null && !mail.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+")) {
-            throw new InvalidSettingsException("email", "email: is not an email address");
+        if (mail != null) {
+            Names.emailProblem(mail).ifPresent(problem -> {
+                throw new InvalidSettingsException("email", "email: " + problem);
+            });
         }
         Names.usernameProblem(user).ifPresent(problem -> {
             throw new InvalidSettingsException("username", "username: " + problem);
@@ -186,10 +183,6 @@ public class Installation {
         Invitation invitation = invitations.issue(added, caller.actor());
         log.record(null, caller.actor(), "user.create", account.getCode() + "/" + user, null, "ADMIN, invited: "
                 + (invitation.mailedTo() == null ? "link issued" : "link mailed to " + invitation.mailedTo()));
-        if (invitation.mailedTo() != null) {
-            issued.fire(new InvitationIssued(accountId, user, display, invitation.mailedTo(), invitation.token(),
-                    invitation.expiresAt(), caller.actor()));
-        }
         return invitation;
     }
 

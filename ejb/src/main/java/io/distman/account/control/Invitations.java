@@ -2,10 +2,12 @@ package io.distman.account.control;
 
 import io.distman.account.entity.AppUser;
 import io.distman.account.entity.Invitation;
+import io.distman.account.entity.InvitationIssued;
 import io.distman.account.entity.InvitationRefusedException;
 import io.distman.account.entity.UserInvitation;
 import io.distman.platform.boundary.Settings;
 import jakarta.ejb.Stateless;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
@@ -16,7 +18,7 @@ import java.time.Instant;
 import java.util.Optional;
 
 /**
- * Set-password links: issued for a user (the older open ones of that user used up, so only the newest works),
+ * Set-password links: issued for a user (and mailed, after commit, when the user has an address) (the older open ones of that user used up, so only the newest works),
  * kept as the SHA-256 of the token, good once and for {@code distman.invitation.validity} (72 hours).
  * Whatever is wrong with a presented token (unknown, expired, used, its user deactivated or gone), the answer
  * is the same refusal.
@@ -33,6 +35,9 @@ public class Invitations {
     @Inject
     Clock clock;
 
+    @Inject
+    Event<InvitationIssued> issued;
+
     public Invitation issue(AppUser user, String issuedBy) {
         Instant now = clock.instant();
         cancelOpen(user);
@@ -40,6 +45,10 @@ public class Invitations {
         Instant expires = now.plus(Settings.duration("distman.invitation.validity", Duration.ofHours(72)));
         em.persist(new UserInvitation(ApiKeys.hash(token), user.getAccountId(), user.getUsername(), now, issuedBy, expires));
         String email = user.getEmail() == null || user.getEmail().isBlank() ? null : user.getEmail();
+        if (email != null) {
+            issued.fire(new InvitationIssued(user.getAccountId(), user.getUsername(), user.getDisplayName(), email, token,
+                    expires, issuedBy));
+        }
         return new Invitation(user.getUsername(), token, expires, email);
     }
 

@@ -26,6 +26,17 @@ public final class Names {
         return Optional.empty();
     }
 
+    /**
+     * @return why {@code email} (stripped, not blank) cannot be a user's address, or empty. Only its shape: an
+     *         invitation to a mistyped address is caught by its bounce, as any mail is.
+     */
+    public static Optional<String> emailProblem(String email) {
+        if (email.length() > 320 || !email.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+")) {
+            return Optional.of("is not an email address");
+        }
+        return Optional.empty();
+    }
+
     /** @return why {@code principal} cannot be a module's principal, or empty */
     public static Optional<String> modulePrincipalProblem(String principal) {
         if (principal == null || principal.isBlank() || principal.strip().startsWith(API_KEY_PRINCIPAL) || principal.strip().equalsIgnoreCase(ANONYMOUS)) {

@@ -10,7 +10,6 @@ import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import jakarta.servlet.http.HttpServletRequest;
 import java.io.Serializable;
 import java.util.List;
 
@@ -79,9 +78,7 @@ public class AccountsBean implements Serializable {
         Invitation[] issued = new Invitation[1];
         if (attempt(() -> issued[0] = installation.inviteAdmin(selectedId, adminUsername, adminDisplayName, adminEmail),
                 "Admin invited")) {
-            HttpServletRequest request = (HttpServletRequest) faces.getExternalContext().getRequest();
-            adminLink = issued[0].link(request.getRequestURL().toString().replace(request.getRequestURI(), "")
-                    + request.getContextPath());
+            adminLink = UsersBean.linkOf(issued[0]);
             String where = issued[0].mailedTo() == null ? "pass it on, it cannot be shown again"
                     : "it was mailed to " + issued[0].mailedTo();
             faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_INFO, "Set-password link of " + issued[0].username(),

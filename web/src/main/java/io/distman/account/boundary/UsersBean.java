@@ -156,14 +156,18 @@ public class UsersBean implements Serializable {
         return at == null ? "never" : WHEN.format(at.atZone(ZoneId.systemDefault()));
     }
 
+    /** The set-password link as this request reached the application (scheme, host, port and context path). */
+    static String linkOf(Invitation invitation) {
+        HttpServletRequest request = (HttpServletRequest) FacesContext.getCurrentInstance().getExternalContext().getRequest();
+        return invitation.link(request.getRequestURL().toString().replace(request.getRequestURI(), "") + request.getContextPath());
+    }
+
     public UserRole[] getRoles() {
         return new UserRole[] {UserRole.AGENT, UserRole.ADMIN, UserRole.SUPPORT};
     }
 
     private String shown(Invitation invitation) {
-        HttpServletRequest request = (HttpServletRequest) FacesContext.getCurrentInstance().getExternalContext().getRequest();
-        String root = request.getRequestURL().toString().replace(request.getRequestURI(), "") + request.getContextPath();
-        link = invitation.link(root);
+        link = linkOf(invitation);
         return "The set-password link of " + invitation.username() + (invitation.mailedTo() == null
                 ? " is below: pass it on (it cannot be shown again)." : " was mailed to " + invitation.mailedTo() + ".");
     }
