@@ -189,6 +189,12 @@ final class FaultRig implements AutoCloseable {
         return URI.create("http://127.0.0.1:" + HTTP_PORT + "/distman/api/v1/" + path);
     }
 
+    HttpResponse<String> post(String path, String json) throws IOException, InterruptedException {
+        return http.send(HttpRequest.newBuilder(api(path)).header("Authorization", "Bearer " + API_KEY)
+                .header("Content-Type", "application/json").timeout(Duration.ofSeconds(30))
+                .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
     HttpResponse<String> get(String path) throws IOException, InterruptedException {
         return http.send(HttpRequest.newBuilder(api(path)).header("Authorization", "Bearer " + API_KEY)
                 .timeout(Duration.ofSeconds(10)).GET().build(), HttpResponse.BodyHandlers.ofString());
@@ -245,6 +251,9 @@ final class FaultRig implements AutoCloseable {
 
     static final String OURS = "FROM delivery d JOIN message m ON m.id = d.message_id WHERE m.source_ref = ?";
     static final String OPEN = "d.status IN ('PENDING','SCHEDULED','SENDING','TEMPORARY_FAILURE')";
+    /** Every delivery that is meant to go out (not settled before sending: no address, opted out, ...). */
+    static final String ALL = "TRUE";
+    static final String SENDABLE = "d.status NOT IN ('EMAIL_MISSING','OPTED_OUT','SUPPRESSED','REJECTED','CANCELLED')";
 
     long deliveries(String tag) {
         return count("SELECT count(*) " + OURS, tag);
@@ -264,9 +273,9 @@ final class FaultRig implements AutoCloseable {
                 + " AND (d.lease_until IS NULL OR d.lease_until < now() - interval '2 minutes')", tag);
     }
 
-    /** Message-ID header (without angle brackets) of each of the tag's deliveries. */
-    List<String> messageIds(String tag) {
-        try (Connection c = db(); PreparedStatement s = c.prepareStatement("SELECT d.message_id_header " + OURS)) {
+    /** Message-ID header (without angle brackets) of each of the tag's deliveries that meets {@code condition}. */
+    List<String> messageIds(String tag, String condition) {
+        try (Connection c = db(); PreparedStatement s = c.prepareStatement("SELECT d.message_id_header " + OURS + " AND " + condition)) {
             s.setString(1, tag);
             List<String> ids = new ArrayList<>();
             try (ResultSet r = s.executeQuery()) {
@@ -289,9 +298,14 @@ final class FaultRig implements AutoCloseable {
      * arrived per Message-ID, and prints the scenario's FAULT line, before any assertion.
      */
     Outcome finish(SinkDump sink, String tag, long deliveries, Duration timeout) {
+        return finish(sink, tag, deliveries, timeout, ALL);
+    }
+
+    /** {@link #finish(SinkDump, String, long, Duration)} counting only the deliveries that meet {@code condition}. */
+    Outcome finish(SinkDump sink, String tag, long deliveries, Duration timeout, String condition) {
         boolean drained = await(timeout, Duration.ofSeconds(1), () -> open(tag) == 0);
         pause(Duration.ofSeconds(2)); // the last transactions reach the dump
-        List<String> ids = messageIds(tag);
+        List<String> ids = messageIds(tag, condition);
         Outcome o = new Outcome(drained, open(tag), inStatus(tag, "SENDING"), SinkDump.Arrivals.of(ids, sink.copiesByMessageId()),
                 stuck(tag), sink.foreignCopies(tag, ids));
         log("drained=" + o.drained() + " open=" + o.open() + " SENDING=" + o.sending() + " ACCEPTED=" + inStatus(tag, "ACCEPTED")

@@ -86,7 +86,7 @@ class SmtpFaultsFault {
                     }
                     System.out.println("FAULT-CASE " + SCENARIO + " " + c.name() + " expected=" + c.status() + "/"
                             + (c.code() == null ? "any" : c.code()) + " first_attempts=" + seen + (attempted ? "" : " (not all attempted)"));
-                    List<String> ids = rig.messageIds(tag);
+                    List<String> ids = rig.messageIds(tag, FaultRig.ALL);
                     if (c.temporary()) {
                         temporaryIds.addAll(ids);
                     }
