@@ -322,32 +322,50 @@ public class SerialMailIT {
     }
 
     @Test
-    void aContactWhoOptsOutInTheDirectoryAfterTheMailingIsMadeIsNotSentTo() throws Exception {
+    void aContactWhoOptsOutOrDeclinesTheNewsletterInTheDirectoryAfterTheMailingIsMadeIsNotSentTo() throws Exception {
         ContactFilter blockC = new ContactFilter(null, "C", null, null);
         List<Contact> receiving = directory.page(account.id(), blockC, 0, 1000).stream()
                 .filter(c -> expected(c, Set.of(), true) == null).toList();
-        assertTrue(receiving.size() >= 3, "block C has mailable contacts: " + receiving.size());
+        assertTrue(receiving.size() >= 4, "block C has mailable contacts: " + receiving.size());
         MergeSource source = new MergeSource("Changed mind " + token, null, "{{ salutation }}, the garden opens.");
+        // for newsletter readers only (newsletterOnly null: the default)
         MailingProgress started = module(() -> mailings.create(account.id(), new MailingRequest(null, source, SENDER, null,
                 blockC, null, null, null, null, null)));
         assertEquals(MailingStatus.CREATED, created(started.id()).status());
         Map<Long, RecipientResult> results = module(() -> mailings.recipients(account.id(), started.id(), 0, 500)).stream()
                 .collect(Collectors.toMap(RecipientResult::contactId, Function.identity()));
         Contact changedMind = receiving.get(1);
+        Contact noMoreNews = receiving.get(2);
         assertEquals(RecipientOutcome.QUEUED, results.get(changedMind.id()).outcome(), "queued when the mailing was made");
+        assertEquals(RecipientOutcome.QUEUED, results.get(noMoreNews.id()).outcome(), "queued when the mailing was made");
 
-        ChangingDirectory.optOut(changedMind.id()); // in the host's directory, before the mail went
+        // in the host's directory, before the mail went
+        ChangingDirectory.optOut(changedMind.id());
+        ChangingDirectory.declineNewsletter(noMoreNews.id());
         Dispatching.sweep();
 
         Delivery notSent = fixtures.delivery(results.get(changedMind.id()).deliveryId());
         assertEquals(DeliveryStatus.OPTED_OUT, notSent.getStatus());
         assertTrue(notSent.getStatusDetail().contains("opted out in the directory"), notSent.getStatusDetail());
-        for (Contact other : List.of(receiving.get(0), receiving.get(2))) {
+        Delivery noNews = fixtures.delivery(results.get(noMoreNews.id()).deliveryId());
+        assertEquals(DeliveryStatus.OPTED_OUT, noNews.getStatus());
+        assertTrue(noNews.getStatusDetail().contains("opted out of the newsletter in the directory"), noNews.getStatusDetail());
+        for (Contact other : List.of(receiving.get(0), receiving.get(3))) {
             Mails.received(other.email(), "Changed mind " + token); // the others are sent as before
             assertEquals(DeliveryStatus.ACCEPTED, fixtures.delivery(results.get(other.id()).deliveryId()).getStatus());
         }
-        assertTrue(TestMailServer.received().stream().noneMatch(m -> Mails.isFor(m, changedMind.email())
-                && ("Changed mind " + token).equals(Mails.subject(m))), "nothing reached " + changedMind.email());
+        for (Contact left : List.of(changedMind, noMoreNews)) {
+            assertTrue(TestMailServer.received().stream().noneMatch(m -> Mails.isFor(m, left.email())
+                    && ("Changed mind " + token).equals(Mails.subject(m))), "nothing reached " + left.email());
+        }
+
+        // Declining the newsletter is not opting out: a mailing to every contact still reaches them.
+        MergeSource notNews = new MergeSource("Water off " + token, null, "{{ salutation }}, the water is off on Monday.");
+        MailingProgress toAll = module(() -> mailings.create(account.id(), new MailingRequest(null, notNews, SENDER, null,
+                blockC, null, false, null, null, null)));
+        assertEquals(MailingStatus.CREATED, created(toAll.id()).status());
+        Dispatching.sweep();
+        Mails.received(noMoreNews.email(), "Water off " + token);
     }
 
     @Test

@@ -21,13 +21,17 @@ import java.io.Serializable;
 @NamedQuery(name = SerialRecipient.STATUSES_OF_MESSAGES,
         query = "SELECT d.message.id, d.id, d.status FROM Delivery d WHERE d.message.id IN :messageIds AND d.accountId = :accountId")
 @NamedQuery(name = SerialRecipient.CONTACTS_OF_MESSAGES,
-        query = "SELECT r.messageId, r.contactId FROM SerialRecipient r WHERE r.messageId IN :messageIds")
+        query = "SELECT r.messageId, r.contactId, m.newsletterOnly FROM SerialRecipient r, SerialMailing m"
+                + " WHERE r.messageId IN :messageIds AND m.id = r.mailingId")
 public class SerialRecipient {
 
     public static final String OF_MAILING = "SerialRecipient.ofMailing";
     public static final String OUTCOME_COUNTS = "SerialRecipient.outcomeCounts";
     public static final String STATUSES_OF_MESSAGES = "SerialRecipient.statusesOfMessages";
-    /** (message id, contact id) of a dispatch block's serial mail (index serial_recipient_message). */
+    /**
+     * (message id, contact id, whether its mailing is for newsletter readers only) of a dispatch block's serial mail
+     * (index serial_recipient_message).
+     */
     public static final String CONTACTS_OF_MESSAGES = "SerialRecipient.contactsOfMessages";
 
     @Id

@@ -12,13 +12,14 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * A host's directory for tests whose contacts change their mind: the demo directory's contacts, except those a test
- * opted out since ({@link #optOut}). Deployed as a host deploys its bean, in the application
+ * opted out ({@link #optOut}) or declined the newsletter ({@link #declineNewsletter}) since. Deployed as a host deploys its bean, in the application
  * ({@link io.distman.testsupport.Deployments#withHostBeans}), so the application reads it instead of the demo's.
  */
 @ApplicationScoped
 public class ChangingDirectory implements RecipientDirectory {
 
     private static final Set<Long> OPTED_OUT_SINCE = ConcurrentHashMap.newKeySet();
+    private static final Set<Long> DECLINED_NEWSLETTER_SINCE = ConcurrentHashMap.newKeySet();
 
     private final DemoDirectory demo = new DemoDirectory();
 
@@ -27,8 +28,14 @@ public class ChangingDirectory implements RecipientDirectory {
         OPTED_OUT_SINCE.add(contactId);
     }
 
+    /** The contact no longer takes the newsletter from now on (still mailable otherwise). */
+    public static void declineNewsletter(long contactId) {
+        DECLINED_NEWSLETTER_SINCE.add(contactId);
+    }
+
     public static void reset() {
         OPTED_OUT_SINCE.clear();
+        DECLINED_NEWSLETTER_SINCE.clear();
     }
 
     @Override
@@ -42,8 +49,10 @@ public class ChangingDirectory implements RecipientDirectory {
     }
 
     private static Contact now(Contact c) {
-        return !OPTED_OUT_SINCE.contains(c.id()) ? c : new Contact(c.id(), c.salutation(), c.firstName(), c.lastName(),
-                c.email(), c.role(), c.block(), c.unit(), c.postalAddress(), c.balance(), c.newsletter(), true,
-                c.trackingConsent(), c.extra());
+        boolean optedOut = c.optedOut() || OPTED_OUT_SINCE.contains(c.id());
+        boolean newsletter = c.newsletter() && !DECLINED_NEWSLETTER_SINCE.contains(c.id());
+        return optedOut == c.optedOut() && newsletter == c.newsletter() ? c : new Contact(c.id(), c.salutation(),
+                c.firstName(), c.lastName(), c.email(), c.role(), c.block(), c.unit(), c.postalAddress(), c.balance(),
+                newsletter, optedOut, c.trackingConsent(), c.extra());
     }
 }
