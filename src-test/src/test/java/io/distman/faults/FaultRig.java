@@ -165,10 +165,7 @@ final class FaultRig implements AutoCloseable {
                 + (sendAt == null ? "" : ",\"sendAt\":\"" + sendAt.truncatedTo(java.time.temporal.ChronoUnit.SECONDS) + "\"") + "}";
         for (int attempt = 1; ; attempt++) {
             try {
-                HttpResponse<String> answer = http.send(HttpRequest.newBuilder(api("messages"))
-                        .header("Authorization", "Bearer " + API_KEY).header("Content-Type", "application/json")
-                        .timeout(Duration.ofSeconds(30)).POST(HttpRequest.BodyPublishers.ofString(body)).build(),
-                        HttpResponse.BodyHandlers.ofString());
+                HttpResponse<String> answer = post("messages", body);
                 Matcher id = MESSAGE_ID.matcher(answer.body());
                 if ((answer.statusCode() == 201 || answer.statusCode() == 200) && id.find()) {
                     return Long.parseLong(id.group(1));
@@ -189,6 +186,7 @@ final class FaultRig implements AutoCloseable {
         return URI.create("http://127.0.0.1:" + HTTP_PORT + "/distman/api/v1/" + path);
     }
 
+    /** POSTs JSON as the demo account's API key (30 s at most). */
     HttpResponse<String> post(String path, String json) throws IOException, InterruptedException {
         return http.send(HttpRequest.newBuilder(api(path)).header("Authorization", "Bearer " + API_KEY)
                 .header("Content-Type", "application/json").timeout(Duration.ofSeconds(30))
@@ -251,8 +249,9 @@ final class FaultRig implements AutoCloseable {
 
     static final String OURS = "FROM delivery d JOIN message m ON m.id = d.message_id WHERE m.source_ref = ?";
     static final String OPEN = "d.status IN ('PENDING','SCHEDULED','SENDING','TEMPORARY_FAILURE')";
-    /** Every delivery that is meant to go out (not settled before sending: no address, opted out, ...). */
+    /** Conditions on {@code d} for {@link #messageIds} and {@link #finish}: every delivery of the tag, ... */
     static final String ALL = "TRUE";
+    /** ... or those meant to go out (not settled before sending: no address, opted out, suppressed, refused). */
     static final String SENDABLE = "d.status NOT IN ('EMAIL_MISSING','OPTED_OUT','SUPPRESSED','REJECTED','CANCELLED')";
 
     long deliveries(String tag) {

@@ -55,9 +55,9 @@ class SerialKill9Fault {
             String tag = "mailing:" + mailing;
             long rows = settled(rig, mailing);
             long contacts = rig.count("SELECT count(DISTINCT contact_id) FROM serial_recipient WHERE mailing_id = "
-                    + mailing, tag);
+                    + mailing, null);
             long queued = rig.count("SELECT count(*) FROM serial_recipient WHERE mailing_id = " + mailing
-                    + " AND outcome = 'QUEUED'", tag);
+                    + " AND outcome = 'QUEUED'", null);
             long messages = rig.count("SELECT count(*) FROM message WHERE source_ref = ?", tag);
             FaultRig.log("after the restart: status=" + status(rig, mailing) + " rows=" + rows + " contacts=" + contacts
                     + " queued=" + queued + " messages=" + messages);

@@ -59,7 +59,6 @@ public class Installation {
     @EJB
     Invitations invitations;
 
-
     public List<AccountSummary> accounts() {
         Map<Long, Long> users = counts(AppUser.COUNT_BY_ACCOUNT);
         Map<Long, Long> keys = counts(ApiKey.COUNT_ACTIVE);

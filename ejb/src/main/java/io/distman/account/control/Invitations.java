@@ -18,8 +18,8 @@ import java.time.Instant;
 import java.util.Optional;
 
 /**
- * Set-password links: issued for a user (and mailed, after commit, when the user has an address) (the older open ones of that user used up, so only the newest works),
- * kept as the SHA-256 of the token, good once and for {@code distman.invitation.validity} (72 hours).
+ * Set-password links: issued for a user (the older open ones of that user used up, so only the newest works) and
+ * mailed to the user's address, if any, after commit ({@link InvitationIssued}); kept as the SHA-256 of the token, good once and for {@code distman.invitation.validity} (72 hours).
  * Whatever is wrong with a presented token (unknown, expired, used, its user deactivated or gone), the answer
  * is the same refusal.
  */

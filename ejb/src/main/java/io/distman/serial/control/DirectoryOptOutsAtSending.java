@@ -19,8 +19,8 @@ import java.util.Set;
 /**
  * Asks the host's directory again, just before a serial mail goes, whether its contact has opted out since the
  * mailing was created, or, for a mailing to newsletter readers only, no longer takes the newsletter: the directory's
- * flags are the person's wish, and a scheduled mailing can wait for days after the count and the creation read them. One look-up of the contacts per account and dispatch block; a block without
- * serial mail costs nothing. A contact the directory no longer knows is sent to as queued (it was mailable then,
+ * flags are the person's wish, and a scheduled mailing can wait for days after the count and the creation read
+ * them. One look-up of the contacts per account and dispatch block; a block without serial mail costs nothing. A contact the directory no longer knows is sent to as queued (it was mailable then,
  * and a directory that is down must not silently cancel a mailing).
  */
 @Dependent

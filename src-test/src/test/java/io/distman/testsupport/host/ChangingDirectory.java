@@ -12,8 +12,9 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * A host's directory for tests whose contacts change their mind: the demo directory's contacts, except those a test
- * opted out ({@link #optOut}) or declined the newsletter ({@link #declineNewsletter}) since. Deployed as a host deploys its bean, in the application
- * ({@link io.distman.testsupport.Deployments#withHostBeans}), so the application reads it instead of the demo's.
+ * opted out ({@link #optOut}) or declined the newsletter ({@link #declineNewsletter}) since. Deployed as a host
+ * deploys its bean, in the application ({@link io.distman.testsupport.Deployments#withHostBeans}), so the
+ * application reads it instead of the demo's.
  */
 @ApplicationScoped
 public class ChangingDirectory implements RecipientDirectory {
