@@ -3,6 +3,7 @@ package io.distman.feedback.boundary;
 import io.distman.tracking.boundary.TrackedHtml;
 import io.distman.tracking.entity.TrackingRequest;
 import jakarta.ejb.EJB;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HEAD;
 import jakarta.ws.rs.Path;
@@ -19,6 +20,7 @@ import jakarta.ws.rs.core.Response;
  * but recorded as a machine's (link checkers ask for headers only).
  */
 @Path("t")
+@ApplicationScoped // one instance: a per-request resource has its @EJB injected on every request (see WebhooksResource)
 public class TrackingResource {
 
     /** A 1x1 transparent GIF89a, 43 bytes. */
@@ -29,40 +31,39 @@ public class TrackingResource {
     @EJB
     TrackingEvents tracking;
 
-    @Context
-    HttpHeaders headers;
-
     @GET
     @Path("o/{token}")
-    public Response open(@PathParam("token") String token) {
-        return pixel("GET", token);
+    public Response open(@PathParam("token") String token, @Context HttpHeaders headers) {
+        return pixel(request("GET", headers), token);
     }
 
     @HEAD
     @Path("o/{token}")
-    public Response openHead(@PathParam("token") String token) {
-        return pixel("HEAD", token);
+    public Response openHead(@PathParam("token") String token, @Context HttpHeaders headers) {
+        return pixel(request("HEAD", headers), token);
     }
 
     @GET
     @Path("c/{token}/{link}")
-    public Response click(@PathParam("token") String token, @PathParam("link") String link) {
-        return redirect("GET", token, link);
+    public Response click(@PathParam("token") String token, @PathParam("link") String link,
+                          @Context HttpHeaders headers) {
+        return redirect(request("GET", headers), token, link);
     }
 
     @HEAD
     @Path("c/{token}/{link}")
-    public Response clickHead(@PathParam("token") String token, @PathParam("link") String link) {
-        return redirect("HEAD", token, link);
+    public Response clickHead(@PathParam("token") String token, @PathParam("link") String link,
+                              @Context HttpHeaders headers) {
+        return redirect(request("HEAD", headers), token, link);
     }
 
-    private Response pixel(String method, String token) {
-        tracking.opened(token, request(method));
+    private Response pixel(TrackingRequest request, String token) {
+        tracking.opened(token, request);
         return uncached(Response.ok(PIXEL, "image/gif")).build();
     }
 
-    private Response redirect(String method, String token, String link) {
-        return tracking.clicked(token, link, request(method))
+    private Response redirect(TrackingRequest request, String token, String link) {
+        return tracking.clicked(token, link, request)
                 .map(url -> uncached(Response.status(Response.Status.FOUND)).header(HttpHeaders.LOCATION, TrackedHtml.location(url)))
                 .orElseGet(() -> uncached(Response.status(Response.Status.NOT_FOUND)).type(MediaType.TEXT_HTML + ";charset=UTF-8")
                         .entity("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"UTF-8\"><title>Unknown link</title></head>"
@@ -71,7 +72,7 @@ public class TrackingResource {
                 .build();
     }
 
-    private TrackingRequest request(String method) {
+    private static TrackingRequest request(String method, HttpHeaders headers) {
         return new TrackingRequest(method, headers.getHeaderString(HttpHeaders.USER_AGENT),
                 headers.getHeaderString(HttpHeaders.ACCEPT_LANGUAGE));
     }

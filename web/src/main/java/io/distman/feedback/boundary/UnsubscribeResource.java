@@ -1,6 +1,7 @@
 package io.distman.feedback.boundary;
 
 import jakarta.ejb.EJB;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -15,6 +16,7 @@ import jakarta.ws.rs.core.Response;
  */
 @Path("unsubscribe/{token}")
 @Produces(MediaType.TEXT_HTML + ";charset=UTF-8")
+@ApplicationScoped // one instance, not an @EJB injection per request (see WebhooksResource)
 public class UnsubscribeResource {
 
     @EJB

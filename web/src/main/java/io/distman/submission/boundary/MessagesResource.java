@@ -13,6 +13,7 @@ import io.distman.submission.entity.SubmissionRejectedException;
 import io.distman.submission.entity.SubmitReceipt;
 import io.distman.submission.entity.SubmitRequest;
 import jakarta.ejb.EJB;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -36,6 +37,7 @@ import java.util.List;
  */
 @Path("")
 @Produces(MediaType.APPLICATION_JSON)
+@ApplicationScoped // one instance, not an @EJB injection per request (see WebhooksResource)
 public class MessagesResource {
 
     @EJB
