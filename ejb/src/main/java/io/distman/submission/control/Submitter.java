@@ -81,7 +81,6 @@ public class Submitter {
     @Inject
     SenderCheck senders;
 
-    /** The first submission with this key, if the account has already sent one. */
     /**
      * Validates the request and stores it for the account the caller has been checked against, or returns
      * the receipt of the earlier request with the same idempotency key.
@@ -139,6 +138,7 @@ public class Submitter {
         });
     }
 
+    /** The first submission with this key, if the account has already sent one. */
     public Optional<SubmitReceipt> earlier(long accountId, String idempotencyKey) {
         if (idempotencyKey == null || idempotencyKey.isBlank()) {
             return Optional.empty();
