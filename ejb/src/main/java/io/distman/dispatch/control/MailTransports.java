@@ -5,13 +5,14 @@ import io.distman.platform.boundary.Settings;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import io.distman.dispatch.boundary.DeliveryClaims;
-import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 
@@ -19,7 +20,9 @@ import java.util.concurrent.ScheduledThreadPoolExecutor;
  * Opens the transport for a route: SMTP on the relay's cached mail session, or Mailgun on the one
  * HTTP client of the application (made on first use, so an installation that only uses SMTP never
  * starts one). One client, because it pools connections (and HTTP/2 streams) across blocks and
- * threads; its work runs on the server's managed executor rather than threads of its own.
+ * threads; its work runs on threads of the server's managed thread factory, pooled here: the managed executor
+ * captured the caller's context for every task, and GlassFish looks its context providers up with a ServiceLoader
+ * scan of the class path each time (measured on the webhook writers, {@code WebhookBatcher}).
  */
 @ApplicationScoped
 public class MailTransports {
@@ -34,9 +37,6 @@ public class MailTransports {
     @Inject
     Clock clock;
 
-    @Resource(lookup = "java:comp/DefaultManagedExecutorService")
-    ManagedExecutorService executor;
-
     @Resource(lookup = "java:comp/DefaultManagedThreadFactory")
     ManagedThreadFactory threads;
 
@@ -50,6 +50,9 @@ public class MailTransports {
     private ScheduledThreadPoolExecutor watchdog;
 
     private HttpClient http;
+
+    /** The HTTP client's threads, made as it needs them and ended after a minute idle. */
+    private ExecutorService httpThreads;
 
     public MailTransport open(OutgoingMail.Route route) {
         if (route instanceof OutgoingMail.Mailgun mailgun) {
@@ -76,6 +79,9 @@ public class MailTransports {
         if (watchdog != null) {
             watchdog.shutdownNow(); // a send still running ends by its per-read timeouts
         }
+        if (httpThreads != null) {
+            httpThreads.shutdownNow(); // a Mailgun exchange still running fails, and its delivery is retried
+        }
     }
 
     /**
@@ -91,10 +97,11 @@ public class MailTransports {
 
     private synchronized HttpClient http() {
         if (http == null) {
+            httpThreads = Executors.newCachedThreadPool(threads);
             http = HttpClient.newBuilder()
                     .connectTimeout(Settings.duration("distman.mailgun.connectTimeout", Duration.ofSeconds(10)))
                     .followRedirects(HttpClient.Redirect.NEVER) // a redirected POST would lose its body or its credentials
-                    .executor(executor)
+                    .executor(httpThreads)
                     .build();
         }
         return http;

@@ -7,7 +7,6 @@ import io.distman.platform.boundary.Settings;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.ejb.EJB;
-import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
@@ -15,6 +14,8 @@ import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
@@ -41,10 +42,11 @@ public class WebhookBatcher {
     /**
      * Answers the requests of a stored batch, so that the writer is free for the next batch at once: completing a
      * request's stage writes its HTTP response (JAX-RS resumes on the completing thread), which for a batch of
-     * one-event requests took about as long as storing it.
+     * one-event requests took about as long as storing it. Threads of the managed thread factory, made once: the
+     * server's managed executor captured the caller's context for every task, and GlassFish looks its context
+     * providers up with a ServiceLoader scan of the class path each time (a tenth of the writers' CPU in WebhookBench).
      */
-    @Resource
-    ManagedExecutorService answers;
+    private ExecutorService answers;
 
     @EJB
     WebhookBatches batches;
@@ -72,6 +74,7 @@ public class WebhookBatcher {
         queue = new ArrayBlockingQueue<>((int) Math.max(1, Settings.longValue("distman.webhook.queue", 10_000)));
         running = true;
         long count = Math.max(1, Settings.longValue("distman.webhook.writers", 2));
+        answers = Executors.newFixedThreadPool((int) count, threads);
         for (int i = 0; i < count; i++) {
             Thread writer = threads.newThread(this::write);
             writer.setName("distman-webhook-writer-" + i);
@@ -152,6 +155,9 @@ public class WebhookBatcher {
             List<PendingWebhook> left = new ArrayList<>();
             queue.drainTo(left);
             left.forEach(r -> r.result().completeExceptionally(new WebhookBusyException("the server is shutting down")));
+        }
+        if (answers != null) {
+            answers.shutdown(); // answers already handed over still go out
         }
     }
 }
