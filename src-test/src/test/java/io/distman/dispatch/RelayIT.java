@@ -21,6 +21,7 @@ import io.distman.submission.entity.SubmitRequest;
 import io.distman.testsupport.Deployments;
 import io.distman.testsupport.Dispatching;
 import io.distman.testsupport.Mails;
+import io.distman.testsupport.StartTlsRelay;
 import io.distman.testsupport.TestMailServer;
 import io.distman.testsupport.ejb.Fixtures.TestAccount;
 import io.distman.testsupport.ejb.Fixtures;
@@ -28,6 +29,8 @@ import io.distman.testsupport.ejb.TestModule;
 import jakarta.ejb.EJB;
 import jakarta.mail.Message;
 import jakarta.mail.internet.MimeMessage;
+import java.time.Duration;
+import java.util.List;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
@@ -38,12 +41,15 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * An account's own SMTP relay with TLS and AUTH, against a real server: GreenMail's SMTPS (implicit TLS) on
  * 127.0.0.1:3465 inside GlassFish, with the certificate made for localhost by DatabaseSetup and trusted
  * through the domain's trust store (the application checks it; nothing trusts all certificates), and a
- * user with a password. GreenMail has no STARTTLS: STARTTLS is shown refusing a server that does not offer it.
+ * user with a password. GreenMail has no STARTTLS, so STARTTLS goes to {@link StartTlsRelay} (aiosmtpd on
+ * 127.0.0.1:3587, the same certificate), which refuses MAIL and AUTH before STARTTLS; and it is shown refusing a
+ * server that does not offer it.
  */
 @ExtendWith(ArquillianExtension.class)
 public class RelayIT {
 
     private static final int SMTPS_PORT = 3465;
+    private static final int STARTTLS_PORT = 3587;
     private static final String USER = "relay-user";
     private static final String PASSWORD = "relay-pass-1234";
 
@@ -105,6 +111,50 @@ public class RelayIT {
                     "the mail did not go through the installation's mail session");
         } finally {
             server.stop();
+        }
+    }
+
+    @Test
+    void mailThroughARelayThatRequiresStartTlsArrivesEncryptedAndAuthenticated() throws Exception {
+        try (StartTlsRelay server = StartTlsRelay.start(STARTTLS_PORT, USER, PASSWORD)) {
+            TestAccount account = fixtures.newAccount("relay-starttls");
+            relay(account.id(), new RelaySettings("localhost", STARTTLS_PORT, RelaySecurity.STARTTLS, USER, PASSWORD));
+
+            RelayTestResult check = relayCheck.test(account.id());
+            assertTrue(check.ok(), check.message());
+            assertEquals("Connected to localhost:3587 with TLS, authenticated as relay-user", check.message());
+
+            String to = Fixtures.address("tenant");
+            long id = submit(account, to);
+            Dispatching.sweep();
+
+            Delivery d = fixtures.delivery(id);
+            assertEquals(DeliveryStatus.ACCEPTED, d.getStatus(), d.getStatusDetail());
+            List<StartTlsRelay.Received> received = server.received(1, Duration.ofSeconds(10));
+            assertEquals(1, received.size(), "one mail reached the relay");
+            StartTlsRelay.Received mail = received.get(0);
+            assertEquals(List.of(to), mail.recipients());
+            assertTrue(mail.tls(), "the relay saw the mail after STARTTLS");
+            assertTrue(mail.tlsVersion() != null && mail.tlsVersion().matches("TLSv1\\.[23]"), String.valueOf(mail.tlsVersion()));
+            assertTrue(mail.authenticated(), "the relay saw the mail after AUTH");
+            assertTrue(mail.content().contains("Subject: Rent demand"), mail.content());
+        }
+    }
+
+    @Test
+    void aStartTlsRelayRefusesTheWrongPasswordAndTheMailWaits() throws Exception {
+        try (StartTlsRelay server = StartTlsRelay.start(STARTTLS_PORT, USER, PASSWORD)) {
+            TestAccount account = fixtures.newAccount("relay-starttls-auth");
+            relay(account.id(), new RelaySettings("localhost", STARTTLS_PORT, RelaySecurity.STARTTLS, USER,
+                    "not-the-password"));
+
+            RelayTestResult check = relayCheck.test(account.id());
+            assertEquals(RelayStage.AUTH, check.failedAt(), check.message());
+
+            long id = submit(account, Fixtures.address("tenant"));
+            Dispatching.sweep();
+            assertEquals(DeliveryStatus.TEMPORARY_FAILURE, fixtures.delivery(id).getStatus());
+            assertEquals(0, server.received(0, Duration.ZERO).size());
         }
     }
 

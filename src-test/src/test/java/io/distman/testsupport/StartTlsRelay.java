@@ -1,0 +1,122 @@
+package io.distman.testsupport;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
+import jakarta.json.JsonString;
+import java.io.IOException;
+import java.io.StringReader;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * {@code src-test/tools/starttls-relay} (aiosmtpd, Debian's python3-aiosmtpd; .ci/run installs it): an SMTP relay
+ * that requires STARTTLS before MAIL and AUTH, and AUTH as one user, with the test relay's certificate for
+ * {@code localhost} (DatabaseSetup made it and put it in the domain's trust store). GreenMail has no STARTTLS, so
+ * this is the server that shows mail going out over STARTTLS. Started from in-container tests, stopped by
+ * {@link #close()}.
+ */
+public final class StartTlsRelay implements AutoCloseable {
+
+    /** What the relay recorded of one message it accepted. */
+    public record Received(boolean tls, String tlsVersion, boolean authenticated, List<String> recipients, String content) {
+    }
+
+    private final Process process;
+    private final Path out;
+    private final Path log;
+
+    private StartTlsRelay(Process process, Path out, Path log) {
+        this.process = process;
+        this.out = out;
+        this.log = log;
+    }
+
+    public static StartTlsRelay start(int port, String user, String password) {
+        Path tls = Path.of(TestEnvironment.get("distman.test.relayTls"));
+        try {
+            Path out = Files.createTempFile("starttls-relay-" + port + "-", ".jsonl");
+            Path log = Files.createTempFile("starttls-relay-" + port + "-", ".log");
+            Process process = new ProcessBuilder(TestEnvironment.get("distman.test.startTlsRelay"), String.valueOf(port),
+                    tls.resolve("relay.crt").toString(), tls.resolve("relay.key").toString(), user, password, out.toString())
+                    .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+            StartTlsRelay relay = new StartTlsRelay(process, out, log);
+            relay.awaitListening(port);
+            return relay;
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot start starttls-relay", e);
+        }
+    }
+
+    private void awaitListening(int port) throws IOException {
+        Instant until = Instant.now().plus(Duration.ofSeconds(20));
+        while (Instant.now().isBefore(until)) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("starttls-relay ended (is python3-aiosmtpd installed?): " + Files.readString(log));
+            }
+            if (Files.readString(log).contains("ready")) {
+                try (Socket socket = new Socket()) {
+                    socket.connect(new InetSocketAddress("127.0.0.1", port), 1000);
+                    return;
+                } catch (IOException notYet) {
+                    // not listening yet
+                }
+            }
+            pause();
+        }
+        close();
+        throw new IllegalStateException("starttls-relay did not listen on " + port + ": " + Files.readString(log));
+    }
+
+    /** The messages accepted so far, waiting up to {@code wait} for at least {@code atLeast}. */
+    public List<Received> received(int atLeast, Duration wait) throws IOException {
+        Instant until = Instant.now().plus(wait);
+        List<Received> all = read();
+        while (all.size() < atLeast && Instant.now().isBefore(until)) {
+            pause();
+            all = read();
+        }
+        return all;
+    }
+
+    private List<Received> read() throws IOException {
+        return Files.readAllLines(out, StandardCharsets.UTF_8).stream().filter(line -> !line.isBlank()).map(line -> {
+            try (JsonReader reader = Json.createReader(new StringReader(line))) {
+                JsonObject o = reader.readObject();
+                return new Received(o.getBoolean("tls"), o.isNull("tlsVersion") ? null : o.getString("tlsVersion"),
+                        o.getBoolean("authenticated"),
+                        o.getJsonArray("rcptTos").getValuesAs(JsonString.class).stream().map(JsonString::getString).toList(),
+                        o.getString("content"));
+            }
+        }).toList();
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(100);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+    }
+
+    @Override
+    public void close() {
+        process.destroy();
+        try {
+            if (!process.waitFor(10, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            process.destroyForcibly();
+        }
+    }
+}
