@@ -1,8 +1,5 @@
 package io.distman.dispatch.boundary;
 
-import io.distman.message.boundary.DeliveryResent;
-import io.distman.message.boundary.MessageSubmitted;
-import io.distman.message.entity.Priority;
 import io.distman.platform.boundary.ScheduleLeases;
 import io.distman.platform.boundary.Settings;
 import jakarta.annotation.Resource;
@@ -18,7 +15,6 @@ import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
-import jakarta.enterprise.event.Observes;
 import java.util.Properties;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Level;
@@ -57,17 +53,7 @@ public class DispatchJobs {
     @EJB
     ScheduleLeases leases;
 
-    public void submitted(@Observes MessageSubmitted submitted) {
-        if (submitted.priority() == Priority.URGENT) {
-            nudge();
-        }
-    }
-
-    public void resent(@Observes DeliveryResent resent) {
-        nudge(); // a user pressed "resend": they are waiting for it
-    }
-
-    /** Dispatch urgent mail now; cheap to call often. */
+    /** Dispatch urgent mail now; cheap to call often. Urgent submissions and resends call it (UrgentNudges). */
     public void nudge() {
         urgentWanted.set(true);
         if (urgentRunning.compareAndSet(false, true)) {
