@@ -70,11 +70,26 @@ final class FaultRig implements AutoCloseable {
         }
         try {
             restart();
+            awaitDemoSender();
         } catch (RuntimeException e) {
             close(); // the caller's try-with-resources never got the rig: stop the domain here
             throw e;
         }
         return this;
+    }
+
+    /**
+     * Waits until the demo has declared the sender domain verified. Health answers before the demo is seeded, and the
+     * demo's steps commit one by one: the API key works some time before the domain is verified (its DKIM key is made
+     * in between), and a scenario's first request in that gap was refused with 400 (seen once in serial_kill9).
+     */
+    private void awaitDemoSender() {
+        String domain = SENDER.substring(SENDER.indexOf('@') + 1);
+        boolean seeded = await(Duration.ofMinutes(2), Duration.ofMillis(200), () -> count("SELECT count(*) FROM sender_identity"
+                + " WHERE identity_value = ? AND verified_at IS NOT NULL", domain) > 0);
+        if (!seeded) {
+            throw new IllegalStateException("the demo never verified " + domain + " in " + database);
+        }
     }
 
     /** Starts the (stopped or killed) instance with the scenario's options and waits for its health probe. */
