@@ -78,6 +78,15 @@ public class SpineBench {
                 .to("tenant" + i + "@sink.example.org").subject("Bench message " + i).text(BODY).build();
     }
 
+    /** Requests {@code first} to {@code first + size - 1} for one batch call, their account left to the call. */
+    private static List<SubmitRequest> batchOf(int first, int size) {
+        List<SubmitRequest> requests = new ArrayList<>(size);
+        for (int i = 0; i < size; i++) {
+            requests.add(request(null, first + i));
+        }
+        return requests;
+    }
+
     @Test
     @Order(1)
     void submitRate() throws Exception {
@@ -132,19 +141,12 @@ public class SpineBench {
         int batch = 100;
         int batches = 50;
         for (int b = 0; b < 20; b++) { // the batch path's own code (BatchSubmitter) warmed up too
-            List<SubmitRequest> requests = new ArrayList<>(batch);
-            for (int i = 0; i < batch; i++) {
-                requests.add(request(null, 300_000 + b * batch + i));
-            }
-            manager.submitAll(account.code(), requests);
+            manager.submitAll(account.code(), batchOf(300_000 + b * batch, batch));
         }
         long[] batchLatencies = new long[batches];
         long bstart = System.nanoTime();
         for (int b = 0; b < batches; b++) {
-            List<SubmitRequest> requests = new ArrayList<>(batch);
-            for (int i = 0; i < batch; i++) {
-                requests.add(request(null, 100_000 + b * batch + i));
-            }
+            List<SubmitRequest> requests = batchOf(100_000 + b * batch, batch);
             long t = System.nanoTime();
             manager.submitAll(account.code(), requests);
             batchLatencies[b] = System.nanoTime() - t;
@@ -159,10 +161,7 @@ public class SpineBench {
             int caller = c;
             bfutures.add(executor.submit(() -> {
                 for (int b = 0; b < batches / 2; b++) {
-                    List<SubmitRequest> requests = new ArrayList<>(batch);
-                    for (int i = 0; i < batch; i++) {
-                        requests.add(request(null, 200_000 + (caller * batches / 2 + b) * batch + i));
-                    }
+                    List<SubmitRequest> requests = batchOf(200_000 + (caller * batches / 2 + b) * batch, batch);
                     long t = System.nanoTime();
                     manager.submitAll(account.code(), requests);
                     batch8[caller * batches / 2 + b] = System.nanoTime() - t;

@@ -6,6 +6,7 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -79,28 +80,11 @@ public final class SmtpSink implements AutoCloseable {
             Path log = Files.createTempFile("smtp-sink-" + port + "-", ".log");
             Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
             SmtpSink sink = new SmtpSink(process, port, log, restoreTestMailServer);
-            sink.awaitListening(command);
+            LocalServerProcess.awaitListening(process, port, Duration.ofSeconds(5), command.toString(), sink::output);
             return sink;
         } catch (IOException e) {
             throw new UncheckedIOException("could not start " + command, e);
         }
-    }
-
-    private void awaitListening(List<String> command) throws IOException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-        while (System.nanoTime() < deadline) {
-            if (!process.isAlive()) {
-                throw new IllegalStateException(command + " exited with " + process.exitValue() + ": " + output());
-            }
-            try (Socket s = new Socket()) {
-                s.connect(new InetSocketAddress("127.0.0.1", port), 200);
-                return;
-            } catch (IOException notYet) {
-                sleep(50);
-            }
-        }
-        process.destroyForcibly();
-        throw new IllegalStateException(command + " did not listen on port " + port + " within 5 s: " + output());
     }
 
     public int port() {
@@ -113,22 +97,13 @@ public final class SmtpSink implements AutoCloseable {
     }
 
     public String output() {
-        try {
-            return Files.readString(log);
-        } catch (IOException e) {
-            return "(no output: " + e + ")";
-        }
+        return LocalServerProcess.output(log);
     }
 
     @Override
     public void close() {
-        process.destroy();
         try {
-            if (!process.waitFor(5, TimeUnit.SECONDS)) {
-                process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+            LocalServerProcess.stop(process);
         } finally {
             if (restoreTestMailServer) {
                 awaitPortFree();
@@ -142,19 +117,10 @@ public final class SmtpSink implements AutoCloseable {
         while (System.nanoTime() < deadline) {
             try (Socket s = new Socket()) {
                 s.connect(new InetSocketAddress("127.0.0.1", port), 200);
-                sleep(50);
+                LocalServerProcess.sleep(50);
             } catch (IOException free) {
                 return;
             }
-        }
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
         }
     }
 }

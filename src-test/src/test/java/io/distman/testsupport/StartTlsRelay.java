@@ -6,15 +6,12 @@ import jakarta.json.JsonReader;
 import jakarta.json.JsonString;
 import java.io.IOException;
 import java.io.StringReader;
-import java.net.InetSocketAddress;
-import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 /**
  * {@code src-test/tools/starttls-relay} (aiosmtpd, Debian's python3-aiosmtpd; .ci/run installs it): an SMTP relay
@@ -31,12 +28,10 @@ public final class StartTlsRelay implements AutoCloseable {
 
     private final Process process;
     private final Path out;
-    private final Path log;
 
-    private StartTlsRelay(Process process, Path out, Path log) {
+    private StartTlsRelay(Process process, Path out) {
         this.process = process;
         this.out = out;
-        this.log = log;
     }
 
     public static StartTlsRelay start(int port, String user, String password) {
@@ -47,32 +42,13 @@ public final class StartTlsRelay implements AutoCloseable {
             Process process = new ProcessBuilder(TestEnvironment.get("distman.test.startTlsRelay"), String.valueOf(port),
                     tls.resolve("relay.crt").toString(), tls.resolve("relay.key").toString(), user, password, out.toString())
                     .redirectErrorStream(true).redirectOutput(log.toFile()).start();
-            StartTlsRelay relay = new StartTlsRelay(process, out, log);
-            relay.awaitListening(port);
-            return relay;
+            // Python and aiosmtpd take a few seconds to start on a loaded machine.
+            LocalServerProcess.awaitListening(process, port, Duration.ofSeconds(20),
+                    "starttls-relay (is python3-aiosmtpd installed?)", () -> LocalServerProcess.output(log));
+            return new StartTlsRelay(process, out);
         } catch (IOException e) {
             throw new IllegalStateException("cannot start starttls-relay", e);
         }
-    }
-
-    private void awaitListening(int port) throws IOException {
-        Instant until = Instant.now().plus(Duration.ofSeconds(20));
-        while (Instant.now().isBefore(until)) {
-            if (!process.isAlive()) {
-                throw new IllegalStateException("starttls-relay ended (is python3-aiosmtpd installed?): " + Files.readString(log));
-            }
-            if (Files.readString(log).contains("ready")) {
-                try (Socket socket = new Socket()) {
-                    socket.connect(new InetSocketAddress("127.0.0.1", port), 1000);
-                    return;
-                } catch (IOException notYet) {
-                    // not listening yet
-                }
-            }
-            pause();
-        }
-        close();
-        throw new IllegalStateException("starttls-relay did not listen on " + port + ": " + Files.readString(log));
     }
 
     /** The messages accepted so far, waiting up to {@code wait} for at least {@code atLeast}. */
@@ -80,7 +56,7 @@ public final class StartTlsRelay implements AutoCloseable {
         Instant until = Instant.now().plus(wait);
         List<Received> all = read();
         while (all.size() < atLeast && Instant.now().isBefore(until)) {
-            pause();
+            LocalServerProcess.sleep(100);
             all = read();
         }
         return all;
@@ -98,25 +74,8 @@ public final class StartTlsRelay implements AutoCloseable {
         }).toList();
     }
 
-    private static void pause() {
-        try {
-            Thread.sleep(100);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", e);
-        }
-    }
-
     @Override
     public void close() {
-        process.destroy();
-        try {
-            if (!process.waitFor(10, TimeUnit.SECONDS)) {
-                process.destroyForcibly();
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            process.destroyForcibly();
-        }
+        LocalServerProcess.stop(process);
     }
 }
