@@ -103,7 +103,7 @@ public final class DatabaseSetup {
                     + ":serverName=" + host + ":portNumber=" + port + ":databaseName=" + database;
             commands = String.join("\n",
                     "create-jdbc-connection-pool --datasourceclassname org.postgresql.ds.PGSimpleDataSource"
-                            + " --restype javax.sql.DataSource" + validation("PostgresConnectionValidation")
+                            + " --restype javax.sql.DataSource" + POSTGRES_VALIDATION
                             + " --property " + props + " distman-pool",
                     "create-jdbc-resource --connectionpoolid distman-pool jdbc/distman",
                     MAIL_RESOURCE, SWALLOW_LIMIT);
@@ -113,7 +113,7 @@ public final class DatabaseSetup {
             // lib/databases like GlassFish's own __TimerPool; GlassFish expands ${com.sun.aas.instanceRoot}.
             commands = String.join("\n",
                     "create-jdbc-connection-pool --datasourceclassname org.apache.derby.jdbc.EmbeddedDataSource"
-                            + " --restype javax.sql.DataSource" + validation("DerbyConnectionValidation") + " --property"
+                            + " --restype javax.sql.DataSource" + DERBY_VALIDATION + " --property"
                             + " databaseName=${com.sun.aas.instanceRoot}/lib/databases/distman:createDatabase=create"
                             + " distman-pool",
                     "create-jdbc-resource --connectionpoolid distman-pool jdbc/distman",
@@ -139,11 +139,18 @@ public final class DatabaseSetup {
      * Every pooled connection is checked before it is handed out, and one found broken throws away the whole pool:
      * without it a database restart left every connection closed and every sweep and request failing until the pool
      * was flushed by hand (issue 12). The same options as the README's, the run profile's and src-test/tools/instance.
+     *
+     * <p>PostgreSQL: {@code meta-data} asks the driver, not the server. PgJDBC's {@code getMetaData()} throws once the
+     * connection has failed (an I/O error closes it), so the first use of a connection the restart killed fails, the
+     * next hand-out finds it closed, and fail-all replaces the pool. GlassFish's {@code PostgresConnectionValidation}
+     * ran {@code SELECT 1} on every hand-out instead: a round trip per transaction, and one taken while the pool's
+     * hand-out waits (the 8-caller submit bench queued there).
      */
-    static String validation(String glassFishValidator) {
-        return " --isconnectvalidatereq=true --validationmethod custom-validation"
-                + " --validationclassname org.glassfish.api.jdbc.validation." + glassFishValidator + " --failconnection=true";
-    }
+    static final String POSTGRES_VALIDATION = " --isconnectvalidatereq=true --validationmethod meta-data --failconnection=true";
+
+    /** Embedded Derby runs in the server's JVM: GlassFish's own query check costs no round trip. */
+    static final String DERBY_VALIDATION = " --isconnectvalidatereq=true --validationmethod custom-validation"
+            + " --validationclassname org.glassfish.api.jdbc.validation.DerbyConnectionValidation --failconnection=true";
 
     private static void writeInstallationKeys(Path file) throws IOException {
         Files.createDirectories(file.getParent());
