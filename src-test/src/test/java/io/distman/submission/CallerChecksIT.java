@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.distman.account.entity.AccountAccessDeniedException;
+import io.distman.account.entity.UserRole;
 import io.distman.message.entity.Category;
 import io.distman.message.entity.DeliveryStatus;
 import io.distman.platform.entity.NotFoundException;
@@ -141,6 +142,25 @@ public class CallerChecksIT {
         }
         assertEquals(DeliveryStatus.PENDING, asModuleA(() -> service.submit(request(a))).deliveries().get(0).status(),
                 "reactivated, the grant applies again");
+    }
+
+    @Test
+    void aPrincipalThatIsAlsoAnActiveUserIsAnsweredAsThatUserNotByTheModuleGrants() throws Exception {
+        String both = fixtures.newUser(b.id(), "agent", UserRole.AGENT, "cobalt ferry quinoa lantern 88");
+        fixtures.grantModule(both, a.id());
+        Map<String, Long> before = written();
+
+        assertThrows(AccountAccessDeniedException.class, () -> as.call(both, Set.of(), () -> service.submit(request(a))),
+                "an active user of that name acts for the user's account, not the grant's");
+        assertEquals(before, written(), "nothing written for A");
+        assertEquals(DeliveryStatus.PENDING,
+                as.call(both, Set.of(), () -> service.submit(request(b))).deliveries().get(0).status());
+
+        fixtures.userActive(both, false);
+        assertEquals(DeliveryStatus.PENDING,
+                as.call(both, Set.of(), () -> service.submit(request(a))).deliveries().get(0).status(),
+                "once the user is deactivated the name is the module's again");
+        assertThrows(AccountAccessDeniedException.class, () -> as.call(both, Set.of(), () -> service.submit(request(b))));
     }
 
     @Test

@@ -6,7 +6,6 @@ import io.distman.account.entity.AccountAccessDeniedException;
 import io.distman.account.entity.ApiKey;
 import io.distman.account.entity.ApiKeyLogin;
 import io.distman.account.entity.Caller;
-import io.distman.account.entity.AppUser;
 import io.distman.account.entity.ModuleGrant;
 import io.distman.account.entity.UserProfile;
 import io.distman.account.entity.UserRole;
@@ -80,12 +79,11 @@ public class Callers {
             return key == null || key.isRevoked() ? new Caller(name, "revoked API key", Set.of())
                     : new Caller(name, "API key '" + key.getLabel() + "'", active(Set.of(key.getAccount().getId())));
         }
-        // A module (the common caller of submit) is answered by two small queries; a user, or a module granted nothing
-        // active, by the look-ups below.
+        // A module (the common caller of submit) is answered by one query; a user, or a module granted nothing active,
+        // by the look-ups below (an active user of the module's name is answered as that user).
         List<Long> granted = em.createNamedQuery(ModuleGrant.ACTIVE_ACCOUNTS_OF, Long.class)
                 .setParameter("principal", name).getResultList();
-        if (!granted.isEmpty() && em.createNamedQuery(AppUser.ACTIVE_NAMED, Long.class).setParameter("username", name)
-                .getSingleResult() == 0) { // an active user of the same name is answered as that user, below
+        if (!granted.isEmpty()) {
             return new Caller(name, name, Set.copyOf(granted));
         }
         Optional<UserProfile> user = accounts.profile(name);

@@ -16,8 +16,6 @@ import java.util.Objects;
 @Entity
 @Table(name = "app_user")
 @IdClass(AppUser.Key.class)
-@NamedQuery(name = AppUser.ACTIVE_NAMED,
-        query = "SELECT COUNT(u) FROM AppUser u WHERE u.username = :username AND u.active = TRUE")
 @NamedQuery(name = AppUser.OF_ACCOUNT,
         query = "SELECT u FROM AppUser u WHERE u.accountId = :accountId ORDER BY u.username")
 @NamedQuery(name = AppUser.BY_USERNAME, query = "SELECT u FROM AppUser u WHERE u.username = :username")
@@ -29,7 +27,6 @@ import java.util.Objects;
 public class AppUser {
 
     public static final String COUNT_BY_ACCOUNT = "AppUser.countByAccount";
-    public static final String ACTIVE_NAMED = "AppUser.activeNamed";
     public static final String OF_ACCOUNT = "AppUser.ofAccount";
     public static final String BY_USERNAME = "AppUser.byUsername";
     public static final String WITH_ROLE = "AppUser.withRole";

@@ -155,6 +155,12 @@ public class Fixtures {
         }
     }
 
+    /** Deactivates the user (as an admin would on the users screen), or activates them again. */
+    public void userActive(String username, boolean active) {
+        em.createNamedQuery(io.distman.account.entity.AppUser.BY_USERNAME, io.distman.account.entity.AppUser.class)
+                .setParameter("username", username).getSingleResult().setActive(active);
+    }
+
     public void grantSupport(String username, long accountId) {
         provision(() -> accounts.grantSupport(username, accountId));
     }
