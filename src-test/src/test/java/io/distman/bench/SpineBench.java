@@ -17,13 +17,8 @@ import jakarta.enterprise.concurrent.ManagedExecutorService;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.Future;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -54,7 +49,7 @@ public class SpineBench {
 
     @Deployment
     public static EnterpriseArchive deployment() {
-        return Deployments.ear(SpineBench.class);
+        return Deployments.ear(SpineBench.class, BenchFigures.class);
     }
 
     @EJB
@@ -99,7 +94,7 @@ public class SpineBench {
         for (int i = 0; i < warmUp; i++) {
             manager.submit(request(account.code(), i));
         }
-        report("submit_warmup_calls", warmUp, "calls");
+        BenchFigures.report("submit_warmup_calls", warmUp, "calls");
         int n = 5000;
         long[] latencies = new long[n];
         long start = System.nanoTime();
@@ -109,9 +104,9 @@ public class SpineBench {
             latencies[i] = System.nanoTime() - t;
         }
         double seconds = (System.nanoTime() - start) / 1e9;
-        report("submit_rate_sequential", n / seconds, "msgs/s");
-        report("submit_p50_sequential", percentile(latencies, 50) / 1e6, "ms");
-        report("submit_p99_sequential", percentile(latencies, 99) / 1e6, "ms");
+        BenchFigures.report("submit_rate_sequential", n / seconds, "msgs/s");
+        BenchFigures.report("submit_p50_sequential", BenchFigures.percentileMillis(latencies, 50), "ms");
+        BenchFigures.report("submit_p99_sequential", BenchFigures.percentileMillis(latencies, 99), "ms");
 
         int callers = 8;
         int each = 1000;
@@ -133,9 +128,9 @@ public class SpineBench {
             f.get();
         }
         double cseconds = (System.nanoTime() - cstart) / 1e9;
-        report("submit_rate_8_callers", concurrent.length / cseconds, "msgs/s");
-        report("submit_p50_8_callers", percentile(concurrent, 50) / 1e6, "ms");
-        report("submit_p99_8_callers", percentile(concurrent, 99) / 1e6, "ms");
+        BenchFigures.report("submit_rate_8_callers", concurrent.length / cseconds, "msgs/s");
+        BenchFigures.report("submit_p50_8_callers", BenchFigures.percentileMillis(concurrent, 50), "ms");
+        BenchFigures.report("submit_p99_8_callers", BenchFigures.percentileMillis(concurrent, 99), "ms");
 
         // Batches (submitAll): a module's run of letters in one call and one transaction, 100 a batch.
         int batch = 100;
@@ -152,8 +147,8 @@ public class SpineBench {
             batchLatencies[b] = System.nanoTime() - t;
         }
         double bseconds = (System.nanoTime() - bstart) / 1e9;
-        report("submit_rate_batch100_sequential", batches * batch / bseconds, "msgs/s");
-        report("submit_batch100_p99_sequential", percentile(batchLatencies, 99) / 1e6, "ms");
+        BenchFigures.report("submit_rate_batch100_sequential", batches * batch / bseconds, "msgs/s");
+        BenchFigures.report("submit_batch100_p99_sequential", BenchFigures.percentileMillis(batchLatencies, 99), "ms");
         long[] batch8 = new long[callers * batches / 2];
         List<Future<?>> bfutures = new ArrayList<>();
         long b8start = System.nanoTime();
@@ -173,16 +168,16 @@ public class SpineBench {
             f.get();
         }
         double b8seconds = (System.nanoTime() - b8start) / 1e9;
-        report("submit_rate_batch100_8_callers", batch8.length * batch / b8seconds, "msgs/s");
-        report("submit_batch100_p99_8_callers", percentile(batch8, 99) / 1e6, "ms");
+        BenchFigures.report("submit_rate_batch100_8_callers", batch8.length * batch / b8seconds, "msgs/s");
+        BenchFigures.report("submit_batch100_p99_8_callers", BenchFigures.percentileMillis(batch8, 99), "ms");
 
         // The floor under both: durable one-row commits straight through JDBC, now, on this machine.
         double floor = commitRate(1, n);
         double floor8 = commitRate(callers, callers * each);
-        report("commit_floor_sequential", floor, "commits/s");
-        report("submit_vs_commit_floor_sequential", (n / seconds) / floor, "x");
-        report("commit_floor_8_callers", floor8, "commits/s");
-        report("submit_vs_commit_floor_8_callers", (concurrent.length / cseconds) / floor8, "x");
+        BenchFigures.report("commit_floor_sequential", floor, "commits/s");
+        BenchFigures.report("submit_vs_commit_floor_sequential", (n / seconds) / floor, "x");
+        BenchFigures.report("commit_floor_8_callers", floor8, "commits/s");
+        BenchFigures.report("submit_vs_commit_floor_8_callers", (concurrent.length / cseconds) / floor8, "x");
         // Keep the submit bench's mail out of the dispatch bench: nothing of it is due.
         executeUpdate("UPDATE delivery SET status = 'CANCELLED' WHERE status = 'PENDING'");
         // That one UPDATE leaves ~40,000 dead entries at the head of the claim's partial index (delivery_due), and
@@ -197,11 +192,11 @@ public class SpineBench {
     void dispatchRateAgainstSmtpSink() throws Exception {
         String partitions = System.getProperty("distman.bench.partitions", "4");
         System.setProperty("distman.dispatch.partitions", partitions);
-        report("dispatch_partitions", Double.parseDouble(partitions), "connections");
+        BenchFigures.report("dispatch_partitions", Double.parseDouble(partitions), "connections");
         // A first sweep to warm up (JIT, pools, the relay's connections): the first 20,000 of a cold server ran at two
         // thirds of the rate of the next 10,000 in one run, which measured the JIT rather than dispatch. 2,000 were
         // still too few (2026-12-07: 0.58 of the SMTP limit for the 20,000 after them, 0.72 for the 10,000 after those).
-        report("dispatch_warmup_rate", dispatchRate("dispatch-warmup", 10_000), "msgs/s");
+        BenchFigures.report("dispatch_warmup_rate", dispatchRate("dispatch-warmup", 10_000), "msgs/s");
         double rate = dispatchRate("dispatch-bench", 20_000);
         // What recording a block in small steps costs (issue 12: results on record as they come, not only after the
         // block): the same dispatch at one step per block of 50, and at steps of 10, in this run.
@@ -216,11 +211,11 @@ public class SpineBench {
             System.clearProperty("distman.dispatch.recordStep");
         }
         double limit = smtpLimit(20_000);
-        report("dispatch_rate", rate, "msgs/s");
-        report("smtp_limit", limit, "msgs/s");
-        report("dispatch_vs_smtp_limit", rate / limit, "x");
-        report("dispatch_vs_smtp_limit_record_step50", perBlock / limit, "x");
-        report("dispatch_vs_smtp_limit_record_step10", steps10 / limit, "x");
+        BenchFigures.report("dispatch_rate", rate, "msgs/s");
+        BenchFigures.report("smtp_limit", limit, "msgs/s");
+        BenchFigures.report("dispatch_vs_smtp_limit", rate / limit, "x");
+        BenchFigures.report("dispatch_vs_smtp_limit_record_step50", perBlock / limit, "x");
+        BenchFigures.report("dispatch_vs_smtp_limit_record_step10", steps10 / limit, "x");
     }
 
     /** Submits {@code n} messages to a new account and times one sweep sending them all to smtp-sink; @return msgs/s */
@@ -304,25 +299,11 @@ public class SpineBench {
         }
     }
 
-    private static double percentile(long[] values, int p) {
-        long[] sorted = values.clone();
-        Arrays.sort(sorted);
-        return sorted[Math.min(sorted.length - 1, (int) Math.ceil(p / 100.0 * sorted.length) - 1)];
-    }
 
-    private static void report(String name, double value, String unit) throws IOException {
-        String line = String.format(Locale.ROOT, "BENCH %s %.3f %s%n", name, value, unit);
-        Files.writeString(Path.of(TestEnvironment.get("distman.test.benchOut")), line, StandardCharsets.UTF_8,
-                StandardOpenOption.CREATE, StandardOpenOption.APPEND);
-    }
 
     /** Client side: print what the container measured, so a script can read it from the build output. */
     @AfterAll
     static void printFigures() throws IOException {
-        Path out = Path.of(System.getProperty("distman.test.benchOut"));
-        if (Files.exists(out)) {
-            System.out.print(Files.readString(out));
-            Files.delete(out); // the next benchmark class prints only its own figures
-        }
+        BenchFigures.print();
     }
 }

@@ -18,9 +18,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.Signature;
@@ -29,7 +26,6 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Locale;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -67,7 +63,7 @@ public class WebhookBench {
 
     @Deployment
     public static EnterpriseArchive deployment() {
-        return Deployments.ear(WebhookBench.class, NoopWebhookResource.class);
+        return Deployments.ear(WebhookBench.class, NoopWebhookResource.class, BenchFigures.class);
     }
 
     @EJB
@@ -121,13 +117,13 @@ public class WebhookBench {
         if (open != n) {
             throw new AssertionError("only " + open + " of " + n + " deliveries became OPENED");
         }
-        report("webhook_ingest_rate", rate, "events/s");
-        report("webhook_ingest_senders", 8, "connections");
-        report("webhook_noop_post_rate", ceiling, "requests/s");
-        report("webhook_ingest_vs_noop", rate / ceiling, "ratio");
-        report("webhook_ingest_rate_32", rate32, "events/s");
-        report("webhook_noop_post_rate_32", ceiling32, "requests/s");
-        report("webhook_ingest_vs_noop_32", rate32 / ceiling32, "ratio");
+        BenchFigures.report("webhook_ingest_rate", rate, "events/s");
+        BenchFigures.report("webhook_ingest_senders", 8, "connections");
+        BenchFigures.report("webhook_noop_post_rate", ceiling, "requests/s");
+        BenchFigures.report("webhook_ingest_vs_noop", rate / ceiling, "ratio");
+        BenchFigures.report("webhook_ingest_rate_32", rate32, "events/s");
+        BenchFigures.report("webhook_noop_post_rate_32", ceiling32, "requests/s");
+        BenchFigures.report("webhook_ingest_vs_noop_32", rate32 / ceiling32, "ratio");
 
         // SendGrid posts its events in batches: the same deliveries, "delivered" again with new event ids, 100 a request.
         List<String> batches = sendGridBatches(account.id(), deliveries, 100);
@@ -142,8 +138,8 @@ public class WebhookBench {
         if (recorded != n + 500) {
             throw new AssertionError("only " + recorded + " of " + (n + 500) + " SendGrid events recorded");
         }
-        report("webhook_ingest_rate_sendgrid_batches", batchRate, "events/s");
-        report("webhook_ingest_sendgrid_events_per_request", 100, "events");
+        BenchFigures.report("webhook_ingest_rate_sendgrid_batches", batchRate, "events/s");
+        BenchFigures.report("webhook_ingest_sendgrid_events_per_request", 100, "events");
         // The server's system properties are read by Arquillian before the next bench class deploys, and it failed on
         // these (ArrayIndexOutOfBounds in GlassFishClientUtil.getServerSystemProperties): leave none behind.
         System.clearProperty("distman.webhook.mailgun.signingKey");
@@ -265,19 +261,10 @@ public class WebhookBench {
         }
     }
 
-    private static void report(String name, double value, String unit) throws IOException {
-        Files.writeString(Path.of(TestEnvironment.get("distman.test.benchOut")),
-                String.format(Locale.ROOT, "BENCH %s %.3f %s%n", name, value, unit), StandardCharsets.UTF_8,
-                StandardOpenOption.CREATE, StandardOpenOption.APPEND);
-    }
 
     /** Client side: print what the container measured. */
     @AfterAll
     static void printFigures() throws IOException {
-        Path out = Path.of(System.getProperty("distman.test.benchOut"));
-        if (Files.exists(out)) {
-            System.out.print(Files.readString(out));
-            Files.delete(out); // the next benchmark class prints only its own figures
-        }
+        BenchFigures.print();
     }
 }
